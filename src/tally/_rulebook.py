@@ -1,0 +1,145 @@
+"""The rulebook: every threshold and every provincial choice as a field of one frozen value.
+
+The counting code reads fields; it never asks which province or which preset it is in. A local
+variant is ``attrs.evolve(preset("cpc-basic-2020"), quorum_inclusive=True)``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from fractions import Fraction
+from types import MappingProxyType
+
+import attrs
+
+from ._values import choice
+from .errors import Problem, RuleError
+
+__all__ = ["EXCLUSION_CATEGORIES", "PRESETS", "Kind", "Rulebook", "preset"]
+
+
+class Kind(enum.StrEnum):
+    """The kind of election meeting a rulebook governs."""
+
+    PARTY_MEETING = "party-meeting"
+    """党员大会 of a basic-level party organisation (spec section 1)."""
+    PARTY_CONFERENCE = "party-conference"
+    """党员代表大会 of a basic-level party organisation (spec section 2)."""
+
+
+# P-7, OQ-P8: the exclusion categories of the 中央组织部 explanations, by the names the record
+# format uses. The sixth ("retired-away") is the lower-confidence one; all six are on by default.
+EXCLUSION_CATEGORIES: tuple[str, ...] = (
+    "mental-incapacity",  # 1. 患有精神病或者因其他疾病导致不能表达本人意志的
+    "abroad",  # 2. 自费出国半年以上的
+    "serving-sentence",  # 3. 虽未受到留党察看以上党纪处分，但正在服刑的
+    "bedridden",  # 4. 年老体弱卧床不起和长期生病生活不能自理的
+    "relation-not-transferred",  # 5. 外出学习或工作半年以上…应转走正式组织关系而没有转走的
+    "retired-away",  # 6. 退休后回原籍长期居住…确实无法参加选举的 (lower confidence)
+)
+
+
+def _check_ratio(instance: Rulebook, attribute: attrs.Attribute[Fraction], value: Fraction) -> None:
+    if not isinstance(value, Fraction) or not 0 < value <= 1:
+        raise RuleError(
+            Problem(attribute.name, f"must be a Fraction above 0 and at most 1, not {value!r}")
+        )
+
+
+def _categories(value: object) -> frozenset[str]:
+    if isinstance(value, str) or not hasattr(value, "__iter__"):
+        raise RuleError(Problem("exclusion_categories", f"must be a set of names, not {value!r}"))
+    return frozenset(str(v) for v in value)
+
+
+def _kind(value: object) -> Kind:
+    return choice(Kind, "kind", value, RuleError)
+
+
+@attrs.frozen(kw_only=True)
+class Rulebook:
+    """The rules one election is held under, as data.
+
+    Every field names the rule IDs of ``spec/rules.md`` it implements. Get a preset with
+    :func:`preset`, and make a local variant with ``attrs.evolve``:
+
+    >>> import attrs
+    >>> from tally import preset
+    >>> national = preset("cpc-basic-2020")
+    >>> national.quorum, national.quorum_inclusive
+    (Fraction(4, 5), False)
+    >>> tolerant = attrs.evolve(national, id="local-variant", quorum_inclusive=True)
+    >>> tolerant.quorum_inclusive
+    True
+    """
+
+    id: str
+    """The preset's id, or the user's name for a variant."""
+    kind: Kind = attrs.field(converter=_kind)
+    """Which election meeting these rules govern."""
+    title: str = ""
+    """A short human name of the rules and their source."""
+
+    # --- attendance -----------------------------------------------------------------------
+    quorum: Fraction = attrs.field(default=Fraction(4, 5), validator=_check_ratio)
+    """P-10, PC-3: the share of the required attendance (应到会人数) that the present electorate
+    must exceed for the meeting to be valid. 4/5 for basic-level party meetings and
+    conferences."""
+    quorum_inclusive: bool = False
+    """P-10a, OQ-P2: ``False`` (the regulation's 超过, strict ``>``) or ``True`` (the tolerated
+    reading in which exactly 4/5 also counts, ``>=``). UNCONFIRMED whether the tolerance
+    survives the 2020 条例; the default follows the text."""
+    exclusion_categories: frozenset[str] = attrs.field(
+        default=frozenset(EXCLUSION_CATEGORIES), converter=_categories
+    )
+    """P-7, OQ-P8: the categories of absent members that may be excluded from the required
+    attendance. All six of :data:`EXCLUSION_CATEGORIES` by default; a rulebook following the
+    five-item lists drops ``"retired-away"``."""
+    exclusions_apply: bool = True
+    """P-6 … P-8, PC-4: whether the exclusion procedure applies at all. UNCONFIRMED for the
+    delegates of a party conference, who are normally replaced rather than excluded, so the
+    conference preset sets it to ``False``."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.quorum == 1 and not self.quorum_inclusive:
+            raise RuleError(
+                Problem("quorum", "a strict quorum of all the required attendance cannot be met")
+            )
+
+
+_PARTY_MEETING = Rulebook(
+    id="cpc-basic-2020",
+    kind=Kind.PARTY_MEETING,
+    title="党员大会: 中国共产党基层组织选举工作条例 (2020)",
+)
+
+_PARTY_CONFERENCE = attrs.evolve(
+    _PARTY_MEETING,
+    id="cpc-conference-2020",
+    kind=Kind.PARTY_CONFERENCE,
+    title="党员代表大会: 中国共产党基层组织选举工作条例 (2020)",
+    exclusions_apply=False,
+)
+
+PRESETS: Mapping[str, Rulebook] = MappingProxyType(
+    {book.id: book for book in (_PARTY_MEETING, _PARTY_CONFERENCE)}
+)
+"""Every built-in rulebook by id."""
+
+
+def preset(id: str) -> Rulebook:
+    """The built-in rulebook with this id.
+
+    >>> preset("cpc-conference-2020").kind
+    <Kind.PARTY_CONFERENCE: 'party-conference'>
+    >>> preset("cpc-basic-1990")
+    Traceback (most recent call last):
+      ...
+    tally.errors.RuleError: rulebook: no preset 'cpc-basic-1990'; the presets are cpc-basic-2020, cpc-conference-2020
+    """
+    try:
+        return PRESETS[id]
+    except KeyError:
+        known = ", ".join(PRESETS)
+        raise RuleError(Problem("rulebook", f"no preset {id!r}; the presets are {known}")) from None

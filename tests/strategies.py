@@ -32,8 +32,7 @@ def exclusions(draw: st.DrawFn, roll: list[Member]) -> list[Exclusion]:
     chosen = draw(st.lists(st.sampled_from(electorate), unique=True)) if electorate else []
     categories = st.sampled_from([*EXCLUSION_CATEGORIES, "migrant-work"])
     return [
-        Exclusion(who, draw(categories), upper_approved=draw(st.booleans()),
-                  meeting_approved=draw(st.booleans()))
+        Exclusion(who, draw(categories), upper_approved=draw(st.booleans()), meeting_approved=draw(st.booleans()))
         for who in chosen
     ]
 
@@ -44,8 +43,7 @@ def meetings(draw: st.DrawFn, max_size: int = 40) -> tuple[list[Member], list[st
     roll = draw(members(max_size=max_size))
     excl = draw(exclusions(roll))
     effective = {
-        e.member for e in excl
-        if e.upper_approved and e.meeting_approved and e.category in EXCLUSION_CATEGORIES
+        e.member for e in excl if e.upper_approved and e.meeting_approved and e.category in EXCLUSION_CATEGORIES
     }
     eligible = [m.id for m in roll if m.id not in effective]
     present = draw(st.lists(st.sampled_from(eligible), unique=True)) if eligible else []

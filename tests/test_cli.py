@@ -37,8 +37,7 @@ def test_example_rejects_an_impossible_attendance(capsys: pytest.CaptureFixture[
 
 def test_python_dash_m_runs_the_command() -> None:
     """`python -m tally example` runs the same command."""
-    done = subprocess.run([sys.executable, "-m", "tally", "example"], capture_output=True,
-                          text=True, check=False)
+    done = subprocess.run([sys.executable, "-m", "tally", "example"], capture_output=True, text=True, check=False)
     assert done.returncode == 0
     assert done.stdout.startswith("Party-member meeting: attendance and quorum")
 
@@ -57,7 +56,7 @@ def test_chinese_names_line_up() -> None:
 
     report = quorum_report(ex_p_01(), lang="zh").splitlines()
     start = report.index("不计入应到会人数的申请")
-    table = report[start + 1: start + 7]
+    table = report[start + 1 : start + 7]
     widths = {wcswidth(line.rstrip()) for line in table[1:2]} | {
         wcswidth(line) for line in table[2:] if line.endswith("计入")
     }

@@ -49,7 +49,12 @@ def test_ex_p_01_roll_has_the_stated_standing() -> None:
     assert len(roll) == 50
     assert sum(m.in_electorate for m in roll) == 44
     assert sorted(m.outside_electorate_rule or "" for m in roll if not m.in_electorate) == [
-        "P-2", "P-2", "P-2", "P-2", "P-3", "P-4",
+        "P-2",
+        "P-2",
+        "P-2",
+        "P-2",
+        "P-3",
+        "P-4",
     ]
 
 
@@ -57,9 +62,7 @@ def test_ex_p_01_roll_has_the_stated_standing() -> None:
     ("required", "strict_needed", "inclusive_needed"),
     [(0, 1, 0), (1, 1, 1), (4, 4, 4), (5, 5, 4), (10, 9, 8), (40, 33, 32), (42, 34, 34)],
 )
-def test_least_present_strict_and_inclusive(
-    required: int, strict_needed: int, inclusive_needed: int
-) -> None:
+def test_least_present_strict_and_inclusive(required: int, strict_needed: int, inclusive_needed: int) -> None:
     """P-10 and P-10a: the least attendance for a valid meeting, at and around exact 4/5."""
     inclusive = attrs.evolve(PARTY, quorum_inclusive=True)
     assert least_present(required, PARTY) == strict_needed
@@ -113,16 +116,13 @@ def test_an_excluded_member_who_signs_in_is_a_contradiction() -> None:
 
 def test_an_unapproved_exclusion_may_sign_in() -> None:
     """P-8: an exclusion without both approvals leaves the member in the base, present or not."""
-    m = meeting(_full(5), present=["M01"], exclusions=[Exclusion("M01", "abroad")],
-                rulebook=PARTY)
+    m = meeting(_full(5), present=["M01"], exclusions=[Exclusion("M01", "abroad")], rulebook=PARTY)
     assert (m.quorum.required, m.quorum.present) == (5, 1)
 
 
 def test_exclusion_without_category_listed_by_the_rulebook() -> None:
     """OQ-P8: a rulebook that follows the five-item list does not exclude "retired-away"."""
-    five = attrs.evolve(
-        PARTY, exclusion_categories=PARTY.exclusion_categories - {"retired-away"}
-    )
+    five = attrs.evolve(PARTY, exclusion_categories=PARTY.exclusion_categories - {"retired-away"})
     excl = [Exclusion("M01", "retired-away", upper_approved=True, meeting_approved=True)]
     assert meeting(_full(5), present=[], exclusions=excl, rulebook=PARTY).quorum.required == 4
     kept = meeting(_full(5), present=[], exclusions=excl, rulebook=five)
@@ -133,8 +133,7 @@ def test_exclusion_without_category_listed_by_the_rulebook() -> None:
 def test_conference_does_not_exclude_delegates() -> None:
     """PC-4: the conference preset keeps every delegate in the base and says why."""
     excl = [Exclusion("M01", "bedridden", upper_approved=True, meeting_approved=True)]
-    m = meeting(_full(10), present=_present(9)[1:], exclusions=excl,
-                rulebook=preset("cpc-conference-2020"))
+    m = meeting(_full(10), present=_present(9)[1:], exclusions=excl, rulebook=preset("cpc-conference-2020"))
     assert m.quorum.required == 10
     assert m.exclusions[0].reasons == ("exclusions do not apply",)
     assert m.steps[-1].rule == "PC-3"
@@ -150,11 +149,25 @@ def test_steps_name_the_rule_of_each_decision() -> None:
     """Every decision of a meeting is a step with its rule ID, in order."""
     m = ex_p_01()
     assert [s.rule for s in m.steps] == [
-        "P-5", "P-8", "P-8", "P-8", "P-7", "P-2", "P-2", "P-2", "P-6", "P-11", "P-10",
+        "P-5",
+        "P-8",
+        "P-8",
+        "P-8",
+        "P-7",
+        "P-2",
+        "P-2",
+        "P-2",
+        "P-6",
+        "P-11",
+        "P-10",
     ]
     assert m.steps[-1].finding == "quorum met"
     assert dict(m.steps[-1].numbers) == {
-        "present": 34, "required": 42, "needed": 34, "numerator": 4, "denominator": 5,
+        "present": 34,
+        "required": 42,
+        "needed": 34,
+        "numerator": 4,
+        "denominator": 5,
     }
 
 

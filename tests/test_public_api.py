@@ -14,17 +14,28 @@ SRC = pathlib.Path(tally.__file__).parent
 CORE = sorted(p for p in SRC.glob("_*.py") if p.name != "__main__.py")
 EDGE = {"tally.report", "tally.cli", "tally.records", "tally.examples", "tally.__main__"}
 # Modules whose import in the core would mean I/O, a clock, randomness or logging (STYLE 1).
-FORBIDDEN = {"os", "sys", "pathlib", "io", "logging", "random", "time", "socket", "subprocess",
-             "shutil", "tempfile", "tabulate", "json", "csv"}
+FORBIDDEN = {
+    "os",
+    "sys",
+    "pathlib",
+    "io",
+    "logging",
+    "random",
+    "time",
+    "socket",
+    "subprocess",
+    "shutil",
+    "tempfile",
+    "tabulate",
+    "json",
+    "csv",
+}
 FORBIDDEN_CALLS = {"open", "print", "input"}
 
 
 def test_all_lists_exactly_the_public_names() -> None:
     """`__all__` names every public attribute of `tally` and nothing that is missing."""
-    public = {
-        n for n, v in vars(tally).items()
-        if not n.startswith("_") and not isinstance(v, types.ModuleType)
-    }
+    public = {n for n, v in vars(tally).items() if not n.startswith("_") and not isinstance(v, types.ModuleType)}
     assert set(tally.__all__) == public
     assert all(hasattr(tally, n) for n in tally.__all__)
     assert tally.__all__ == sorted(tally.__all__, key=lambda n: (not n.isupper(), n))

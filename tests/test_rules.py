@@ -52,8 +52,12 @@ def p_4() -> None:
 
 def p_5() -> None:
     """P-5: electorate = full members less P-3 and P-4 members; the step gives each count."""
-    roll = [*_full(4), Member("P1", standing="probationary"), Member("K1", rights="probation"),
-            Member("S1", rights="suspended")]
+    roll = [
+        *_full(4),
+        Member("P1", standing="probationary"),
+        Member("K1", rights="probation"),
+        Member("S1", rights="suspended"),
+    ]
     step = meeting(roll, present=[], rulebook=PARTY).steps[0]
     assert (step.rule, dict(step.numbers)) == (
         "P-5",
@@ -103,8 +107,7 @@ def p_9() -> None:
 
     admission = attrs.evolve(PARTY, id="admission", quorum=Fraction(1, 2))
     excl = [Exclusion("M01", "bedridden", upper_approved=True, meeting_approved=True)]
-    m = meeting(_full(9), present=["M02", "M03", "M04", "M05"], exclusions=excl,
-                rulebook=admission)
+    m = meeting(_full(9), present=["M02", "M03", "M04", "M05"], exclusions=excl, rulebook=admission)
     assert (m.quorum.required, m.quorum.needed, m.quorum.met) == (8, 5, False)
 
 
@@ -138,8 +141,19 @@ def pc_3() -> None:
 
 
 RULES: dict[str, Callable[[], None]] = {
-    "P-1": p_1, "P-2": p_2, "P-3": p_3, "P-4": p_4, "P-5": p_5, "P-6": p_6, "P-7": p_7,
-    "P-8": p_8, "P-9": p_9, "P-10": p_10, "P-10a": p_10a, "P-11": p_11, "PC-3": pc_3,
+    "P-1": p_1,
+    "P-2": p_2,
+    "P-3": p_3,
+    "P-4": p_4,
+    "P-5": p_5,
+    "P-6": p_6,
+    "P-7": p_7,
+    "P-8": p_8,
+    "P-9": p_9,
+    "P-10": p_10,
+    "P-10a": p_10a,
+    "P-11": p_11,
+    "PC-3": pc_3,
 }
 
 

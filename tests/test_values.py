@@ -34,8 +34,7 @@ def test_member_defaults_are_full_standing_and_rights() -> None:
 
 @pytest.mark.parametrize(
     ("kwargs", "path"),
-    [({"standing": "lapsed"}, "standing"), ({"rights": "none"}, "rights"),
-     ({"born": "1980-01-01"}, "born")],
+    [({"standing": "lapsed"}, "standing"), ({"rights": "none"}, "rights"), ({"born": "1980-01-01"}, "born")],
 )
 def test_member_rejects_unknown_values(kwargs: dict, path: str) -> None:
     """A value outside its field's range is our RecordError, naming the field."""
@@ -76,8 +75,11 @@ def test_roll_lookup_and_electorate_in_roll_order() -> None:
 
 @pytest.mark.parametrize(
     ("kwargs", "path"),
-    [({"upper_approved": "yes"}, "upper_approved"), ({"meeting_approved": 1}, "meeting_approved"),
-     ({"category": ""}, "category")],
+    [
+        ({"upper_approved": "yes"}, "upper_approved"),
+        ({"meeting_approved": 1}, "meeting_approved"),
+        ({"category": ""}, "category"),
+    ],
 )
 def test_exclusion_fields_are_typed(kwargs: dict, path: str) -> None:
     """An approval is true or false, never a truthy stand-in; the category is named."""
@@ -106,9 +108,12 @@ def test_unknown_preset_names_the_known_ones() -> None:
 
 @pytest.mark.parametrize(
     ("change", "path"),
-    [({"quorum": Fraction(0)}, "quorum"), ({"quorum": 0.8}, "quorum"),
-     ({"quorum": Fraction(1)}, "quorum"), ({"exclusion_categories": "abroad"},
-                                           "exclusion_categories")],
+    [
+        ({"quorum": Fraction(0)}, "quorum"),
+        ({"quorum": 0.8}, "quorum"),
+        ({"quorum": Fraction(1)}, "quorum"),
+        ({"exclusion_categories": "abroad"}, "exclusion_categories"),
+    ],
 )
 def test_rulebook_rejects_impossible_fields(change: dict, path: str) -> None:
     """A quorum outside (0, 1], a float, a strict quorum of all, or a bare string for the

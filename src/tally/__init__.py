@@ -5,6 +5,9 @@ the command line live in the submodules ``tally.report`` and ``tally.cli``, whic
 does not load.
 """
 
+from ._ballot import Ballot, Marks, Scribe
+from ._contest import Contest, Post, Stage, least_candidates
+from ._count import ContestResult, Reduction, Round, ScribeOutcome, Totals, count, least_winning
 from ._explain import Step
 from ._meeting import (
     Exclusion,
@@ -15,6 +18,7 @@ from ._meeting import (
     meeting,
     quorum_met,
 )
+from ._proxy import Proxy, ProxyOutcome
 from ._roll import Member, Rights, Roll, Standing
 from ._rulebook import EXCLUSION_CATEGORIES, PRESETS, Kind, Rulebook, preset
 from ._values import FrozenMap
@@ -23,23 +27,39 @@ from .errors import Problem, RecordError, RuleError, TallyError
 __all__ = [
     "EXCLUSION_CATEGORIES",
     "PRESETS",
+    "Ballot",
+    "Contest",
+    "ContestResult",
     "Exclusion",
     "ExclusionOutcome",
     "FrozenMap",
     "Kind",
+    "Marks",
     "Meeting",
     "Member",
+    "Post",
     "Problem",
+    "Proxy",
+    "ProxyOutcome",
     "Quorum",
     "RecordError",
+    "Reduction",
     "Rights",
     "Roll",
+    "Round",
     "RuleError",
     "Rulebook",
+    "Scribe",
+    "ScribeOutcome",
+    "Stage",
     "Standing",
     "Step",
     "TallyError",
+    "Totals",
+    "count",
+    "least_candidates",
     "least_present",
+    "least_winning",
     "meeting",
     "preset",
     "quorum_met",

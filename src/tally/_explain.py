@@ -37,8 +37,6 @@ class Step:
         return out
 
 
-def step(
-    rule: str, finding: str, subject: str | None = None, **numbers: int
-) -> Step:
+def step(rule: str, finding: str, subject: str | None = None, **numbers: int) -> Step:
     """Shorthand used by the core: ``step("P-10", "quorum met", present=34)``."""
     return Step(rule, finding, subject=subject, numbers=numbers)

@@ -202,9 +202,7 @@ def meeting(
             continue
         if who in seen_exclusion:
             first = seen_exclusion[who]
-            problems.append(
-                Problem(f"{where}.member", f"{who!r} has another exclusion at exclusions[{first}]")
-            )
+            problems.append(Problem(f"{where}.member", f"{who!r} has another exclusion at exclusions[{first}]"))
             continue
         seen_exclusion[who] = i
         member = roll[who]
@@ -213,8 +211,7 @@ def meeting(
             problems.append(
                 Problem(
                     f"{where}.member",
-                    f"{who!r} is {_describe_outside(member)}; only a member of the electorate "
-                    "can be excluded (P-6)",
+                    f"{who!r} is {_describe_outside(member)}; only a member of the electorate can be excluded (P-6)",
                 )
             )
             continue
@@ -274,14 +271,10 @@ def meeting(
     )
     required = electorate - len(excluded_at)
     steps.append(
-        step("P-6", "required attendance", electorate=electorate, excluded=len(excluded_at),
-             required=required)
+        step("P-6", "required attendance", electorate=electorate, excluded=len(excluded_at), required=required)
     )
     count = len(signed) - len(not_counted)
-    steps.append(
-        step("P-11", "present electorate", signed_in=len(signed), not_counted=len(not_counted),
-             present=count)
-    )
+    steps.append(step("P-11", "present electorate", signed_in=len(signed), not_counted=len(not_counted), present=count))
     needed = least_present(required, rulebook)
     met = quorum_met(count, required, rulebook)
     rule = "P-10a" if rulebook.quorum_inclusive else _QUORUM_RULE[rulebook.kind]
@@ -302,7 +295,6 @@ def meeting(
         present=tuple(signed),
         not_counted=tuple(not_counted),
         exclusions=tuple(outcomes),
-        quorum=Quorum(electorate=electorate, required=required, present=count, needed=needed,
-                      met=met),
+        quorum=Quorum(electorate=electorate, required=required, present=count, needed=needed, met=met),
         steps=tuple(steps),
     )

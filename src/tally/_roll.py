@@ -46,9 +46,7 @@ def _rights(value: object) -> Rights:
     return choice(Rights, "rights", value)
 
 
-def _optional_date(
-    instance: object, attribute: attrs.Attribute[datetime.date | None], value: object
-) -> None:
+def _optional_date(instance: object, attribute: attrs.Attribute[datetime.date | None], value: object) -> None:
     if value is not None and not isinstance(value, datetime.date):
         raise RecordError(Problem(attribute.name, f"must be a date, not {value!r}"))
 
@@ -67,16 +65,10 @@ class Member:
 
     id: str = attrs.field(validator=nonblank)
     name: str | None = attrs.field(default=None, kw_only=True)
-    standing: Standing = attrs.field(
-        default=Standing.FULL, converter=_standing, kw_only=True
-    )
-    rights: Rights = attrs.field(
-        default=Rights.FULL, converter=_rights, kw_only=True
-    )
+    standing: Standing = attrs.field(default=Standing.FULL, converter=_standing, kw_only=True)
+    rights: Rights = attrs.field(default=Rights.FULL, converter=_rights, kw_only=True)
     sex: str | None = attrs.field(default=None, kw_only=True)
-    born: datetime.date | None = attrs.field(
-        default=None, validator=_optional_date, kw_only=True
-    )
+    born: datetime.date | None = attrs.field(default=None, validator=_optional_date, kw_only=True)
 
     @property
     def in_electorate(self) -> bool:

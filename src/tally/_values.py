@@ -56,9 +56,7 @@ def int_map(value: Mapping[str, int] | None) -> FrozenMap[int]:
     return value if isinstance(value, FrozenMap) else FrozenMap(value)
 
 
-def choice(
-    cls: type[E], field: str, value: Any, error: type[RecordError | RuleError] = RecordError
-) -> E:
+def choice(cls: type[E], field: str, value: Any, error: type[RecordError | RuleError] = RecordError) -> E:
     """An enum member, or its value, as the member; anything else is an *error* (a
     :class:`~tally.errors.RecordError` unless said) at *field* listing the accepted values.
 

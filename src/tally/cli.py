@@ -25,12 +25,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"tally {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    example = commands.add_parser(
-        "example", help="print the built-in worked example (EX-P-01) as a quorum report"
-    )
+    example = commands.add_parser("example", help="print the built-in worked example (EX-P-01) as a quorum report")
     example.add_argument("--lang", choices=("en", "zh"), default="en", help="report language")
     example.add_argument(
-        "--present", type=int, default=34, metavar="N",
+        "--present",
+        type=int,
+        default=34,
+        metavar="N",
         help="how many members of the electorate sign in (0 to 40; default 34)",
     )
     return parser

@@ -41,15 +41,10 @@ def ex_p_01(*, present: int = 34) -> Meeting:
     probationary members beside them.
     """
     exclusions = [
-        Exclusion("M01", "abroad", upper_approved=True, meeting_approved=True,
-                  note="自费出国八个月"),
-        Exclusion("M02", "bedridden", upper_approved=True, meeting_approved=True,
-                  note="卧床不起"),
-        Exclusion("M03", "abroad", upper_approved=True, meeting_approved=False,
-                  note="出国七个月，党员大会尚未通过"),
-        Exclusion("M04", "migrant-work", upper_approved=True, meeting_approved=True,
-                  note="外出务工"),
+        Exclusion("M01", "abroad", upper_approved=True, meeting_approved=True, note="自费出国八个月"),
+        Exclusion("M02", "bedridden", upper_approved=True, meeting_approved=True, note="卧床不起"),
+        Exclusion("M03", "abroad", upper_approved=True, meeting_approved=False, note="出国七个月，党员大会尚未通过"),
+        Exclusion("M04", "migrant-work", upper_approved=True, meeting_approved=True, note="外出务工"),
     ]
     signed = [f"M{i:02}" for i in range(5, 5 + present)] + ["P1", "P2", "P3"]
-    return meeting(ex_p_01_roll(), present=signed, exclusions=exclusions,
-                   rulebook=preset("cpc-basic-2020"))
+    return meeting(ex_p_01_roll(), present=signed, exclusions=exclusions, rulebook=preset("cpc-basic-2020"))

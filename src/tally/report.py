@@ -31,8 +31,7 @@ _FINDINGS: Mapping[str, Mapping[str, str]] = {
         "中止权利{suspended}人不计入，有选举权的党员{electorate}人。",
     },
     "excluded": {
-        "en": "{subject} is excluded from the required attendance: listed category, "
-        "upper-level and meeting approval.",
+        "en": "{subject} is excluded from the required attendance: listed category, upper-level and meeting approval.",
         "zh": "{subject}属规定情形，经上级党组织同意并经党员大会通过，不计入应到会人数。",
     },
     "not excluded: exclusions do not apply": {
@@ -56,20 +55,17 @@ _FINDINGS: Mapping[str, Mapping[str, str]] = {
         "zh": "{subject}到会，但无选举权，不计入实到会人数。",
     },
     "required attendance": {
-        "en": "Required attendance: {electorate} in the electorate less {excluded} excluded "
-        "= {required}.",
+        "en": "Required attendance: {electorate} in the electorate less {excluded} excluded = {required}.",
         "zh": "应到会人数：有选举权的党员{electorate}人，减去不计入的{excluded}人，为{required}人。",
     },
     "present electorate": {
-        "en": "{signed_in} signed in, {not_counted} of them not counted: {present} present "
-        "with the right to vote.",
+        "en": "{signed_in} signed in, {not_counted} of them not counted: {present} present with the right to vote.",
         "zh": "签到{signed_in}人，其中{not_counted}人不计入，实到会有选举权的党员{present}人。",
     },
     "quorum met": {
         "en": "Quorum met: {present} present against {required} required; a valid meeting "
         "needs at least {needed} ({numerator}/{denominator}).",
-        "zh": "实到会{present}人，应到会{required}人，须至少{needed}人"
-        "（{numerator}/{denominator}），会议有效。",
+        "zh": "实到会{present}人，应到会{required}人，须至少{needed}人（{numerator}/{denominator}），会议有效。",
     },
     "quorum not met": {
         "en": "Quorum not met: {present} present against {required} required; a valid meeting "
@@ -80,8 +76,10 @@ _FINDINGS: Mapping[str, Mapping[str, str]] = {
 }
 
 _LABELS: Mapping[str, Mapping[str, str]] = {
-    "title": {"en": "Party-member meeting: attendance and quorum (rulebook {id})",
-              "zh": "党员大会到会情况（规则：{id}）"},
+    "title": {
+        "en": "Party-member meeting: attendance and quorum (rulebook {id})",
+        "zh": "党员大会到会情况（规则：{id}）",
+    },
     "electorate": {"en": "electorate", "zh": "有选举权的党员"},
     "required": {"en": "required attendance", "zh": "应到会人数"},
     "present": {"en": "present (counted)", "zh": "实到会人数"},
@@ -151,7 +149,5 @@ def quorum_report(meeting: Meeting, *, lang: Lang = "en") -> str:
         lines.append(tabulate(rows, headers=headers, tablefmt="simple"))
     lines += ["", _label("steps", lang)]
     rows2 = [(s.rule, describe(s, lang=lang, names=names)) for s in meeting.steps]
-    lines.append(
-        tabulate(rows2, headers=[_label("rule", lang), _label("decision", lang)], tablefmt="simple")
-    )
+    lines.append(tabulate(rows2, headers=[_label("rule", lang), _label("decision", lang)], tablefmt="simple"))
     return "\n".join(lines)

@@ -42,8 +42,7 @@ def test_meeting_quorum_agrees_with_oracle(data: tuple, book: object) -> None:
 
 
 @given(data=meetings(), book=BOOKS, newcomer=st.data())
-def test_adding_a_present_member_never_breaks_quorum(data: tuple, book: object,
-                                                     newcomer: st.DataObject) -> None:
+def test_adding_a_present_member_never_breaks_quorum(data: tuple, book: object, newcomer: st.DataObject) -> None:
     """One more member signing in never turns a valid meeting invalid."""
     roll, present, excl = data
     before = meeting(roll, present=present, exclusions=excl, rulebook=book)  # type: ignore[arg-type]
@@ -64,13 +63,11 @@ def test_an_exclusion_without_both_approvals_changes_nothing(data: tuple) -> Non
     roll, present, excl = data
     full = meeting(roll, present=present, exclusions=excl, rulebook=PARTY)
     approved = [e for e in excl if e.upper_approved and e.meeting_approved]
-    assert meeting(roll, present=present, exclusions=approved,
-                   rulebook=PARTY).quorum == full.quorum
+    assert meeting(roll, present=present, exclusions=approved, rulebook=PARTY).quorum == full.quorum
     spare = [m.id for m in roll if m.in_electorate and m.id not in {e.member for e in excl}]
     if spare:
         half = [*excl, Exclusion(spare[0], "abroad", upper_approved=True)]
-        assert meeting(roll, present=present, exclusions=half,
-                       rulebook=PARTY).quorum.required == full.quorum.required
+        assert meeting(roll, present=present, exclusions=half, rulebook=PARTY).quorum.required == full.quorum.required
 
 
 @given(data=meetings(), order=st.randoms(use_true_random=False))
@@ -105,7 +102,10 @@ def test_explanation_numbers_equal_the_result(data: tuple, book: object) -> None
     assert by_finding["present electorate"].numbers["present"] == q.present
     final = by_finding["quorum met" if q.met else "quorum not met"]
     assert (final.numbers["present"], final.numbers["required"], final.numbers["needed"]) == (
-        q.present, q.required, q.needed)
+        q.present,
+        q.required,
+        q.needed,
+    )
     subjects = [s.subject for s in m.steps if s.finding == "present, not counted"]
     assert subjects == list(m.not_counted)
     assert [s.subject for s in m.steps if s.finding == "excluded"] == list(m.excluded)
@@ -116,7 +116,9 @@ def test_required_is_electorate_less_effective_exclusions(n: int, data: st.DataO
     """P-6: required = electorate − the exclusions with a listed category and both approvals."""
     roll = [Member(f"M{i:02}") for i in range(n)]
     chosen = data.draw(st.lists(st.sampled_from([m.id for m in roll]), unique=True))
-    excl = [Exclusion(i, "bedridden", upper_approved=data.draw(st.booleans()),
-                      meeting_approved=data.draw(st.booleans())) for i in chosen]
+    excl = [
+        Exclusion(i, "bedridden", upper_approved=data.draw(st.booleans()), meeting_approved=data.draw(st.booleans()))
+        for i in chosen
+    ]
     q = meeting(roll, present=[], exclusions=excl, rulebook=PARTY).quorum
     assert q.required == n - sum(e.upper_approved and e.meeting_approved for e in excl)

@@ -1,0 +1,241 @@
+"""Ballots as raw marks, and the reading of one section under the rules.
+
+A paper is kept as it was marked: per contest, the ids marked 赞成 (``for_``), 不赞成
+(``against``), 弃权 (``abstain``), written in (``write_in``) and those whose mark cannot be read
+(``unreadable``). How the marks count is decided by :func:`read_section` under a rulebook, so a
+recount under other rules reads the same papers again.
+
+P-21: a section that selects more persons than there are seats is invalid. P-19, OQ-P4: a
+write-in counts as the rulebook's write-in policy says. A mark that cannot be read, that names
+one person twice, or that writes in someone who cannot be elected is void on its own; the rest
+of the section counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from ._contest import Contest, Stage
+from ._rulebook import Rulebook
+from ._values import FrozenMap, boolean, nonblank
+from .errors import Problem, RecordError
+
+__all__ = ["Ballot", "Marks", "Reading", "Scribe", "read_section"]
+
+_MARK_FIELDS = ("for", "against", "abstain", "write_in", "unreadable")
+
+
+def _id_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise RecordError(Problem("", f"must be a list of ids, not {value!r}"))
+    return tuple(value)
+
+
+def _check_ids(instance: Marks, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+    name = "for" if attribute.name == "for_" else attribute.name
+    problems = [
+        Problem(f"{name}[{i}]", f"must be a member id, not {v!r}")
+        for i, v in enumerate(value)
+        if not isinstance(v, str) or not v.strip()
+    ]
+    if problems:
+        raise RecordError(problems)
+
+
+@attrs.frozen(cache_hash=True)
+class Marks:
+    """The marks on one contest's section of a paper, as made.
+
+    >>> Marks(for_=["M01", "M04"], against=["M05"], write_in=["M11"])
+    Marks(for_=('M01', 'M04'), against=('M05',), abstain=(), write_in=('M11',), unreadable=())
+    """
+
+    for_: tuple[str, ...] = attrs.field(default=(), converter=_id_tuple, validator=_check_ids)
+    against: tuple[str, ...] = attrs.field(default=(), converter=_id_tuple, validator=_check_ids)
+    abstain: tuple[str, ...] = attrs.field(default=(), converter=_id_tuple, validator=_check_ids)
+    write_in: tuple[str, ...] = attrs.field(default=(), converter=_id_tuple, validator=_check_ids)
+    unreadable: tuple[str, ...] = attrs.field(default=(), converter=_id_tuple, validator=_check_ids)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Marks:
+        """Marks from the record format's names (``for``, ``against``, ``abstain``,
+        ``write_in``, ``unreadable``); an unknown name is a :class:`RecordError`.
+
+        >>> Marks.from_dict({"for": ["M01"], "abstain": ["M02"]})
+        Marks(for_=('M01',), against=(), abstain=('M02',), write_in=(), unreadable=())
+        """
+        if not isinstance(data, Mapping):
+            raise RecordError(Problem("", f"a section must be an object of marks, not {data!r}"))
+        unknown = [Problem(str(k), "unknown mark list") for k in data if k not in _MARK_FIELDS]
+        if unknown:
+            raise RecordError(unknown)
+        problems: list[Problem] = []
+        kwargs: dict[str, tuple[str, ...]] = {}
+        for key, value in data.items():
+            if isinstance(value, str) or not isinstance(value, list | tuple):
+                problems.append(Problem(key, f"must be a list of ids, not {value!r}"))
+                continue
+            kwargs["for_" if key == "for" else key] = tuple(value)
+        if problems:
+            raise RecordError(problems)
+        return cls(**kwargs)
+
+    def to_dict(self) -> dict[str, list[str]]:
+        """The marks under the record format's names, empty lists left out."""
+        out = {
+            "for": self.for_,
+            "against": self.against,
+            "abstain": self.abstain,
+            "write_in": self.write_in,
+            "unreadable": self.unreadable,
+        }
+        return {k: list(v) for k, v in out.items() if v}
+
+
+def _sections(value: Mapping[str, Marks | Mapping[str, Any]] | None) -> FrozenMap[Marks]:
+    if value is None:
+        return FrozenMap()
+    if not isinstance(value, Mapping):
+        raise RecordError(Problem("", f"a paper must map contest ids to marks, not {value!r}"))
+    out: dict[str, Marks] = {}
+    problems: list[Problem] = []
+    for key, marks in value.items():
+        if isinstance(marks, Marks):
+            out[key] = marks
+            continue
+        try:
+            out[key] = Marks.from_dict(marks)
+        except RecordError as error:
+            problems.extend(p.within(str(key)) for p in error.problems)
+    if problems:
+        raise RecordError(problems)
+    return FrozenMap(out)
+
+
+@attrs.frozen(cache_hash=True)
+class Ballot:
+    """One paper out of the box: a section of marks per contest, or ``spoiled`` when it cannot
+    be read at all. A contest missing from ``sections`` is an unmarked section (valid, no
+    votes).
+
+    >>> paper = Ballot({"committee": {"for": ["M01", "M04"], "against": ["M05"]}})
+    >>> paper.sections["committee"].for_
+    ('M01', 'M04')
+    >>> Ballot(spoiled=True).spoiled
+    True
+    """
+
+    sections: FrozenMap[Marks] = attrs.field(factory=FrozenMap, converter=_sections)
+    spoiled: bool = attrs.field(default=False, validator=boolean, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.spoiled and self.sections:
+            raise RecordError(Problem("spoiled", "a spoiled paper has no readable sections"))
+
+
+@attrs.frozen
+class Scribe:
+    """P-18: a present elector who cannot fill in the ballot has ``scribe`` (who must not be a
+    candidate) fill it in for them. It changes no count.
+
+    >>> Scribe("M12", "staff-1")
+    Scribe(elector='M12', scribe='staff-1')
+    """
+
+    elector: str = attrs.field(validator=nonblank)
+    scribe: str = attrs.field(validator=nonblank)
+
+
+@attrs.frozen
+class Reading:
+    """How one section counts: ``valid`` or not (with the rule and ``reason``), the ids it gives
+    a vote to, and the void marks with their reasons."""
+
+    valid: bool
+    votes: tuple[str, ...] = ()
+    reason: str | None = None
+    rule: str | None = None
+    void: tuple[tuple[str, str, str], ...] = ()
+    """(id, rule, reason) of each void mark."""
+
+
+BLANK = Reading(valid=True)
+
+
+def read_section(
+    marks: Marks, contest: Contest, *, eligible: Callable[[str], bool], rulebook: Rulebook
+) -> tuple[Reading, list[Problem]]:
+    """Read one section of a paper for ``contest``.
+
+    Returns the reading and the problems of the input (an id in ``for``, ``against``,
+    ``abstain`` or ``unreadable`` that is not a candidate of the contest), with paths relative
+    to the section. ``eligible`` says whether a written-in id may be elected.
+    """
+    candidates = set(contest.candidates)
+    problems = [
+        Problem(f"{name}[{i}]", f"{who!r} is not a candidate in {contest.id!r}")
+        for name, ids in (
+            ("for", marks.for_),
+            ("against", marks.against),
+            ("abstain", marks.abstain),
+            ("unreadable", marks.unreadable),
+        )
+        for i, who in enumerate(ids)
+        if who not in candidates
+    ]
+    if problems:
+        return BLANK, problems
+
+    # P-21: persons selected = those marked 赞成 and those written in, each person once.
+    selected = set(marks.for_) | set(marks.write_in)
+    if len(selected) > contest.seats:
+        return Reading(valid=False, reason="over-selected", rule="P-21"), []
+
+    void: list[tuple[str, str, str]] = []
+    # A mark that cannot be read gives nothing and voids every other mark for that person.
+    unreadable = set(marks.unreadable)
+    void.extend((who, "P-21", "unreadable mark") for who in marks.unreadable)
+
+    # The same person marked twice on the section: those marks are void, the rest counts.
+    listed = [*marks.for_, *marks.against, *marks.abstain]
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for who in listed:
+        (twice if who in seen else seen).add(who)
+
+    written: list[str] = []
+    refused = False
+    for who in marks.write_in:
+        if contest.stage is Stage.TIE_BREAK:
+            void.append((who, "P-23", "write-in in a tie-break"))  # P-23: only among the tied
+        elif who in candidates:
+            twice.add(who)  # written in while listed: the write-in and the listed mark are void
+            void.append((who, "P-21", "write-in of a listed candidate"))
+        elif who in written:
+            void.append((who, "P-21", "duplicate mark"))
+        elif not _writein_allowed(marks, rulebook):
+            refused = True
+            void.append((who, "P-19", "write-in refused"))
+        elif not eligible(who):
+            void.append((who, "P-1", "write-in not eligible"))  # no right to be elected
+        else:
+            written.append(who)
+    if refused and rulebook.writein_refusal == "section":
+        return Reading(valid=False, reason="write-in refused", rule="P-19"), []
+
+    void.extend((who, "P-21", "duplicate mark") for who in sorted(twice & seen))
+    votes = tuple(who for who in marks.for_ if who not in twice and who not in unreadable) + tuple(written)
+    return Reading(valid=True, votes=votes, void=tuple(void)), []
+
+
+def _writein_allowed(marks: Marks, rulebook: Rulebook) -> bool:
+    """P-19, OQ-P4: may this section write anyone in?"""
+    policy = rulebook.writein_policy
+    if policy == "any":
+        return True
+    if policy == "none":
+        return False
+    return bool(marks.against)  # 投不赞成票者可以另选他人: only beside a 不赞成 mark

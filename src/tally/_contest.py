@@ -1,0 +1,161 @@
+"""Contests: what is to be elected in one section of the ballot, and the margin it needs.
+
+P-12, P-13: a regular contest for committee members or delegates needs a competitive margin
+(差额) of at least 20% of the seats; P-14: the secretary and deputy secretary may have one
+candidate per post (等额); OQ-P6: a further election needs more candidates than seats.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from ._rulebook import Rulebook
+from ._values import choice, nonblank
+from .errors import Problem, RecordError, RuleError
+
+__all__ = ["Contest", "Post", "Stage", "least_candidates"]
+
+
+class Stage(enum.StrEnum):
+    """Which vote of a contest this is."""
+
+    REGULAR = "regular"
+    """The first, regular vote (正式选举)."""
+    TIE_BREAK = "tie-break"
+    """Another vote among the candidates tied at the cut-off (P-23, V-22): most votes win."""
+    FURTHER = "further"
+    """A further election (另行选举) for seats left unfilled (P-24, P-25, V-23)."""
+
+
+class Post(enum.StrEnum):
+    """The post a contest fills."""
+
+    MEMBER = "member"
+    """委员 (committee member) or delegate."""
+    SECRETARY = "secretary"
+    """书记 (P-14)."""
+    DEPUTY_SECRETARY = "deputy-secretary"
+    """副书记 (P-14)."""
+
+
+def _stage(value: object) -> Stage:
+    return choice(Stage, "stage", value)
+
+
+def _post(value: object) -> Post:
+    return choice(Post, "post", value)
+
+
+def _seats(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise RecordError(Problem("seats", f"must be a whole number of at least 1, not {value!r}"))
+
+
+def _ids(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise RecordError(Problem("candidates", f"must be a list of ids, not {value!r}"))
+    return tuple(value)
+
+
+@attrs.frozen
+class Contest:
+    """One contest: its ``id``, the ``seats`` to fill, the ``candidates`` in ballot order, the
+    ``post`` and the ``stage`` of the vote.
+
+    >>> c = Contest("committee", seats=5, candidates=["M01", "M02", "M03", "M04", "M05", "M06"])
+    >>> c.candidates, c.post, c.stage
+    (('M01', 'M02', 'M03', 'M04', 'M05', 'M06'), <Post.MEMBER: 'member'>, <Stage.REGULAR: 'regular'>)
+    >>> Contest("committee", seats=2, candidates=["M01", "M01", "M02"])
+    Traceback (most recent call last):
+      ...
+    tally.errors.RecordError: candidates[1]: duplicate candidate 'M01' (first at candidates[0])
+    """
+
+    id: str = attrs.field(validator=nonblank)
+    seats: int = attrs.field(validator=_seats, kw_only=True)
+    candidates: tuple[str, ...] = attrs.field(converter=_ids, kw_only=True)
+    title: str = attrs.field(default="", kw_only=True)
+    post: Post = attrs.field(default=Post.MEMBER, converter=_post, kw_only=True)
+    stage: Stage = attrs.field(default=Stage.REGULAR, converter=_stage, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        seen: dict[str, int] = {}
+        problems = []
+        for i, who in enumerate(self.candidates):
+            if not isinstance(who, str) or not who.strip():
+                problems.append(Problem(f"candidates[{i}]", f"must be a member id, not {who!r}"))
+            elif who in seen:
+                problems.append(
+                    Problem(f"candidates[{i}]", f"duplicate candidate {who!r} (first at candidates[{seen[who]}])")
+                )
+            else:
+                seen[who] = i
+        if problems:
+            raise RecordError(problems)
+
+
+def least_candidates(contest: Contest, rulebook: Rulebook) -> tuple[int, str]:
+    """The fewest candidates the rules allow for this contest, and the rule that says so.
+
+    >>> from tally import preset
+    >>> book = preset("cpc-basic-2020")
+    >>> [least_candidates(Contest("c", seats=s, candidates=[]), book)[0] for s in (3, 5, 6, 11)]
+    [4, 6, 8, 14]
+    >>> least_candidates(Contest("s", seats=1, candidates=[], post="secretary"), book)
+    (1, 'P-14')
+    """
+    seats = contest.seats
+    if contest.stage is Stage.TIE_BREAK:
+        return seats + 1, "P-23"  # the tied are more than the seats left, or there is no tie
+    if contest.stage is Stage.FURTHER:
+        return seats + rulebook.further_extra_candidates, "OQ-P6"
+    if contest.post in rulebook.uncontested_posts:
+        return seats, "P-14"  # 等额: one candidate per post
+    # P-12: (candidates - seats) >= seats * margin, in integers: the least whole margin.
+    n, d = rulebook.margin.numerator, rulebook.margin.denominator
+    return seats + -(-seats * n // d), "P-12"
+
+
+def check_margin(contest: Contest, rulebook: Rulebook) -> Problem | None:
+    """The problem with a contest's candidate count under the rules, or ``None``."""
+    least, rule = least_candidates(contest, rulebook)
+    have = len(contest.candidates)
+    if have >= least:
+        return None
+    return Problem(
+        "candidates",
+        f"{have} candidates for {contest.seats} seats; the rules require at least {least} "
+        f"({rule}, INSUFFICIENT_MARGIN)",
+    )
+
+
+def check_contests(contests: Iterable[Contest], rulebook: Rulebook) -> tuple[Contest, ...]:
+    """Every contest of a round is a Contest with a distinct id and enough candidates; else a
+    :class:`~tally.errors.RuleError` (margins) or :class:`~tally.errors.RecordError` (shape)."""
+    out = tuple(contests)
+    shape: list[Problem] = []
+    margins: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, contest in enumerate(out):
+        where = f"contests[{i}]"
+        if not isinstance(contest, Contest):
+            shape.append(Problem(where, f"must be a Contest, not {contest!r}"))
+            continue
+        if contest.id in seen:
+            first = seen[contest.id]
+            shape.append(Problem(f"{where}.id", f"duplicate contest id {contest.id!r} (first at contests[{first}])"))
+            continue
+        seen[contest.id] = i
+        problem = check_margin(contest, rulebook)
+        if problem is not None:
+            margins.append(problem.within(where))
+    if shape:
+        raise RecordError(shape)
+    if margins:
+        raise RuleError(margins)
+    if not out:
+        raise RecordError(Problem("contests", "a round needs at least one contest"))
+    return out

@@ -1,0 +1,50 @@
+"""Proxy votes (委托投票) and what became of each.
+
+P-17: a party election admits no proxy: an absent member or delegate cannot authorise anyone to
+vote (因故未出席会议的党员或者代表不能委托他人代为投票). Every proxy filed for a party round is
+rejected with that reason; it is an outcome, not an error.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+
+from ._values import boolean, nonblank
+from .errors import Problem, RecordError
+
+__all__ = ["Proxy", "ProxyOutcome"]
+
+
+def _optional_date(instance: object, attribute: attrs.Attribute[datetime.date | None], value: object) -> None:
+    if value is not None and not isinstance(value, datetime.date):
+        raise RecordError(Problem(attribute.name, f"must be a date, not {value!r}"))
+
+
+@attrs.frozen
+class Proxy:
+    """A written authorisation by ``principal`` for ``agent`` to vote on their behalf.
+
+    ``relation`` is what the agent is to the principal (``"spouse"``, ``"parent"``, …);
+    ``written`` whether the authorisation is in writing; ``filed`` the day it was filed.
+
+    >>> Proxy("M07", "M08", relation="spouse", written=True)
+    Proxy(principal='M07', agent='M08', relation='spouse', written=True, filed=None)
+    """
+
+    principal: str = attrs.field(validator=nonblank)
+    agent: str = attrs.field(validator=nonblank)
+    relation: str | None = attrs.field(default=None, kw_only=True)
+    written: bool = attrs.field(default=True, validator=boolean, kw_only=True)
+    filed: datetime.date | None = attrs.field(default=None, validator=_optional_date, kw_only=True)
+
+
+@attrs.frozen
+class ProxyOutcome:
+    """Whether a proxy was ``accepted``, and if not the ``rule`` and ``reason`` why."""
+
+    proxy: Proxy
+    accepted: bool
+    rule: str | None = None
+    reason: str | None = None

@@ -48,3 +48,61 @@ def meetings(draw: st.DrawFn, max_size: int = 40) -> tuple[list[Member], list[st
     eligible = [m.id for m in roll if m.id not in effective]
     present = draw(st.lists(st.sampled_from(eligible), unique=True)) if eligible else []
     return roll, present, excl
+
+
+# --- elections: a meeting, one contest and its papers ---------------------------------------
+
+from tally import Ballot, Contest, Marks, meeting, preset  # noqa: E402
+
+PARTY = preset("cpc-basic-2020")
+
+
+@st.composite
+def sections(draw: st.DrawFn, contest: Contest, write_ins: list[str]) -> Marks:
+    """One section: each candidate marked for, against, abstain, unreadable or not at all,
+    sometimes twice; sometimes write-ins (some not eligible, some listed candidates)."""
+    marks: dict[str, list[str]] = {"for_": [], "against": [], "abstain": [], "unreadable": []}
+    for who in contest.candidates:
+        kind = draw(st.sampled_from(["for_"] * 4 + ["against", "abstain", "none", "none", "unreadable"]))
+        if kind != "none":
+            marks[kind].append(who)
+        if draw(st.integers(0, 30)) == 0:  # now and then the same person marked twice
+            marks[draw(st.sampled_from(["for_", "against", "abstain"]))].append(who)
+    pool = write_ins + list(contest.candidates[:1])
+    written = draw(st.lists(st.sampled_from(pool), max_size=2)) if pool and draw(st.integers(0, 4)) == 0 else []
+    return Marks(write_in=written, **marks)
+
+
+@st.composite
+def elections(
+    draw: st.DrawFn, *, max_members: int = 14, stage: str = "regular"
+) -> tuple[object, Contest, list[Ballot]]:
+    """A quorate meeting (all of the electorate present), one contest with enough candidates,
+    and papers for it: blank, unmarked, spoiled, over-selected, with write-ins. Sometimes more
+    papers than voters."""
+    n = draw(st.integers(3, max_members))
+    roll = [Member(f"M{i:02}") for i in range(n)]
+    roll.append(Member("P01", standing="probationary"))
+    m = meeting(roll, present=[x.id for x in roll], rulebook=PARTY)
+    seats = draw(st.integers(1, max(1, (n - 1) * 5 // 6)))
+    least = seats + -(-seats // 5) if stage == "regular" else seats + 1
+    k = draw(st.integers(min(least, n), n))
+    if k < least:
+        seats = 1
+    people = draw(st.permutations([x.id for x in roll if x.in_electorate]))
+    contest = Contest("c", seats=seats, candidates=people[:k], stage=stage)
+    write_ins = [*people[k:], "P01", "X99"]
+    voters = m.quorum.present
+    size = draw(st.integers(0, voters + (1 if draw(st.integers(0, 9)) == 0 else 0)))
+    papers = []
+    for _ in range(size):
+        shape = draw(st.sampled_from(["marked"] * 8 + ["unmarked", "spoiled", "blank"]))
+        if shape == "spoiled":
+            papers.append(Ballot(spoiled=True))
+        elif shape == "unmarked":
+            papers.append(Ballot())
+        elif shape == "blank":
+            papers.append(Ballot({"c": Marks()}))
+        else:
+            papers.append(Ballot({"c": draw(sections(contest, write_ins))}))
+    return m, contest, papers

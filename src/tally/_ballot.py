@@ -209,13 +209,13 @@ def read_section(
     written: list[str] = []
     refused = False
     for who in marks.write_in:
-        if contest.stage is Stage.TIE_BREAK:
-            void.append((who, "P-23", "write-in in a tie-break"))  # P-23: only among the tied
-        elif who in candidates:
+        if who in candidates:
             twice.add(who)  # written in while listed: the write-in and the listed mark are void
             void.append((who, "P-21", "write-in of a listed candidate"))
-        elif who in written:
-            void.append((who, "P-21", "duplicate mark"))
+        elif marks.write_in.count(who) > 1:
+            void.append((who, "P-21", "duplicate mark"))  # written in twice: both void
+        elif contest.stage is Stage.TIE_BREAK:
+            void.append((who, "P-23", "write-in in a tie-break"))  # P-23: only among the tied
         elif not _writein_allowed(marks, rulebook):
             refused = True
             void.append((who, "P-19", "write-in refused"))

@@ -1,0 +1,70 @@
+"""A deliberately naive reference counter, written straight from the rules, one paper at a time.
+
+It shares no code with tally's engine beyond the value classes: it exists to disagree with the
+engine if the engine's grouping, voiding or ranking goes wrong.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from tally import Ballot, Contest, Meeting
+
+
+def read_paper(paper: Ballot, contest: Contest, meeting: Meeting) -> tuple[bool, list[str]]:
+    """(valid, ids given a vote) for one paper under the default party rulebook."""
+    if paper.spoiled:
+        return False, []
+    if contest.id not in paper.sections:
+        return True, []
+    s = paper.sections[contest.id]
+    if len(set(s.for_) | set(s.write_in)) > contest.seats:  # P-21
+        return False, []
+    votes = []
+    for who in s.for_:
+        marks = s.for_.count(who) + s.against.count(who) + s.abstain.count(who)
+        if marks == 1 and who not in s.unreadable and who not in s.write_in:
+            votes.append(who)
+    if contest.stage != "tie-break" and s.against:  # P-19: write-ins only beside a 不赞成
+        for who in s.write_in:
+            electorate = who in meeting.roll and meeting.roll[who].in_electorate
+            if who not in contest.candidates and s.write_in.count(who) == 1 and electorate:
+                votes.append(who)
+    return True, votes
+
+
+def reference_count(contest: Contest, papers: list[Ballot], meeting: Meeting) -> dict[str, object]:
+    """Valid and invalid papers, votes, elected and tied, as the rules say."""
+    valid = invalid = 0
+    votes: Counter[str] = Counter()
+    for paper in papers:
+        ok, given = read_paper(paper, contest, meeting)
+        if ok:
+            valid += 1
+            votes.update(given)
+        else:
+            invalid += 1
+    round_valid = meeting.quorum.met and len(papers) <= meeting.quorum.present
+    elected: set[str] = set()
+    tied: set[str] = set()
+    if round_valid:
+        if contest.stage == "tie-break":
+            qualified = list(contest.candidates)
+        else:
+            qualified = [c for c in votes.keys() | set(contest.candidates) if votes[c] * 2 > meeting.quorum.present]
+        qualified.sort(key=lambda c: -votes[c])
+        if len(qualified) <= contest.seats:
+            elected = set(qualified)
+        elif votes[qualified[contest.seats]] == votes[qualified[contest.seats - 1]]:
+            cut = votes[qualified[contest.seats - 1]]
+            elected = {c for c in qualified if votes[c] > cut}
+            tied = {c for c in qualified if votes[c] == cut}
+        else:
+            elected = set(qualified[: contest.seats])
+    return {
+        "valid": valid,
+        "invalid": invalid,
+        "votes": {k: v for k, v in votes.items() if v},
+        "elected": elected,
+        "tied": tied,
+    }

@@ -10,7 +10,20 @@ from collections.abc import Callable
 import attrs
 import pytest
 
-from tally import EXCLUSION_CATEGORIES, Exclusion, Member, meeting, preset
+from tally import (
+    EXCLUSION_CATEGORIES,
+    Ballot,
+    Contest,
+    Exclusion,
+    Member,
+    Proxy,
+    Reduction,
+    RuleError,
+    Scribe,
+    count,
+    meeting,
+    preset,
+)
 
 PARTY = preset("cpc-basic-2020")
 CONFERENCE = preset("cpc-conference-2020")
@@ -140,6 +153,141 @@ def pc_3() -> None:
     assert (at.quorum.met, over.quorum.met, over.steps[-1].rule) == (False, True, "PC-3")
 
 
+def _quorate(n: int, rulebook=PARTY):  # type: ignore[no-untyped-def]
+    roll = _full(n)
+    return meeting(roll, present=[m.id for m in roll], rulebook=rulebook)
+
+
+def _papers(times: int, contest: str = "c", **marks: list[str]) -> list[Ballot]:
+    section = {("for" if k == "for_" else k): v for k, v in marks.items()}
+    return [Ballot({contest: section})] * times
+
+
+def _margin(rulebook, post: str = "member") -> None:  # type: ignore[no-untyped-def]
+    m = _quorate(10, rulebook)
+    short = Contest("c", seats=5, candidates=[f"M{i:02}" for i in range(1, 6)], post=post)
+    with pytest.raises(RuleError, match="INSUFFICIENT_MARGIN"):
+        count([short], [], meeting=m)
+    enough = Contest("c", seats=5, candidates=[f"M{i:02}" for i in range(1, 7)], post=post)
+    assert count([enough], [], meeting=m).valid
+
+
+def p_12() -> None:
+    """P-12: committee members: (candidates - seats)*5 >= seats; 5 seats need 6 candidates."""
+    _margin(PARTY)
+
+
+def p_13() -> None:
+    """P-13: delegates at a conference need the same 20% margin."""
+    _margin(CONFERENCE)
+
+
+def p_14() -> None:
+    """P-14: a secretary is elected with one candidate per post (等额)."""
+    m = _quorate(7)
+    r = count([Contest("s", seats=1, candidates=["M01"], post="secretary")], _papers(7, "s", for_=["M01"]), meeting=m)
+    assert r["s"].elected == ("M01",)
+
+
+def p_16() -> None:
+    """P-16: a paper records marks only, never who cast it (无记名投票)."""
+    import attrs as _attrs
+
+    assert [f.name for f in _attrs.fields(Ballot)] == ["sections", "spoiled"]
+
+
+def p_17() -> None:
+    """P-17: every proxy in a party election is rejected, and the count does not change."""
+    m = _quorate(5)
+    c = Contest("c", seats=1, candidates=["M01", "M02"])
+    r = count([c], _papers(5, for_=["M01"]), meeting=m, proxies=[Proxy("M05", "M04")])
+    assert [(o.accepted, o.reason) for o in r.proxies] == [(False, "proxy not allowed")]
+
+
+def p_18() -> None:
+    """P-18: a candidate may not write the ballot for an elector; a non-candidate may."""
+    m = _quorate(5)
+    c = Contest("c", seats=1, candidates=["M01", "M02"])
+    r = count([c], _papers(5, for_=["M01"]), meeting=m, scribes=[Scribe("M03", "M01"), Scribe("M04", "M05")])
+    assert [o.accepted for o in r.scribes] == [False, True]
+
+
+def p_19() -> None:
+    """P-19: a write-in counts beside a 不赞成 (and, by default, only then: OQ-P4)."""
+    m = _quorate(5)
+    c = Contest("c", seats=1, candidates=["M01", "M02"])
+    r = count([c], _papers(3, against=["M01"], write_in=["M03"]) + _papers(2, write_in=["M04"]), meeting=m)
+    assert (dict(r["c"].votes), r["c"].void_marks["write-in refused"]) == ({"M03": 3, "M01": 0, "M02": 0}, 2)
+
+
+def p_20() -> None:
+    """P-20: ballots collected ≤ voters: valid; more: the round is void."""
+    m = _quorate(5)
+    c = Contest("c", seats=1, candidates=["M01", "M02"])
+    assert count([c], _papers(5, for_=["M01"]), meeting=m).valid
+    assert not count([c], _papers(6, for_=["M01"]), meeting=m).valid
+
+
+def p_21() -> None:
+    """P-21: a section selecting more persons than seats is invalid."""
+    m = _quorate(5)
+    c = Contest("c", seats=1, candidates=["M01", "M02"])
+    r = count([c], _papers(2, for_=["M01", "M02"]) + _papers(3, for_=["M01"]), meeting=m)["c"]
+    assert (r.valid, r.invalid, dict(r.invalid_reasons)) == (3, 2, {"over-selected": 2})
+
+
+def p_22() -> None:
+    """P-22: yes*2 > present electorate; exactly half fails, whatever the ballots cast."""
+    m = _quorate(10)
+    c = Contest("c", seats=1, candidates=["M01", "M02"])
+    r = count([c], _papers(5, for_=["M01"]) + _papers(1, for_=["M02"]), meeting=m)["c"]
+    assert (r.base, r.threshold, r.elected) == (10, 6, ())
+
+
+def p_23() -> None:
+    """P-23: qualifiers ranked by votes; a tie across the last seat goes to a tie-break."""
+    m = _quorate(10)
+    c = Contest("c", seats=1, candidates=["M01", "M02"])
+    r = count([c], _papers(10, for_=["M01"]), meeting=m)["c"]
+    assert r.elected == ("M01",)
+    c2 = Contest("c", seats=2, candidates=["M01", "M02", "M03"])
+    papers = _papers(4, for_=["M01", "M02"]) + _papers(4, for_=["M01", "M03"]) + _papers(2, for_=["M02", "M03"])
+    r2 = count([c2], papers, meeting=m)["c"]
+    assert (r2.elected, r2.tied, r2.next_round.stage) == (("M01",), ("M02", "M03"), "tie-break")  # type: ignore[union-attr]
+
+
+def p_24() -> None:
+    """P-24: unfilled seats are never filled from below the line: a further election, or a
+    reduction only with the electors' consent."""
+    m = _quorate(10)
+    c = Contest("c", seats=2, candidates=["M01", "M02", "M03"])
+    papers = _papers(6, for_=["M01", "M02"]) + _papers(4, for_=["M03"])
+    r = count([c], papers, meeting=m)["c"]
+    assert (r.elected, r.unfilled, r.next_round) == (("M01", "M02"), 0, None)
+    papers = _papers(6, for_=["M01"]) + _papers(4, for_=["M02", "M03"])
+    r = count([c], papers, meeting=m)["c"]
+    assert (r.elected, r.unfilled, r.next_round.stage) == (("M01",), 1, "further")  # type: ignore[union-attr]
+    reduced = count([c], papers, meeting=m, reductions={"c": Reduction(consent=5)})["c"]
+    assert (reduced.seats_reduced, reduced.next_round) == (True, None)
+
+
+def p_25() -> None:
+    """P-25: the further election keeps the majority threshold: no one-third fallback."""
+    m = _quorate(10)
+    further = Contest("c", seats=1, candidates=["M02", "M03"], stage="further")
+    r = count([further], _papers(4, for_=["M02"]) + _papers(3, for_=["M03"]) + _papers(3), meeting=m)["c"]
+    assert (r.threshold, r.elected, r.next_round.stage) == (6, (), "further")  # type: ignore[union-attr]
+
+
+def pc_4() -> None:
+    """PC-4: a conference has the same threshold, and its presidium may reduce the seats."""
+    m = _quorate(10, CONFERENCE)
+    c = Contest("c", seats=2, candidates=["M01", "M02", "M03"])
+    papers = _papers(6, for_=["M01"]) + _papers(4, for_=["M02", "M03"])
+    r = count([c], papers, meeting=m, reductions={"c": Reduction(presidium=True)})["c"]
+    assert (r.threshold, r.elected, r.seats_reduced) == (6, ("M01",), True)
+
+
 RULES: dict[str, Callable[[], None]] = {
     "P-1": p_1,
     "P-2": p_2,
@@ -154,6 +302,20 @@ RULES: dict[str, Callable[[], None]] = {
     "P-10a": p_10a,
     "P-11": p_11,
     "PC-3": pc_3,
+    "P-12": p_12,
+    "P-13": p_13,
+    "P-14": p_14,
+    "P-16": p_16,
+    "P-17": p_17,
+    "P-18": p_18,
+    "P-19": p_19,
+    "P-20": p_20,
+    "P-21": p_21,
+    "P-22": p_22,
+    "P-23": p_23,
+    "P-24": p_24,
+    "P-25": p_25,
+    "PC-4": pc_4,
 }
 
 

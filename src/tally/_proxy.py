@@ -11,15 +11,9 @@ import datetime
 
 import attrs
 
-from ._values import boolean, nonblank
-from .errors import Problem, RecordError
+from ._values import boolean, nonblank, optional_date
 
 __all__ = ["Proxy", "ProxyOutcome"]
-
-
-def _optional_date(instance: object, attribute: attrs.Attribute[datetime.date | None], value: object) -> None:
-    if value is not None and not isinstance(value, datetime.date):
-        raise RecordError(Problem(attribute.name, f"must be a date, not {value!r}"))
 
 
 @attrs.frozen
@@ -37,7 +31,7 @@ class Proxy:
     agent: str = attrs.field(validator=nonblank)
     relation: str | None = attrs.field(default=None, kw_only=True)
     written: bool = attrs.field(default=True, validator=boolean, kw_only=True)
-    filed: datetime.date | None = attrs.field(default=None, validator=_optional_date, kw_only=True)
+    filed: datetime.date | None = attrs.field(default=None, validator=optional_date, kw_only=True)
 
 
 @attrs.frozen

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from ._values import choice, nonblank
+from ._values import choice, nonblank, optional_date
 from .errors import Problem, RecordError
 
 __all__ = ["Member", "Rights", "Roll", "Standing"]
@@ -46,11 +46,6 @@ def _rights(value: object) -> Rights:
     return choice(Rights, "rights", value)
 
 
-def _optional_date(instance: object, attribute: attrs.Attribute[datetime.date | None], value: object) -> None:
-    if value is not None and not isinstance(value, datetime.date):
-        raise RecordError(Problem(attribute.name, f"must be a date, not {value!r}"))
-
-
 @attrs.frozen
 class Member:
     """A person on the roll of a party organisation, as of the day of the meeting (C-4).
@@ -68,7 +63,7 @@ class Member:
     standing: Standing = attrs.field(default=Standing.FULL, converter=_standing, kw_only=True)
     rights: Rights = attrs.field(default=Rights.FULL, converter=_rights, kw_only=True)
     sex: str | None = attrs.field(default=None, kw_only=True)
-    born: datetime.date | None = attrs.field(default=None, validator=_optional_date, kw_only=True)
+    born: datetime.date | None = attrs.field(default=None, validator=optional_date, kw_only=True)
 
     @property
     def in_electorate(self) -> bool:

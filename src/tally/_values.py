@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
@@ -78,3 +79,9 @@ def boolean(instance: object, attribute: attrs.Attribute[bool], value: object) -
     """Validator: ``True`` or ``False``, never a truthy stand-in such as ``"false"`` or ``1``."""
     if not isinstance(value, bool):
         raise RecordError(Problem(attribute.name, f"must be true or false, not {value!r}"))
+
+
+def optional_date(instance: object, attribute: attrs.Attribute[datetime.date | None], value: object) -> None:
+    """Validator: a date, or ``None``."""
+    if value is not None and not isinstance(value, datetime.date):
+        raise RecordError(Problem(attribute.name, f"must be a date, not {value!r}"))

@@ -22,6 +22,7 @@ from ._proxy import Proxy, ProxyOutcome
 from ._roll import Member, Rights, Roll, Standing
 from ._rulebook import EXCLUSION_CATEGORIES, PRESETS, Kind, Rulebook, preset
 from ._values import FrozenMap
+from ._verify import Declared, Discrepancy, Verification, verify
 from .errors import Problem, RecordError, RuleError, TallyError
 
 __all__ = [
@@ -30,6 +31,8 @@ __all__ = [
     "Ballot",
     "Contest",
     "ContestResult",
+    "Declared",
+    "Discrepancy",
     "Exclusion",
     "ExclusionOutcome",
     "FrozenMap",
@@ -56,6 +59,7 @@ __all__ = [
     "Step",
     "TallyError",
     "Totals",
+    "Verification",
     "count",
     "least_candidates",
     "least_present",
@@ -63,6 +67,7 @@ __all__ = [
     "meeting",
     "preset",
     "quorum_met",
+    "verify",
 ]
 
 __version__ = "0.1.0.dev0"

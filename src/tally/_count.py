@@ -134,11 +134,12 @@ class ContestResult:
 @attrs.frozen(kw_only=True)
 class Round:
     """A counted round: whether the vote as a whole is ``valid`` (the meeting quorate, P-10,
-    and no more ballots ``collected`` than the base of P-20), each contest's result, and the
-    outcome of each proxy and scribe."""
+    and not ``void``: no more ballots ``collected`` than the base of P-20), each contest's
+    result, and the outcome of each proxy and scribe."""
 
     meeting: Meeting
     valid: bool
+    void: bool
     collected: int
     voters: int
     contests: tuple[ContestResult, ...]
@@ -417,6 +418,7 @@ def count(
     return Round(
         meeting=meeting,
         valid=valid,
+        void=not within,
         collected=papers,
         voters=voters,
         contests=results,

@@ -199,6 +199,28 @@ class Rulebook:
             raise RuleError(Problem("quorum", "a strict quorum of all the required attendance cannot be met"))
 
 
+# The rule IDs each field implements, for listings (``tally rulebooks ID``) and the docs.
+FIELD_RULES: Mapping[str, str] = MappingProxyType(
+    {
+        "quorum": "P-10, PC-3",
+        "quorum_inclusive": "P-10a, OQ-P2",
+        "exclusion_categories": "P-7, OQ-P8",
+        "exclusions_apply": "P-6 … P-8, PC-4",
+        "margin": "P-12, P-13",
+        "uncontested_posts": "P-14, OQ-P7",
+        "further_extra_candidates": "OQ-P6",
+        "proxies_allowed": "P-17",
+        "writein_policy": "P-19, OQ-P4",
+        "writein_refusal": "P-19, OQ-P4",
+        "collected_base": "P-20",
+        "majority": "P-22",
+        "majority_base": "P-22",
+        "reduction_consent": "P-24",
+        "reduction_consent_inclusive": "P-24, C-2",
+        "reduction_by_presidium": "P-24, PC-4",
+    }
+)
+
 _PARTY_MEETING = Rulebook(
     id="cpc-basic-2020",
     kind=Kind.PARTY_MEETING,

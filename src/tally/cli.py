@@ -1,7 +1,9 @@
-"""The ``tally`` command.
+"""The ``tally`` command: verify, report, next round, rulebooks and built-in examples.
 
-``tally example`` prints the built-in worked example (EX-P-01 of the specification) as a quorum
-report, so that a new user sees a full result with no file of their own.
+Exit status: 0 when the recount agrees with what was declared (or, for commands that do not
+verify, when all went well); 1 when it does not, or the round is void; 2 when a record is broken
+or the command is misused. Errors go to stderr, one line each with their path; bad input never
+prints a traceback.
 """
 
 from __future__ import annotations
@@ -9,11 +11,19 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import IO, Any
+
+import attrs
+from tabulate import tabulate
 
 from . import __version__
-from .errors import TallyError
-from .examples import ex_p_01
-from .report import quorum_report
+from ._rulebook import FIELD_RULES, PRESETS, Rulebook
+from .errors import RecordError, RuleError
+from .examples import DESCRIPTIONS, NAMES
+from .examples import text as example_text
+from .records import Record, dumps, expand, load, next_round, verify_many
+from .report import FORMATS, LANGS, render
 
 __all__ = ["main"]
 
@@ -22,36 +32,166 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tally",
         description="Count and explain grassroots election meetings, rule by rule.",
+        epilog="Try: tally example branch | tally verify -",
     )
     parser.add_argument("--version", action="version", version=f"tally {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    example = commands.add_parser("example", help="print the built-in worked example (EX-P-01) as a quorum report")
-    example.add_argument("--lang", choices=("en", "zh"), default="en", help="report language")
-    example.add_argument(
-        "--present",
-        type=int,
-        default=34,
-        metavar="N",
-        help="how many members of the electorate sign in (0 to 40; default 34)",
+
+    def look(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--lang", choices=LANGS, default="en", help="language of the report (default en)")
+        p.add_argument("--format", choices=FORMATS, default="text", dest="fmt", help="report format (default text)")
+
+    verify = commands.add_parser(
+        "verify",
+        help="recount records and compare with what was declared (exit 0 agrees, 1 not, 2 broken)",
+        description="Recount each record and compare with what was declared. One record: its full report. "
+        "Several, or a folder: one line each and a summary. RECORD '-' reads standard input.",
     )
+    verify.add_argument("records", nargs="+", metavar="RECORD", help="record files or folders of *.json; - for stdin")
+    look(verify)
+    verify.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="worker processes for many records (default 1)"
+    )
+
+    report = commands.add_parser("report", help="print the report of a record, agreeing or not")
+    report.add_argument("record", metavar="RECORD", help="a record file; - for stdin")
+    look(report)
+
+    nxt = commands.add_parser(
+        "next", help="write the record skeleton of the next round (tie-break or further election)"
+    )
+    nxt.add_argument("record", metavar="RECORD", help="a record file; - for stdin")
+    nxt.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+
+    books = commands.add_parser("rulebooks", help="list the rulebook presets, or show one with its values")
+    books.add_argument("id", nargs="?", metavar="ID", help="a preset id")
+
+    example = commands.add_parser("example", help="list the built-in example records, or print one")
+    example.add_argument("name", nargs="?", metavar="NAME", help="an example name")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 fine, 2 bad input)."""
-    args = _parser().parse_args(argv)
-    try:
-        if args.command == "example":
-            if not 0 <= args.present <= 40:
-                print("tally: --present: must be from 0 to 40", file=sys.stderr)
-                return 2
-            print(quorum_report(ex_p_01(present=args.present), lang=args.lang))
-            return 0
-    except TallyError as error:
-        for line in str(error).splitlines():
-            print(f"tally: {line.strip()}", file=sys.stderr)
+def _fail(error: RecordError | RuleError, where: str = "") -> int:
+    prefix = f"{where}: " if where else ""
+    for problem in error.problems:
+        print(f"tally: {prefix}{problem}", file=sys.stderr)
+    return 2
+
+
+def _open(path: str) -> Record:
+    return load(sys.stdin if path == "-" else path)
+
+
+def _verify(args: argparse.Namespace) -> int:
+    if args.jobs < 1:
+        print("tally: --jobs: must be at least 1", file=sys.stderr)
         return 2
-    return 2  # pragma: no cover - argparse rejects unknown commands
+    paths = expand(args.records)
+    if len(paths) == 1 and paths == args.records:
+        return _verify_one(paths[0], args)
+    if "-" in paths:
+        print("tally: '-' (standard input) verifies one record only", file=sys.stderr)
+        return 2
+    if args.jobs > 1:
+        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+            outcomes = verify_many(paths, executor=pool)
+    else:
+        outcomes = verify_many(paths)
+    status = {0: "agrees", 1: "DISAGREES", 2: "BROKEN"}
+    rows = [(o.path, status[o.status], o.summary) for o in outcomes]
+    print(tabulate(rows, headers=["record", "status", "detail"], tablefmt="simple"))
+    counts = {s: sum(1 for o in outcomes if o.status == s) for s in (0, 1, 2)}
+    print(f"\n{len(outcomes)} records: {counts[0]} agree, {counts[1]} disagree, {counts[2]} broken")
+    return max((o.status for o in outcomes), default=0)
+
+
+def _verify_one(path: str, args: argparse.Namespace) -> int:
+    try:
+        rec = _open(path)
+        v = rec.verify()
+    except (RecordError, RuleError) as error:
+        return _fail(error, "" if path == "-" else path)
+    sys.stdout.write(render(v, fmt=args.fmt, lang=args.lang, title=rec.title, day=rec.day.isoformat()))
+    return 0 if v.agrees else 1
+
+
+def _report(args: argparse.Namespace) -> int:
+    try:
+        rec = _open(args.record)
+        v = rec.verify()
+    except (RecordError, RuleError) as error:
+        return _fail(error, "" if args.record == "-" else args.record)
+    sys.stdout.write(render(v, fmt=args.fmt, lang=args.lang, title=rec.title, day=rec.day.isoformat()))
+    return 0
+
+
+def _next(args: argparse.Namespace) -> int:
+    try:
+        rec = _open(args.record)
+        skeleton = next_round(rec)
+    except (RecordError, RuleError) as error:
+        return _fail(error, "" if args.record == "-" else args.record)
+    if skeleton is None:
+        print("tally: no next round: every contest is decided (or the round must be held again)", file=sys.stderr)
+        return 1
+    text = dumps(skeleton)
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8") as f:
+                f.write(text)
+        except OSError as error:
+            print(f"tally: {args.output}: {error.strerror or error}", file=sys.stderr)
+            return 2
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, frozenset):
+        return ", ".join(sorted(value))
+    return str(value)
+
+
+def _rulebooks(args: argparse.Namespace, out: IO[str]) -> int:
+    if args.id is None:
+        rows = [(book.id, book.kind.value, book.title) for book in PRESETS.values()]
+        print(tabulate(rows, headers=["id", "kind", "title"], tablefmt="simple"), file=out)
+        return 0
+    if args.id not in PRESETS:
+        print(f"tally: no preset {args.id!r}; the presets are {', '.join(PRESETS)}", file=sys.stderr)
+        return 2
+    book = PRESETS[args.id]
+    rows2 = [(f.name, _value(getattr(book, f.name)), FIELD_RULES.get(f.name, "")) for f in attrs.fields(Rulebook)]
+    print(tabulate(rows2, headers=["field", "value", "rules"], tablefmt="simple"), file=out)
+    return 0
+
+
+def _example(args: argparse.Namespace) -> int:
+    if args.name is None:
+        rows = [(name, DESCRIPTIONS[name]) for name in NAMES]
+        print(tabulate(rows, headers=["name", "what it shows"], tablefmt="simple"))
+        print("\nPrint one with: tally example NAME; verify it with: tally example NAME | tally verify -")
+        return 0
+    try:
+        sys.stdout.write(example_text(args.name))
+    except RecordError as error:
+        return _fail(error)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    if args.command == "verify":
+        return _verify(args)
+    if args.command == "report":
+        return _report(args)
+    if args.command == "next":
+        return _next(args)
+    if args.command == "rulebooks":
+        return _rulebooks(args, sys.stdout)
+    return _example(args)
 
 
 if __name__ == "__main__":  # pragma: no cover

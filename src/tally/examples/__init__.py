@@ -1,17 +1,53 @@
-"""Built-in worked examples from the specification, as ready-made inputs.
+"""Built-in worked examples: election records shipped with the package, and EX-P-01 as values.
 
->>> from tally.examples import ex_p_01
+``tally example NAME`` prints a record; every command can be tried on them with no file of
+one's own.
+
+>>> from tally.examples import NAMES, load
+>>> NAMES
+('branch', 'ex-p-01', 'further', 'inquorate', 'tie-break', 'void')
+>>> load("branch")["title"]
+'某社区党支部委员会换届选举（第一轮）'
 >>> ex_p_01().quorum
 Quorum(electorate=44, required=42, present=34, needed=34, met=True)
 """
 
 from __future__ import annotations
 
-from ._meeting import Exclusion, Meeting, meeting
-from ._roll import Member
-from ._rulebook import preset
+import json
+from importlib.resources import files
+from typing import Any
 
-__all__ = ["ex_p_01", "ex_p_01_roll"]
+from .._meeting import Exclusion, Meeting, meeting
+from .._roll import Member
+from .._rulebook import preset
+from ..errors import Problem, RecordError
+
+__all__ = ["DESCRIPTIONS", "NAMES", "ex_p_01", "ex_p_01_roll", "load", "text"]
+
+DESCRIPTIONS = {
+    "branch": "a branch committee's first round: an excused member, a probationary member present, "
+    "an over-selected and a spoiled ballot, a write-in; two seats left for a further election",
+    "ex-p-01": "EX-P-01: required attendance 42 from a roll of 50, quorum met with 34; the tally sheet only",
+    "further": "the further election (另行选举) after 'branch': a tie across the last seat",
+    "inquorate": "EX-P-01 with 33 present: the meeting is not valid and nobody is elected",
+    "tie-break": "the vote among the tied after 'further'",
+    "void": "'branch' with one ballot more than voters: the round is void (P-20)",
+}
+NAMES = tuple(sorted(DESCRIPTIONS))
+
+
+def text(name: str) -> str:
+    """The record of the built-in example *name*, as JSON text."""
+    if name not in DESCRIPTIONS:
+        raise RecordError(Problem("example", f"no example {name!r}; the examples are {', '.join(NAMES)}"))
+    return files(__name__).joinpath(f"{name}.json").read_text(encoding="utf-8")
+
+
+def load(name: str) -> Any:
+    """The record of the built-in example *name*, as parsed JSON."""
+    return json.loads(text(name))
+
 
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 _GIVEN = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛"]

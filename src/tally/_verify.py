@@ -1,0 +1,112 @@
+"""Comparing a recount with what was declared.
+
+A round agrees with its declaration only when every contest's counted ``elected`` equals the
+declared one (as sets) and, where declared votes are given, every declared vote equals the
+counted one. A void round (P-20) never agrees: it must be held again, whatever was declared; an
+inquorate meeting (P-10) agrees only with a declaration that elects nobody.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from ._count import Round
+from ._values import FrozenMap, int_map
+from .errors import Problem, RecordError
+
+__all__ = ["Declared", "Discrepancy", "Verification", "verify"]
+
+
+def _ids(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise RecordError(Problem("elected", f"must be a list of ids, not {value!r}"))
+    return tuple(value)
+
+
+def _optional_votes(value: Mapping[str, int] | None) -> FrozenMap[int] | None:
+    return None if value is None else int_map(value)
+
+
+@attrs.frozen
+class Declared:
+    """What was announced for one contest: the ``elected`` ids and, optionally, the ``votes``.
+
+    >>> Declared(["M01", "M04"], votes={"M01": 30, "M04": 25})
+    Declared(elected=('M01', 'M04'), votes=FrozenMap({'M01': 30, 'M04': 25}))
+    """
+
+    elected: tuple[str, ...] = attrs.field(converter=_ids)
+    votes: FrozenMap[int] | None = attrs.field(default=None, converter=_optional_votes, kw_only=True)
+
+
+@attrs.frozen
+class Discrepancy:
+    """One way the recount differs from the declaration: in ``contest``, ``what`` (``"elected"``,
+    ``"votes"``, ``"not declared"``, ``"void round"`` or ``"inquorate"``), with the declared and
+    the counted value."""
+
+    contest: str
+    what: str
+    declared: object = None
+    counted: object = None
+
+    def to_dict(self) -> dict[str, object]:
+        """As the result format writes it."""
+        return {"contest": self.contest, "what": self.what, "declared": self.declared, "counted": self.counted}
+
+
+@attrs.frozen
+class Verification:
+    """A counted round beside its declaration: ``agrees`` when there is no ``discrepancies``."""
+
+    round: Round
+    discrepancies: tuple[Discrepancy, ...]
+
+    @property
+    def agrees(self) -> bool:
+        """Whether the recount agrees with what was declared."""
+        return not self.discrepancies
+
+
+def verify(round: Round, declared: Mapping[str, Declared]) -> Verification:
+    """Compare a counted round with the declaration, contest by contest.
+
+    >>> from tally import Ballot, Contest, Member, count, meeting, preset
+    >>> m = meeting([Member("A"), Member("B"), Member("C")], present=["A", "B", "C"],
+    ...             rulebook=preset("cpc-basic-2020"))
+    >>> r = count([Contest("c", seats=1, candidates=["A", "B"])], [Ballot({"c": {"for": ["A"]}})] * 3,
+    ...           meeting=m)
+    >>> verify(r, {"c": Declared(["A"])}).agrees
+    True
+    >>> verify(r, {"c": Declared(["B"])}).discrepancies
+    (Discrepancy(contest='c', what='elected', declared=['B'], counted=['A']),)
+    """
+    problems = [
+        Problem(f"declared.{cid}", f"no contest {cid!r} in this round")
+        for cid in declared
+        if cid not in {c.contest.id for c in round.contests}
+    ]
+    if problems:
+        raise RecordError(problems)
+    found: list[Discrepancy] = []
+    for result in round.contests:
+        cid = result.contest.id
+        said = declared.get(cid)
+        if round.void:
+            # P-20: more ballots than voters: the round must be held again, whatever was declared.
+            found.append(Discrepancy(cid, "void round", None if said is None else list(said.elected), []))
+            continue
+        if said is None:
+            found.append(Discrepancy(cid, "not declared", None, sorted(result.elected)))
+            continue
+        if set(said.elected) != set(result.elected):
+            what = "inquorate" if not round.meeting.quorum.met else "elected"
+            found.append(Discrepancy(cid, what, list(said.elected), list(result.elected)))
+        if said.votes is not None:
+            for who, n in said.votes.items():
+                got = result.votes.get(who, 0)
+                if n != got:
+                    found.append(Discrepancy(cid, "votes", {who: n}, {who: got}))
+    return Verification(round=round, discrepancies=tuple(found))

@@ -1,0 +1,1019 @@
+"""Records: the JSON election record (``tally.record/1``) and result (``tally.result/1``), and
+ballots and rolls from CSV.
+
+This is the edge: it reads and writes data, and it never trusts it. Every problem in a record
+comes back at once as a :class:`~tally.errors.RecordError`, each with its path in the record
+(``roll[3].id``, ``ballots.items[17].committee.for[2]``). The names of the record are a contract
+with other software; see ``docs/record-format.md``.
+
+>>> from tally import records
+>>> from tally.examples import load
+>>> rec = records.Record.from_dict(load("branch"))
+>>> rec.verify().agrees
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import json
+import pathlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor
+from fractions import Fraction
+from typing import IO, Any
+
+import attrs
+
+from ._ballot import Ballot, Marks, Scribe
+from ._contest import Contest
+from ._count import Reduction, Round, Totals, count
+from ._meeting import Exclusion, Meeting, meeting
+from ._proxy import Proxy
+from ._roll import Member, Roll
+from ._rulebook import PRESETS, Kind, Rulebook
+from ._verify import Declared, Verification, verify
+from .errors import Problem, RecordError, RuleError
+
+__all__ = [
+    "RECORD_FORMAT",
+    "RESULT_FORMAT",
+    "Record",
+    "ballots_from_csv",
+    "load",
+    "next_round",
+    "result_to_dict",
+    "roll_from_csv",
+    "schema",
+    "verify_many",
+]
+
+RECORD_FORMAT = "tally.record/1"
+RESULT_FORMAT = "tally.result/1"
+
+_PARTY_KINDS = {Kind.PARTY_MEETING.value, Kind.PARTY_CONFERENCE.value}
+_ALL_KINDS = (*_PARTY_KINDS, "village-committee", "residents-committee")
+
+
+# --- reading untrusted JSON, every problem at once ---------------------------------------------
+
+
+class _Reader:
+    """Walks untrusted JSON and keeps every problem with its path."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def bad(self, path: str, reason: str) -> None:
+        self.problems.append(Problem(path, reason))
+
+    def obj(
+        self, path: str, value: Any, *, required: Sequence[str] = (), optional: Sequence[str] = ()
+    ) -> dict[str, Any] | None:
+        """An object with these keys; unknown keys (but ``extra``) and missing required ones are problems."""
+        if not isinstance(value, dict):
+            self.bad(path, f"must be an object, not {_kind(value)}")
+            return None
+        known = {*required, *optional, "extra"}
+        for key in value:
+            if key not in known:
+                self.bad(_join(path, key), "unknown field")
+        for key in required:
+            if key not in value:
+                self.bad(_join(path, key), "missing")
+        return value
+
+    def mapping(self, path: str, value: Any) -> dict[str, Any]:
+        """An object keyed by ids (votes per person, sections per contest): any keys."""
+        if not isinstance(value, dict):
+            self.bad(path, f"must be an object, not {_kind(value)}")
+            return {}
+        return value
+
+    def string(self, path: str, value: Any, *, blank: bool = False) -> str | None:
+        if not isinstance(value, str) or (not blank and not value.strip()):
+            self.bad(path, f"must be a non-empty string, not {_kind(value)}")
+            return None
+        return value
+
+    def integer(self, path: str, value: Any, *, least: int = 0) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.bad(path, f"must be a whole number, not {_kind(value)}")
+            return None
+        if value < least:
+            self.bad(path, f"must be at least {least}, not {value}")
+            return None
+        return value
+
+    def boolean(self, path: str, value: Any) -> bool | None:
+        if not isinstance(value, bool):
+            self.bad(path, f"must be true or false, not {_kind(value)}")
+            return None
+        return value
+
+    def date(self, path: str, value: Any) -> datetime.date | None:
+        if not isinstance(value, str):
+            self.bad(path, f"must be a date YYYY-MM-DD, not {_kind(value)}")
+            return None
+        try:
+            if len(value) != 10:
+                raise ValueError
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            self.bad(path, f"{value!r} is not a date YYYY-MM-DD")
+            return None
+
+    def ids(self, path: str, value: Any) -> list[str]:
+        if not isinstance(value, list):
+            self.bad(path, f"must be a list of ids, not {_kind(value)}")
+            return []
+        out = []
+        for i, item in enumerate(value):
+            got = self.string(f"{path}[{i}]", item)
+            if got is not None:
+                out.append(got)
+        return out
+
+    def array(self, path: str, value: Any) -> list[Any]:
+        if not isinstance(value, list):
+            self.bad(path, f"must be a list, not {_kind(value)}")
+            return []
+        return value
+
+    def choice(self, path: str, value: Any, allowed: Iterable[str]) -> str | None:
+        allowed = tuple(allowed)
+        if value not in allowed:
+            self.bad(path, f"{value!r} is not one of {', '.join(allowed)}")
+            return None
+        return str(value)
+
+
+def _join(path: str, key: object) -> str:
+    return f"{path}.{key}" if path else str(key)
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true or false", type(None): "null"}
+    if isinstance(value, bool) or value is None:
+        return names[type(value)] if value is None else f"{str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    return names.get(type(value), type(value).__name__)
+
+
+# --- rulebook overrides ------------------------------------------------------------------------
+
+
+def _override(r: _Reader, path: str, name: str, value: Any, default: Any) -> Any:
+    """A JSON value for a rulebook field, in that field's type."""
+    if isinstance(default, bool):
+        return r.boolean(path, value)
+    if isinstance(default, Fraction):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return Fraction(value)
+        if isinstance(value, str):
+            try:
+                return Fraction(value)
+            except (ValueError, ZeroDivisionError):
+                pass
+        r.bad(path, f'must be a fraction such as "4/5", not {_kind(value)}')
+        return None
+    if isinstance(default, frozenset):
+        return frozenset(r.ids(path, value))
+    if isinstance(default, int):
+        return r.integer(path, value)
+    return r.string(path, value)
+
+
+_FIXED = {"id", "kind", "title"}
+
+
+def _rulebook(r: _Reader, kind: str | None, preset_id: Any, rules: Any) -> Rulebook | None:
+    if preset_id is None:
+        return None
+    pid = r.choice("rulebook", preset_id, PRESETS)
+    book = PRESETS[pid] if pid is not None else None
+    if book is not None and kind is not None and book.kind.value != kind:
+        r.bad("rulebook", f"{pid!r} is a rulebook for {book.kind.value}, but the record's kind is {kind}")
+    if rules is None or book is None:
+        return book
+    rules = r.obj("rules", rules, optional=[f.name for f in attrs.fields(Rulebook) if f.name not in _FIXED])
+    if rules is None:
+        return book
+    changes: dict[str, Any] = {}
+    defaults = {f.name: getattr(book, f.name) for f in attrs.fields(Rulebook)}
+    for name, value in rules.items():
+        if name == "extra" or name not in defaults or name in _FIXED:
+            continue
+        got = _override(r, f"rules.{name}", name, value, defaults[name])
+        if got is not None:
+            changes[name] = got
+    try:
+        return attrs.evolve(book, **changes)
+    except (RuleError, RecordError) as error:
+        r.problems.extend(p.within("rules") for p in error.problems)
+        return book
+
+
+# --- the record ---------------------------------------------------------------------------------
+
+
+@attrs.define(frozen=True, kw_only=True, eq=True)
+class Record:
+    """One election round as the record format describes it, read and checked.
+
+    Build one with :meth:`from_dict` (or :func:`load` from a file); :meth:`to_dict` writes it
+    back. :meth:`count` recounts the round, :meth:`verify` compares it with what was declared.
+    """
+
+    title: str
+    kind: str
+    rulebook_id: str
+    rules: Mapping[str, Any]
+    rulebook: Rulebook
+    day: datetime.date
+    roll: Roll
+    exclusions: tuple[Exclusion, ...]
+    present: tuple[str, ...]
+    proxies: tuple[Proxy, ...]
+    mobile: tuple[str, ...]
+    scribes: tuple[Scribe, ...]
+    contests: tuple[Contest, ...]
+    collected: int
+    issued: int | None
+    items: tuple[Ballot, ...] | None
+    totals: Mapping[str, Totals] | None
+    reductions: Mapping[str, Reduction]
+    declared: Mapping[str, Declared] | None
+    extras: Mapping[str, Any] = attrs.field(factory=dict)
+    """The ``extra`` values of the record and of its items, by path, written back unchanged."""
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Record:
+        """Read a record from parsed JSON; every problem at once as a :class:`RecordError`."""
+        return _read_record(data)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as JSON-ready data, in the record format."""
+        return _write_record(self)
+
+    def meeting(self) -> Meeting:
+        """The meeting of this record: sign-in, exclusions and quorum."""
+        return meeting(self.roll, present=self.present, exclusions=self.exclusions, rulebook=self.rulebook)
+
+    def count(self) -> Round:
+        """Recount the round."""
+        try:
+            return count(
+                self.contests,
+                self.items,
+                meeting=self.meeting(),
+                totals=self.totals,
+                collected=self.collected,
+                issued=self.issued,
+                proxies=self.proxies,
+                scribes=self.scribes,
+                reductions=self.reductions,
+            )
+        except (RecordError, RuleError) as error:
+            raise type(error)(Problem(_record_path(p.path), p.reason) for p in error.problems) from None
+
+    def verify(self) -> Verification:
+        """Recount and compare with what was declared."""
+        return verify(self.count(), self.declared or {})
+
+
+def _record_path(path: str) -> str:
+    """A path of the counting API as the record names it."""
+    for old, new in (
+        ("ballots[", "ballots.items["),
+        ("totals.", "ballots.totals."),
+        ("collected", "ballots.collected"),
+        ("issued", "ballots.issued"),
+    ):
+        if path.startswith(old):
+            return new + path[len(old) :]
+    return path
+
+
+def _read_record(data: Any) -> Record:
+    r = _Reader()
+    top = r.obj(
+        "",
+        data,
+        required=["format", "kind", "rulebook", "day", "roll", "present", "contests", "ballots"],
+        optional=["title", "rules", "exclusions", "proxies", "mobile", "scribes", "reductions", "declared", "mode"],
+    )
+    if top is None:
+        raise RecordError(r.problems)
+    if "format" in top and top["format"] != RECORD_FORMAT:
+        r.bad("format", f"{top['format']!r} is not {RECORD_FORMAT!r}")
+    extras: dict[str, Any] = {}
+    if "extra" in top:
+        extras[""] = top["extra"]
+    kind = r.choice("kind", top.get("kind"), _ALL_KINDS) if "kind" in top else None
+    if kind is not None and kind not in _PARTY_KINDS:
+        r.bad("kind", f"{kind} records are not supported yet; this release counts party meetings and conferences")
+        kind = None
+    if "mode" in top:
+        r.bad("mode", "only residents' committee records have a mode (R-2)")
+    title = r.string("title", top["title"], blank=True) if "title" in top else ""
+    book = _rulebook(r, kind, top.get("rulebook"), top.get("rules"))
+    day = r.date("day", top["day"]) if "day" in top else None
+
+    members = []
+    for i, item in enumerate(r.array("roll", top.get("roll", []))):
+        members.append(_member(r, f"roll[{i}]", item, extras))
+    exclusions = []
+    for i, item in enumerate(r.array("exclusions", top.get("exclusions", []))):
+        exclusions.append(_exclusion(r, f"exclusions[{i}]", item, extras))
+    present = r.ids("present", top.get("present", []))
+    proxies = []
+    for i, item in enumerate(r.array("proxies", top.get("proxies", []))):
+        proxies.append(_proxy(r, f"proxies[{i}]", item, extras))
+    mobile = r.ids("mobile", top.get("mobile", []))
+    if mobile:
+        r.bad("mobile", "mobile ballot boxes belong to village and residents' elections (V-18), not to a party meeting")
+    scribes = []
+    for i, item in enumerate(r.array("scribes", top.get("scribes", []))):
+        o = r.obj(f"scribes[{i}]", item, required=["elector", "scribe"])
+        if o is not None and "elector" in o and "scribe" in o:
+            elector, scribe = (
+                r.string(f"scribes[{i}].elector", o["elector"]),
+                r.string(f"scribes[{i}].scribe", o["scribe"]),
+            )
+            if elector and scribe:
+                scribes.append(Scribe(elector, scribe))
+    contests = []
+    for i, item in enumerate(r.array("contests", top.get("contests", []))):
+        contests.append(_contest(r, f"contests[{i}]", item, extras))
+    contest_ids = [c.id for c in contests if c is not None]
+    collected, issued, items, totals = _ballots(r, top.get("ballots"), contest_ids)
+    reductions = _reductions(r, top.get("reductions"))
+    declared = _declared(r, top.get("declared")) if "declared" in top else None
+
+    if r.problems:
+        raise RecordError(r.problems)
+    roll = _checked(lambda: Roll(m for m in members if m is not None))
+    assert book is not None
+    assert day is not None
+    assert kind is not None
+    assert collected is not None
+    record = Record(
+        title=title or "",
+        kind=kind,
+        rulebook_id=book.id if top["rulebook"] == book.id else str(top["rulebook"]),
+        rules=dict(top.get("rules") or {}),
+        rulebook=book,
+        day=day,
+        roll=roll,
+        exclusions=tuple(e for e in exclusions if e is not None),
+        present=tuple(present),
+        proxies=tuple(p for p in proxies if p is not None),
+        mobile=tuple(mobile),
+        scribes=tuple(scribes),
+        contests=tuple(c for c in contests if c is not None),
+        collected=collected,
+        issued=issued,
+        items=items,
+        totals=totals,
+        reductions=reductions,
+        declared=declared,
+        extras=extras,
+    )
+    _checked(record.meeting)  # ids on the roll, sign-in, exclusions: every problem now
+    return record
+
+
+def _checked(make: Callable[[], Any]) -> Any:
+    try:
+        return make()
+    except RecordError as error:
+        raise RecordError(error.problems) from None
+
+
+def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member | None:
+    o = r.obj(
+        path,
+        item,
+        required=["id"],
+        optional=[
+            "name",
+            "sex",
+            "born",
+            "standing",
+            "rights",
+            "relatives",
+            "registration",
+            "household",
+            "party_member",
+        ],
+    )
+    if o is None:
+        return None
+    if "extra" in o:
+        extras[path] = o["extra"]
+    for key in ("registration", "household", "party_member"):
+        if key in o:
+            r.bad(f"{path}.{key}", "belongs to village and residents' rolls, not to a party roll")
+    mid = r.string(f"{path}.id", o.get("id")) if "id" in o else None
+    name = r.string(f"{path}.name", o["name"], blank=True) if "name" in o else None
+    sex = r.choice(f"{path}.sex", o["sex"], ("F", "M")) if "sex" in o else None
+    born = r.date(f"{path}.born", o["born"]) if "born" in o else None
+    standing = r.choice(f"{path}.standing", o["standing"], ("full", "probationary")) if "standing" in o else "full"
+    rights = r.choice(f"{path}.rights", o["rights"], ("full", "probation", "suspended")) if "rights" in o else "full"
+    if "relatives" in o:
+        for j, rel in enumerate(r.array(f"{path}.relatives", o["relatives"])):
+            ro = r.obj(f"{path}.relatives[{j}]", rel, required=["id", "relation"])
+            if ro is not None:
+                r.string(f"{path}.relatives[{j}].id", ro.get("id"))
+                r.string(f"{path}.relatives[{j}].relation", ro.get("relation"))
+        extras[f"{path}.relatives"] = o["relatives"]
+    if (
+        mid is None
+        or standing is None
+        or rights is None
+        or ("sex" in o and sex is None)
+        or ("born" in o and born is None)
+    ):
+        return None
+    if "name" in o and name is None:
+        return None
+    return Member(mid, name=name, standing=standing, rights=rights, sex=sex, born=born)
+
+
+def _exclusion(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Exclusion | None:
+    o = r.obj(path, item, required=["member", "category", "upper_approved", "meeting_approved"], optional=["note"])
+    if o is None:
+        return None
+    if "extra" in o:
+        extras[path] = o["extra"]
+    member = r.string(f"{path}.member", o.get("member")) if "member" in o else None
+    category = r.string(f"{path}.category", o.get("category")) if "category" in o else None
+    upper = r.boolean(f"{path}.upper_approved", o["upper_approved"]) if "upper_approved" in o else None
+    approved = r.boolean(f"{path}.meeting_approved", o["meeting_approved"]) if "meeting_approved" in o else None
+    note = r.string(f"{path}.note", o["note"], blank=True) if "note" in o else None
+    if member is None or category is None or upper is None or approved is None:
+        return None
+    return Exclusion(member, category, upper_approved=upper, meeting_approved=approved, note=note)
+
+
+def _proxy(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Proxy | None:
+    o = r.obj(path, item, required=["principal", "agent", "written"], optional=["relation", "filed"])
+    if o is None:
+        return None
+    if "extra" in o:
+        extras[path] = o["extra"]
+    principal = r.string(f"{path}.principal", o.get("principal")) if "principal" in o else None
+    agent = r.string(f"{path}.agent", o.get("agent")) if "agent" in o else None
+    written = r.boolean(f"{path}.written", o["written"]) if "written" in o else None
+    relation = r.string(f"{path}.relation", o["relation"]) if "relation" in o else None
+    filed = r.date(f"{path}.filed", o["filed"]) if "filed" in o else None
+    if principal is None or agent is None or written is None:
+        return None
+    return Proxy(principal, agent, relation=relation, written=written, filed=filed)
+
+
+_POSTS = ("member", "secretary", "deputy-secretary")
+_STAGES = ("regular", "tie-break", "further")
+
+
+def _contest(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Contest | None:
+    o = r.obj(path, item, required=["id", "seats", "candidates"], optional=["title", "post", "stage"])
+    if o is None:
+        return None
+    if "extra" in o:
+        extras[path] = o["extra"]
+    cid = r.string(f"{path}.id", o.get("id")) if "id" in o else None
+    seats = r.integer(f"{path}.seats", o.get("seats"), least=1) if "seats" in o else None
+    candidates = r.ids(f"{path}.candidates", o.get("candidates", []))
+    seen: dict[str, int] = {}
+    for j, who in enumerate(candidates):
+        if who in seen:
+            r.bad(f"{path}.candidates[{j}]", f"duplicate candidate {who!r} (first at candidates[{seen[who]}])")
+        seen.setdefault(who, j)
+    title = r.string(f"{path}.title", o["title"], blank=True) if "title" in o else ""
+    post = r.choice(f"{path}.post", o["post"], _POSTS) if "post" in o else "member"
+    stage = r.choice(f"{path}.stage", o["stage"], _STAGES) if "stage" in o else "regular"
+    if cid is None or seats is None or post is None or stage is None or len(seen) != len(candidates):
+        return None
+    return Contest(cid, seats=seats, candidates=candidates, title=title or "", post=post, stage=stage)
+
+
+_MARK_KEYS = ("for", "against", "abstain", "write_in", "unreadable")
+
+
+def _ballots(
+    r: _Reader, value: Any, contest_ids: list[str]
+) -> tuple[int | None, int | None, tuple[Ballot, ...] | None, dict[str, Totals] | None]:
+    o = r.obj("ballots", value, required=["collected"], optional=["items", "totals", "issued"])
+    if o is None:
+        return None, None, None, None
+    collected = r.integer("ballots.collected", o["collected"]) if "collected" in o else None
+    issued = r.integer("ballots.issued", o["issued"]) if "issued" in o else None
+    if ("items" in o) == ("totals" in o):
+        r.bad("ballots", "give either items (one per paper) or totals (the tally sheet), not both or neither")
+        return collected, issued, None, None
+    if "items" in o:
+        raw = r.array("ballots.items", o["items"])
+        if collected is not None and len(raw) != collected:
+            r.bad("ballots.items", f"{len(raw)} papers listed, but collected says {collected}")
+        return collected, issued, _items(r, raw), None
+    totals: dict[str, Totals] = {}
+    for cid, sheet in r.mapping("ballots.totals", o["totals"]).items():
+        path = f"ballots.totals.{cid}"
+        so = r.obj(path, sheet, required=["valid", "invalid", "for"])
+        if so is None:
+            continue
+        valid = r.integer(f"{path}.valid", so.get("valid")) if "valid" in so else None
+        invalid = r.integer(f"{path}.invalid", so.get("invalid")) if "invalid" in so else None
+        votes: dict[str, int] = {}
+        for who, n in r.mapping(f"{path}.for", so.get("for", {})).items():
+            got = r.integer(f"{path}.for.{who}", n)
+            if got is not None:
+                votes[who] = got
+        if valid is not None and invalid is not None:
+            totals[cid] = Totals(valid=valid, invalid=invalid, votes=votes)
+    return collected, issued, None, totals
+
+
+def _items(r: _Reader, raw: list[Any]) -> tuple[Ballot, ...]:
+    """Papers from JSON; equal papers share one Ballot, so a large box costs one object per
+    distinct paper."""
+    seen: dict[str, Ballot] = {}
+    out: list[Ballot] = []
+    for i, item in enumerate(raw):
+        path = f"ballots.items[{i}]"
+        try:
+            key = json.dumps(item, sort_keys=True, ensure_ascii=False)
+        except (TypeError, ValueError):  # pragma: no cover - parsed JSON always dumps
+            key = repr(item)
+        paper = seen.get(key)
+        if paper is None:
+            paper = _paper(r, path, item)
+            if paper is None:
+                continue
+            seen[key] = paper
+        out.append(paper)
+    return tuple(out)
+
+
+def _paper(r: _Reader, path: str, item: Any) -> Ballot | None:
+    if not isinstance(item, dict):
+        r.bad(path, f"must be an object, not {_kind(item)}")
+        return None
+    if "spoiled" in item:
+        spoiled = r.boolean(f"{path}.spoiled", item["spoiled"])
+        if len(item) > 1:
+            r.bad(path, "a spoiled paper has no sections")
+        return Ballot(spoiled=True) if spoiled else (Ballot() if spoiled is False and len(item) == 1 else None)
+    before = len(r.problems)
+    sections: dict[str, Marks] = {}
+    for cid, section in item.items():
+        spath = f"{path}.{cid}"
+        so = r.obj(spath, section, optional=_MARK_KEYS)
+        if so is None:
+            continue
+        lists = {key: tuple(r.ids(f"{spath}.{key}", so[key])) for key in _MARK_KEYS if key in so}
+        sections[cid] = Marks(
+            for_=lists.get("for", ()),
+            against=lists.get("against", ()),
+            abstain=lists.get("abstain", ()),
+            write_in=lists.get("write_in", ()),
+            unreadable=lists.get("unreadable", ()),
+        )
+    if len(r.problems) > before:
+        return None
+    return Ballot(sections)
+
+
+def _reductions(r: _Reader, value: Any) -> dict[str, Reduction]:
+    if value is None:
+        return {}
+    out: dict[str, Reduction] = {}
+    for cid, plan in r.mapping("reductions", value).items():
+        path = f"reductions.{cid}"
+        po = r.obj(path, plan, optional=["consent", "presidium"])
+        if po is None:
+            continue
+        consent = r.integer(f"{path}.consent", po["consent"]) if "consent" in po else None
+        presidium = r.boolean(f"{path}.presidium", po["presidium"]) if "presidium" in po else False
+        if consent is None and not presidium:
+            if "consent" not in po:
+                r.bad(path, "a reduction needs the consent count or the presidium's decision")
+            continue
+        out[cid] = Reduction(consent=consent, presidium=bool(presidium))
+    return out
+
+
+def _declared(r: _Reader, value: Any) -> dict[str, Declared]:
+    out: dict[str, Declared] = {}
+    for cid, said in r.mapping("declared", value).items():
+        path = f"declared.{cid}"
+        so = r.obj(path, said, required=["elected"], optional=["votes"])
+        if so is None or "elected" not in so:
+            continue
+        elected = r.ids(f"{path}.elected", so["elected"])
+        votes = None
+        if "votes" in so:
+            votes = {}
+            for who, n in r.mapping(f"{path}.votes", so["votes"]).items():
+                got = r.integer(f"{path}.votes.{who}", n)
+                if got is not None:
+                    votes[who] = got
+        out[cid] = Declared(elected, votes=votes)
+    return out
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def _with_extra(out: dict[str, Any], extras: Mapping[str, Any], path: str) -> dict[str, Any]:
+    if path in extras:
+        out["extra"] = extras[path]
+    return out
+
+
+def _write_record(rec: Record) -> dict[str, Any]:
+    x = rec.extras
+    roll = []
+    for i, m in enumerate(rec.roll):
+        item: dict[str, Any] = {"id": m.id}
+        if m.name is not None:
+            item["name"] = m.name
+        if m.sex is not None:
+            item["sex"] = m.sex
+        if m.born is not None:
+            item["born"] = m.born.isoformat()
+        item["standing"] = m.standing.value
+        item["rights"] = m.rights.value
+        if f"roll[{i}].relatives" in x:
+            item["relatives"] = x[f"roll[{i}].relatives"]
+        roll.append(_with_extra(item, x, f"roll[{i}]"))
+    out: dict[str, Any] = {
+        "format": RECORD_FORMAT,
+        "title": rec.title,
+        "kind": rec.kind,
+        "rulebook": rec.rulebook_id,
+    }
+    if rec.rules:
+        out["rules"] = dict(rec.rules)
+    out["day"] = rec.day.isoformat()
+    out["roll"] = roll
+    out["exclusions"] = [
+        _with_extra(
+            {
+                "member": e.member,
+                "category": e.category,
+                "upper_approved": e.upper_approved,
+                "meeting_approved": e.meeting_approved,
+                **({"note": e.note} if e.note is not None else {}),
+            },
+            x,
+            f"exclusions[{i}]",
+        )
+        for i, e in enumerate(rec.exclusions)
+    ]
+    out["present"] = list(rec.present)
+    out["proxies"] = [
+        _with_extra(
+            {
+                "principal": p.principal,
+                "agent": p.agent,
+                **({"relation": p.relation} if p.relation is not None else {}),
+                "written": p.written,
+                **({"filed": p.filed.isoformat()} if p.filed is not None else {}),
+            },
+            x,
+            f"proxies[{i}]",
+        )
+        for i, p in enumerate(rec.proxies)
+    ]
+    out["mobile"] = list(rec.mobile)
+    if rec.scribes:
+        out["scribes"] = [{"elector": s.elector, "scribe": s.scribe} for s in rec.scribes]
+    out["contests"] = [_contest_dict(c, x, f"contests[{i}]") for i, c in enumerate(rec.contests)]
+    ballots: dict[str, Any] = {"collected": rec.collected}
+    if rec.issued is not None:
+        ballots["issued"] = rec.issued
+    if rec.items is not None:
+        ballots["items"] = [_paper_dict(b) for b in rec.items]
+    else:
+        assert rec.totals is not None
+        ballots["totals"] = {
+            cid: {"valid": t.valid, "invalid": t.invalid, "for": dict(t.votes)} for cid, t in rec.totals.items()
+        }
+    out["ballots"] = ballots
+    if rec.reductions:
+        out["reductions"] = {
+            cid: {
+                **({"consent": p.consent} if p.consent is not None else {}),
+                **({"presidium": True} if p.presidium else {}),
+            }
+            for cid, p in rec.reductions.items()
+        }
+    if rec.declared is not None:
+        out["declared"] = {
+            cid: {"elected": list(d.elected), **({"votes": dict(d.votes)} if d.votes is not None else {})}
+            for cid, d in rec.declared.items()
+        }
+    return _with_extra(out, x, "")
+
+
+def _contest_dict(c: Contest, extras: Mapping[str, Any], path: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": c.id}
+    if c.title:
+        out["title"] = c.title
+    out.update({"seats": c.seats, "candidates": list(c.candidates), "post": c.post.value, "stage": c.stage.value})
+    return _with_extra(out, extras, path)
+
+
+def _paper_dict(b: Ballot) -> dict[str, Any]:
+    if b.spoiled:
+        return {"spoiled": True}
+    return {cid: marks.to_dict() for cid, marks in b.sections.items()}
+
+
+# --- results ------------------------------------------------------------------------------------
+
+
+def result_to_dict(v: Verification) -> dict[str, Any]:
+    """A verification as the result format (``tally.result/1``) writes it."""
+    rnd = v.round
+    m = rnd.meeting
+    steps = [s.to_dict() for s in m.steps] + [s.to_dict() for s in rnd.steps]
+    contests = []
+    for c in rnd.contests:
+        steps.extend({**s.to_dict(), "contest": c.contest.id} for s in c.steps)
+        nxt = c.next_round
+        contests.append(
+            {
+                "id": c.contest.id,
+                "title": c.contest.title,
+                "post": c.contest.post.value,
+                "stage": c.contest.stage.value,
+                "seats": c.contest.seats,
+                "base": c.base,
+                "threshold": c.threshold,
+                "ballots": {"valid": c.valid, "invalid": c.invalid, "reasons": dict(c.invalid_reasons)},
+                "void_marks": dict(c.void_marks),
+                "votes": dict(c.votes),
+                "elected": list(c.elected),
+                "tied": list(c.tied),
+                "unfilled": c.unfilled,
+                "seats_reduced": c.seats_reduced,
+                "next_round": None
+                if nxt is None
+                else {"stage": nxt.stage.value, "seats": nxt.seats, "candidates": list(nxt.candidates)},
+            }
+        )
+    return {
+        "format": RESULT_FORMAT,
+        "agrees": v.agrees,
+        "election_valid": rnd.valid,
+        "void": rnd.void,
+        "collected": rnd.collected,
+        "quorum": m.quorum.to_dict(),
+        "turnout": None,
+        "proxies": [
+            {"principal": o.proxy.principal, "agent": o.proxy.agent, "accepted": o.accepted, "reason": o.reason}
+            for o in rnd.proxies
+        ],
+        "scribes": [
+            {"elector": s.scribe.elector, "scribe": s.scribe.scribe, "accepted": s.accepted, "reason": s.reason}
+            for s in rnd.scribes
+        ],
+        "contests": contests,
+        "discrepancies": [d.to_dict() for d in v.discrepancies],
+        "steps": steps,
+    }
+
+
+def next_round(rec: Record, verification: Verification | None = None) -> dict[str, Any] | None:
+    """The skeleton record of the next round (tie-breaks and further elections), or ``None``
+    when no contest has one: the same meeting, the next contests, no ballots yet."""
+    v = verification or rec.verify()
+    contests = [c.next_round for c in v.round.contests if c.next_round is not None]
+    if not contests:
+        return None
+    out = rec.to_dict()
+    out["title"] = f"{rec.title} ({', '.join(sorted({c.stage.value for c in contests}))})".strip()
+    out["contests"] = [_contest_dict(c, {}, "") for c in contests]
+    out["ballots"] = {"collected": 0, "items": []}
+    out["declared"] = {c.id: {"elected": []} for c in contests}
+    out.pop("reductions", None)
+    out.pop("scribes", None)
+    out["proxies"] = []
+    return out
+
+
+# --- files ---------------------------------------------------------------------------------------
+
+
+def load(source: str | pathlib.Path | IO[str]) -> Record:
+    """Read and check a record from a path, or from an open text file such as stdin."""
+    where = getattr(source, "name", str(source))
+    try:
+        if isinstance(source, str | pathlib.Path):
+            with open(source, encoding="utf-8") as f:
+                data = json.load(f)
+        else:
+            data = json.load(source)
+    except OSError as error:
+        raise RecordError(Problem("", f"cannot read {where}: {error.strerror or error}")) from None
+    except UnicodeDecodeError:
+        raise RecordError(Problem("", f"{where} is not UTF-8 text")) from None
+    except json.JSONDecodeError as error:
+        raise RecordError(
+            Problem("", f"{where} is not JSON: {error.msg} at line {error.lineno} column {error.colno}")
+        ) from None
+    return Record.from_dict(data)
+
+
+def schema(name: str = "record") -> dict[str, Any]:
+    """The JSON Schema of the record (``"record"``) or of the result (``"result"``)."""
+    from importlib.resources import files
+
+    if name not in ("record", "result"):
+        raise RuleError(Problem("schema", f"{name!r} is not one of record, result"))
+    text = files("tally").joinpath("schema", f"{name}.schema.json").read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+# --- CSV --------------------------------------------------------------------------------------------
+
+_FOR = {"for", "y", "yes", "1", "✓", "√", "○", "o", "赞成", "同意"}
+_AGAINST = {"against", "n", "no", "x", "×", "不赞成", "反对"}
+_ABSTAIN = {"abstain", "a", "-", "弃权"}
+_UNREADABLE = {"?", "unreadable", "无法辨认"}
+_TRUE = {"1", "true", "yes", "y", "是"}
+
+
+def ballots_from_csv(lines: Iterable[str], contest: Contest, *, where: str = "ballots") -> Iterator[Ballot]:
+    """Papers of one contest from CSV as election staff keep them: a header row, then one row
+    per paper with a column per candidate (its id as the header). A cell holds the mark:
+    赞成 (``for``, ``✓``, ``○``, ``1``), 不赞成 (``against``, ``×``, ``x``), 弃权
+    (``abstain``, ``-``), unreadable (``?``), or nothing. Optional columns: ``write_in`` (ids
+    separated by spaces or ``;``) and ``spoiled`` (``1``/``true``/``是``).
+
+    Rows are read one at a time and equal rows share one Ballot, so a large file streams.
+    A bad cell raises a :class:`RecordError` naming the row and column (all bad cells of the
+    file at once, once the file has been read).
+
+    >>> rows = ["M01,M02,M03,write_in", "✓,×,,", "✓,✓,✓,", "-,×,✓,M09"]
+    >>> contest = Contest("c", seats=2, candidates=["M01", "M02", "M03"])
+    >>> for paper in ballots_from_csv(rows, contest):
+    ...     print(paper.sections["c"].to_dict())
+    {'for': ['M01'], 'against': ['M02']}
+    {'for': ['M01', 'M02', 'M03']}
+    {'for': ['M03'], 'against': ['M02'], 'abstain': ['M01'], 'write_in': ['M09']}
+    """
+    reader = csv.reader(iter(lines))
+    header = next(reader, None)
+    if header is None:
+        raise RecordError(Problem(where, "the CSV file is empty: it needs a header row"))
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    problems: list[Problem] = []
+    known = set(contest.candidates)
+    for j, name in enumerate(header):
+        if name not in known and name not in ("write_in", "spoiled"):
+            problems.append(Problem(f"{where}[0][{j}]", f"column {name!r} is not a candidate of {contest.id!r}"))
+    if problems:
+        raise RecordError(problems)
+    memo: dict[tuple[str, ...], Ballot] = {}
+    for i, row in enumerate(reader, start=1):
+        cells = tuple(c.strip() for c in row)
+        if not any(cells):
+            continue
+        paper = memo.get(cells)
+        if paper is None:
+            paper = _csv_paper(cells, header, contest, f"{where}[{i}]", problems)
+            if paper is None:
+                continue
+            memo[cells] = paper
+        yield paper
+    if problems:
+        raise RecordError(problems)
+
+
+def _csv_paper(
+    cells: tuple[str, ...], header: list[str], contest: Contest, path: str, problems: list[Problem]
+) -> Ballot | None:
+    if len(cells) != len(header):
+        problems.append(Problem(path, f"{len(cells)} cells, but the header has {len(header)}"))
+        return None
+    marks: dict[str, list[str]] = {"for_": [], "against": [], "abstain": [], "unreadable": [], "write_in": []}
+    spoiled = False
+    for j, (name, cell) in enumerate(zip(header, cells, strict=True)):
+        low = cell.lower()
+        if name == "spoiled":
+            spoiled = low in _TRUE
+        elif name == "write_in":
+            marks["write_in"] = [w for w in cell.replace(";", " ").split() if w]
+        elif not cell:
+            continue
+        elif low in _FOR:
+            marks["for_"].append(name)
+        elif low in _AGAINST:
+            marks["against"].append(name)
+        elif low in _ABSTAIN:
+            marks["abstain"].append(name)
+        elif low in _UNREADABLE:
+            marks["unreadable"].append(name)
+        else:
+            problems.append(
+                Problem(f"{path}[{j}]", f"{cell!r} is not a mark (for ✓, against ×, abstain -, unreadable ?)")
+            )
+            return None
+    if spoiled:
+        return Ballot(spoiled=True)
+    return Ballot({contest.id: Marks(**marks)})
+
+
+def roll_from_csv(lines: Iterable[str], *, where: str = "roll") -> Roll:
+    """A party roll from CSV: a header with ``id`` and any of ``name``, ``sex``, ``born``,
+    ``standing``, ``rights``, then one row per member. Every bad cell is reported at once.
+
+    >>> roll = roll_from_csv(["id,name,standing", "M01,张三,full", "M02,李四,probationary"])
+    >>> [(m.id, m.name, m.standing.value) for m in roll]
+    [('M01', '张三', 'full'), ('M02', '李四', 'probationary')]
+    """
+    reader = csv.DictReader(iter(lines))
+    fields = [f.strip().lstrip("\ufeff") for f in (reader.fieldnames or [])]
+    allowed = ("id", "name", "sex", "born", "standing", "rights")
+    r = _Reader()
+    if "id" not in fields:
+        r.bad(where, "the header needs an id column")
+    for j, name in enumerate(fields):
+        if name not in allowed:
+            r.bad(f"{where}[0][{j}]", f"unknown column {name!r}; the columns are {', '.join(allowed)}")
+    if r.problems:
+        raise RecordError(r.problems)
+    reader.fieldnames = fields
+    members = []
+    for i, row in enumerate(reader):
+        item = {k: v.strip() for k, v in row.items() if k is not None and v is not None and v.strip()}
+        members.append(_member(r, f"{where}[{i}]", item, {}))
+    if r.problems:
+        raise RecordError(r.problems)
+    roll: Roll = _checked(lambda: Roll(m for m in members if m is not None))
+    return roll
+
+
+# --- many records ---------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Outcome:
+    """The verification of one file among many: its ``path``, the exit ``status`` (0 agrees,
+    1 disagrees or void, 2 broken) and a one-line ``summary``."""
+
+    path: str
+    status: int
+    summary: str
+    discrepancies: int = 0
+
+
+def verify_path(path: str) -> Outcome:
+    """Verify one record file; never raises for a broken record (its status is 2)."""
+    try:
+        v = load(path).verify()
+    except (RecordError, RuleError) as error:
+        many = len(error.problems)
+        first = str(error.problems[0])
+        return Outcome(path, 2, first if many == 1 else f"{many} problems; the first: {first}")
+    if v.agrees:
+        return Outcome(path, 0, "agrees")
+    what = ", ".join(sorted({d.what for d in v.discrepancies}))
+    return Outcome(path, 1, f"disagrees: {what}", len(v.discrepancies))
+
+
+def verify_many(paths: Iterable[str], *, executor: Executor | None = None) -> list[Outcome]:
+    """Verify many record files, in order, through any :class:`concurrent.futures.Executor`
+    (a process pool on one machine, a cluster's executor across many), or in this process
+    when none is given."""
+    paths = list(paths)
+    if executor is None:
+        return [verify_path(p) for p in paths]
+    return list(executor.map(verify_path, paths))
+
+
+def expand(paths: Iterable[str]) -> list[str]:
+    """Files named, and the ``*.json`` files in folders named, in sorted order."""
+    out: list[str] = []
+    for p in paths:
+        path = pathlib.Path(p)
+        if path.is_dir():
+            out.extend(str(f) for f in sorted(path.rglob("*.json")))
+        else:
+            out.append(p)
+    return out
+
+
+def dumps(data: Any) -> str:
+    """JSON as tally writes it: UTF-8 text, Chinese kept readable, two-space indent."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

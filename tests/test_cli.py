@@ -158,7 +158,7 @@ def test_example_lists_and_prints(capsys: Capture) -> None:
 def test_misuse_is_exit_2(tmp_path: pathlib.Path, capsys: Capture) -> None:
     """A missing file, bad --jobs, stdin among many: exit 2, one line."""
     assert main(["verify", str(tmp_path / "missing.json")]) == 2
-    assert "cannot read" in capsys.readouterr().err
+    assert "cannot read the file: No such file or directory" in capsys.readouterr().err
     assert main(["verify", "x.json", "--jobs", "0"]) == 2
     assert main(["verify", "-", "x.json"]) == 2
     with pytest.raises(SystemExit) as caught:

@@ -41,14 +41,18 @@ EXCLUSION_CATEGORIES: tuple[str, ...] = (
 )
 
 
+def _show(value: object) -> str:
+    return str(value) if isinstance(value, Fraction) else repr(value)
+
+
 def _check_ratio(instance: Rulebook, attribute: attrs.Attribute[Fraction], value: Fraction) -> None:
     if not isinstance(value, Fraction) or not 0 < value <= 1:
-        raise RuleError(Problem(attribute.name, f"must be a Fraction above 0 and at most 1, not {value!r}"))
+        raise RuleError(Problem(attribute.name, f"must be a Fraction above 0 and at most 1, not {_show(value)}"))
 
 
 def _check_share(instance: Rulebook, attribute: attrs.Attribute[Fraction], value: Fraction) -> None:
     if not isinstance(value, Fraction) or value < 0:
-        raise RuleError(Problem(attribute.name, f"must be a Fraction of at least 0, not {value!r}"))
+        raise RuleError(Problem(attribute.name, f"must be a Fraction of at least 0, not {_show(value)}"))
 
 
 def _check_count(instance: Rulebook, attribute: attrs.Attribute[int], value: int) -> None:

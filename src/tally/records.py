@@ -815,7 +815,6 @@ def next_round(rec: Record, verification: Verification | None = None) -> dict[st
 
 def load(source: str | pathlib.Path | IO[str]) -> Record:
     """Read and check a record from a path, or from an open text file such as stdin."""
-    where = getattr(source, "name", str(source))
     try:
         if isinstance(source, str | pathlib.Path):
             with open(source, encoding="utf-8") as f:
@@ -823,13 +822,12 @@ def load(source: str | pathlib.Path | IO[str]) -> Record:
         else:
             data = json.load(source)
     except OSError as error:
-        raise RecordError(Problem("", f"cannot read {where}: {error.strerror or error}")) from None
+        raise RecordError(Problem("", f"cannot read the file: {error.strerror or error}")) from None
     except UnicodeDecodeError:
-        raise RecordError(Problem("", f"{where} is not UTF-8 text")) from None
+        raise RecordError(Problem("", "the file is not UTF-8 text")) from None
     except json.JSONDecodeError as error:
-        raise RecordError(
-            Problem("", f"{where} is not JSON: {error.msg} at line {error.lineno} column {error.colno}")
-        ) from None
+        reason = f"the file is not JSON: {error.msg} at line {error.lineno} column {error.colno}"
+        raise RecordError(Problem("", reason)) from None
     return Record.from_dict(data)
 
 

@@ -191,14 +191,15 @@ def _override(r: _Reader, path: str, name: str, value: Any, default: Any) -> Any
 _FIXED = {"id", "kind", "title"}
 
 
-def _rulebook(r: _Reader, kind: str | None, preset_id: Any, rules: Any) -> Rulebook | None:
-    if preset_id is None:
-        return None
-    pid = r.choice("rulebook", preset_id, PRESETS)
+def _rulebook(r: _Reader, kind: str | None, top: dict[str, Any]) -> Rulebook | None:
+    if "rulebook" not in top:
+        return None  # reported as missing
+    rules = top.get("rules")
+    pid = r.choice("rulebook", top["rulebook"], PRESETS)
     book = PRESETS[pid] if pid is not None else None
     if book is not None and kind is not None and book.kind.value != kind:
         r.bad("rulebook", f"{pid!r} is a rulebook for {book.kind.value}, but the record's kind is {kind}")
-    if rules is None or book is None:
+    if "rules" not in top or book is None:
         return book
     rules = r.obj("rules", rules, optional=[f.name for f in attrs.fields(Rulebook) if f.name not in _FIXED])
     if rules is None:
@@ -321,7 +322,7 @@ def _read_record(data: Any) -> Record:
     if "mode" in top:
         r.bad("mode", "only residents' committee records have a mode (R-2)")
     title = r.string("title", top["title"], blank=True) if "title" in top else ""
-    book = _rulebook(r, kind, top.get("rulebook"), top.get("rules"))
+    book = _rulebook(r, kind, top)
     day = r.date("day", top["day"]) if "day" in top else None
 
     members = []

@@ -6,6 +6,7 @@ import pathlib
 import re
 
 import tally
+
 from test_rules import RULES
 
 DOCS = pathlib.Path(__file__).parent.parent / "docs"

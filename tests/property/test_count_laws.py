@@ -8,9 +8,10 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tally import Ballot, Contest, Marks, Member, Round, count, meeting
+
 from reference import reference_count
 from strategies import elections
-from tally import Ballot, Contest, Marks, Member, Round, count, meeting
 
 
 def _count(data: tuple) -> tuple[Round, Contest, list[Ballot]]:

@@ -6,9 +6,10 @@ import attrs
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from strategies import meetings
 from tally import Exclusion, Member, meeting, preset
 from tally._meeting import least_present, quorum_met
+
+from strategies import meetings
 
 PARTY = preset("cpc-basic-2020")
 BOOKS = st.sampled_from([PARTY, attrs.evolve(PARTY, quorum_inclusive=True)])

@@ -9,12 +9,13 @@ from typing import Any
 import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import elections
 
 from tally import Ballot, Contest, Meeting, TallyError, count
 from tally.examples import NAMES, load
 from tally.records import Record, result_to_dict, schema
 from tally.report import FORMATS, LANGS, explains, render
+
+from strategies import elections
 
 RESULT_SCHEMA = schema("result")
 RECORD_SCHEMA = schema("record")
@@ -133,5 +134,8 @@ def test_mutated_records_give_a_result_or_our_error(data: Any) -> None:
         render(v, fmt="text", lang="zh")
         jsonschema.validate(result_to_dict(v), RESULT_SCHEMA)
     except TallyError as error:
-        assert error.problems  # type: ignore[attr-defined]
-        assert all(isinstance(p.path, str) and p.reason for p in error.problems)  # type: ignore[attr-defined]
+        problems = error.problems  # type: ignore[attr-defined]
+    else:
+        return
+    assert problems
+    assert all(isinstance(p.path, str) and p.reason for p in problems)

@@ -87,14 +87,16 @@ def _paths(node: Any, here: tuple = ()) -> list[tuple]:
     return out
 
 
+# Fresh containers every draw (st.just would share one object, which a later mutation could
+# put inside itself).
 JUNK = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(-3, 60),
     st.text(max_size=4),
-    st.just([]),
-    st.just({}),
-    st.just(["M01"]),
+    st.builds(list),
+    st.builds(dict),
+    st.builds(lambda: ["M01"]),
     st.just("2026-02-30"),
     st.just("M01"),
     st.floats(allow_nan=False, allow_infinity=False),

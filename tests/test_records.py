@@ -160,6 +160,13 @@ def test_ballots_from_csv_stream_and_count() -> None:
     assert (r.valid, r.invalid, dict(r.votes)) == (8, 2, {"M01": 8, "M02": 5, "M03": 5, "M09": 3, "M04": 0})
 
 
+def test_a_csv_row_of_empty_cells_is_a_blank_paper() -> None:
+    """A row with no marks is a blank paper that counts as a valid ballot; an empty line is none."""
+    contest = Contest("c", seats=1, candidates=["M01", "M02"])
+    papers = list(ballots_from_csv(["M01,M02", ",", "", "✓,"], contest))
+    assert [p.sections["c"].to_dict() for p in papers] == [{}, {"for": ["M01"]}]
+
+
 def test_csv_problems_name_row_and_column() -> None:
     """A bad mark or a short row is a RecordError naming the row and cell."""
     contest = Contest("c", seats=1, candidates=["M01", "M02"])

@@ -221,6 +221,9 @@ def _proxy_outcomes(proxies: Iterable[Proxy], rulebook: Rulebook, problems: list
 def _scribe_outcomes(
     scribes: Iterable[Scribe], contests: Sequence[Contest], meeting: Meeting, problems: list[Problem]
 ) -> list[ScribeOutcome]:
+    scribes = list(scribes)
+    if not scribes:
+        return []
     candidates = {who for c in contests for who in c.candidates}
     voters = set(meeting.present_electorate)
     seen: dict[str, int] = {}
@@ -246,18 +249,26 @@ def _scribe_outcomes(
 def _read_ballots(
     ballots: Iterable[Ballot], contests: Sequence[Contest], meeting: Meeting, problems: list[Problem]
 ) -> tuple[int, dict[str, _Tally]]:
-    """Stream the papers: group equal papers, then read each distinct one once."""
-    patterns: Counter[Ballot] = Counter()
-    first: dict[Ballot, int] = {}
+    """Stream the papers: group equal papers by their key, then read each distinct one once."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    representative: dict[str, Ballot] = {}
     papers = 0
-    for i, paper in enumerate(ballots):
-        papers += 1
-        if not isinstance(paper, Ballot):
-            problems.append(Problem(f"ballots[{i}]", f"must be a Ballot, not {paper!r}"))
+    ballot = Ballot
+    for papers, paper in enumerate(ballots, start=1):  # papers ends as the number read
+        if type(paper) is not ballot:
+            problems.append(Problem(f"ballots[{papers - 1}]", f"must be a Ballot, not {paper!r}"))
             continue
-        if paper not in first:
-            first[paper] = i
-        patterns[paper] += 1
+        key = paper.key
+        seen = counts.get(key)
+        if seen is None:
+            counts[key] = 1
+            first[key] = papers - 1
+            representative[key] = paper
+        else:
+            counts[key] = seen + 1
+    patterns = {representative[key]: counts[key] for key in representative}
+    first_at = {representative[key]: first[key] for key in representative}
 
     roll = meeting.roll
 
@@ -268,7 +279,7 @@ def _read_ballots(
     tallies = {c.id: _Tally() for c in contests}
     rulebook = meeting.rulebook
     for paper, times in patterns.items():
-        where = f"ballots[{first[paper]}]"
+        where = f"ballots[{first_at[paper]}]"
         also = f" (and {times - 1} more papers like it)" if times > 1 else ""
         for cid in paper.sections:
             if cid not in by_id:

@@ -9,12 +9,13 @@ P-11: only members of the electorate count as present; others who attend are rep
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import attrs
 
 from ._explain import Step, step
-from ._roll import Member, Roll, as_roll
+from ._roll import Member, Rights, Roll, Standing, as_roll
 from ._rulebook import Kind, Rulebook
 from ._values import boolean, nonblank
 from .errors import Problem, RecordError, RuleError
@@ -226,12 +227,22 @@ def meeting(
     # Sign-in: every id on the roll, once; nobody whose exclusion took effect.
     signed: dict[str, int] = {}
     not_counted: list[str] = []
+    position = roll.positions  # id -> index, read directly: a sign-in list can be long
+    members = roll.members
     for i, who in enumerate(present):
+        at = position.get(who) if type(who) is str else None
+        if at is not None and who not in signed and who not in excluded_at:
+            signed[who] = i
+            member = members[at]
+            if member.standing is not Standing.FULL or member.rights is not Rights.FULL:
+                not_counted.append(who)
+                steps.append(step(member.outside_electorate_rule or "P-11", "present, not counted", who))
+            continue
         where = f"present[{i}]"
         if not isinstance(who, str):
             problems.append(Problem(where, f"must be a member id, not {who!r}"))
             continue
-        if who not in roll:
+        if at is None:
             problems.append(Problem(where, f"{who!r} is not on the roll"))
             continue
         if who in signed:
@@ -246,26 +257,21 @@ def meeting(
                 )
             )
             continue
-        signed[who] = i
-        member = roll[who]
-        if not member.in_electorate:
-            not_counted.append(who)
-            steps.append(step(member.outside_electorate_rule or "P-11", "present, not counted", who))
 
     if problems:
         raise RecordError(problems)
 
-    members = roll.members
-    electorate = sum(1 for m in members if m.in_electorate)
+    outside = Counter(m.outside_electorate_rule for m in members)
+    electorate = outside[None]
     steps.insert(
         0,
         step(
             "P-5",
             "electorate",
             roll=len(members),
-            probationary=sum(1 for m in members if m.outside_electorate_rule == "P-2"),
-            probation=sum(1 for m in members if m.outside_electorate_rule == "P-3"),
-            suspended=sum(1 for m in members if m.outside_electorate_rule == "P-4"),
+            probationary=outside["P-2"],
+            probation=outside["P-3"],
+            suspended=outside["P-4"],
             electorate=electorate,
         ),
     )

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 
 import attrs
 
@@ -133,6 +134,11 @@ class Roll:
     def __getitem__(self, id: str) -> Member:
         """The member with this id; a :class:`KeyError` if there is none."""
         return self.members[self._index[id]]
+
+    @property
+    def positions(self) -> Mapping[str, int]:
+        """Every id with its place in the roll (read-only)."""
+        return MappingProxyType(self._index)
 
     def position(self, id: str) -> int:
         """Where the member with this id stands in the roll (for error paths)."""

@@ -63,10 +63,13 @@ def choice(cls: type[E], field: str, value: Any, error: type[RecordError | RuleE
 
     Converters call it from a named function (which the attrs plugin of mypy needs)."""
     try:
-        return cls(value)
-    except ValueError:
-        accepted = ", ".join(str(m.value) for m in cls)
-        raise error(Problem(field, f"{value!r} is not one of {accepted}")) from None
+        found = cls._value2member_map_.get(value)  # a member or its value; fast on large rolls
+    except TypeError:  # unhashable
+        found = None
+    if found is not None:
+        return found  # type: ignore[return-value]
+    accepted = ", ".join(str(m.value) for m in cls)
+    raise error(Problem(field, f"{value!r} is not one of {accepted}"))
 
 
 def nonblank(instance: object, attribute: attrs.Attribute[str], value: object) -> None:

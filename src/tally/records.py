@@ -15,12 +15,14 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
+import gc
 import json
 import pathlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from fractions import Fraction
 from typing import IO, Any
 
@@ -57,6 +59,26 @@ _ALL_KINDS = (*_PARTY_KINDS, "village-committee", "residents-committee")
 
 
 # --- reading untrusted JSON, every problem at once ---------------------------------------------
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large record is parsed and checked.
+
+    Parsing builds millions of containers that form no cycles; as the heap grows, CPython
+    would walk all of them again and again (about 40% of the loading time of a million-ballot
+    record, measured in benchmarks/bench.py). Nothing it could free exists until we are done.
+    Reference counting still frees everything as usual, and the collector's previous state is
+    restored on the way out.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
 
 
 class _Reader:
@@ -125,6 +147,8 @@ class _Reader:
             return None
 
     def ids(self, path: str, value: Any) -> list[str]:
+        if type(value) is list and all(type(v) is str and v.strip() for v in value):
+            return value  # the common case, checked quickly: a sign-in list can be long
         if not isinstance(value, list):
             self.bad(path, f"must be a list of ids, not {_kind(value)}")
             return []
@@ -251,19 +275,25 @@ class Record:
     declared: Mapping[str, Declared] | None
     extras: Mapping[str, Any] = attrs.field(factory=dict)
     """The ``extra`` values of the record and of its items, by path, written back unchanged."""
+    _meeting: list[Meeting] = attrs.field(factory=list, init=False, eq=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: Any) -> Record:
         """Read a record from parsed JSON; every problem at once as a :class:`RecordError`."""
-        return _read_record(data)
+        with _no_cycle_collection():
+            return _read_record(data)
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-ready data, in the record format."""
         return _write_record(self)
 
     def meeting(self) -> Meeting:
-        """The meeting of this record: sign-in, exclusions and quorum."""
-        return meeting(self.roll, present=self.present, exclusions=self.exclusions, rulebook=self.rulebook)
+        """The meeting of this record: sign-in, exclusions and quorum (worked out once)."""
+        if not self._meeting:
+            self._meeting.append(
+                meeting(self.roll, present=self.present, exclusions=self.exclusions, rulebook=self.rulebook)
+            )
+        return self._meeting[0]
 
     def count(self) -> Round:
         """Recount the round."""
@@ -396,7 +426,27 @@ def _checked(make: Callable[[], Any]) -> Any:
         raise RecordError(error.problems) from None
 
 
+_SIMPLE_MEMBER = frozenset({"id", "name", "standing", "rights", "sex"})
+_STANDINGS = {"full", "probationary"}
+_RIGHTS = {"full", "probation", "suspended"}
+
+
 def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member | None:
+    # The common case, checked quickly: a roll can hold thousands of members.
+    if type(item) is dict and _SIMPLE_MEMBER.issuperset(item):
+        mid, name = item.get("id"), item.get("name")
+        standing, rights, sex = item.get("standing", "full"), item.get("rights", "full"), item.get("sex")
+        if (
+            type(mid) is str
+            and mid.strip()
+            and (name is None or type(name) is str)
+            and type(standing) is str
+            and standing in _STANDINGS
+            and type(rights) is str
+            and rights in _RIGHTS
+            and (sex is None or sex == "F" or sex == "M")
+        ):
+            return Member(mid, name=name, standing=standing, rights=rights, sex=sex)
     o = r.obj(
         path,
         item,
@@ -548,10 +598,7 @@ def _items(r: _Reader, raw: list[Any]) -> tuple[Ballot, ...]:
     out: list[Ballot] = []
     for i, item in enumerate(raw):
         path = f"ballots.items[{i}]"
-        try:
-            key = json.dumps(item, sort_keys=True, ensure_ascii=False)
-        except (TypeError, ValueError):  # pragma: no cover - parsed JSON always dumps
-            key = repr(item)
+        key = repr(item)  # equal parsed papers have equal reprs (in C, fast)
         paper = seen.get(key)
         if paper is None:
             paper = _paper(r, path, item)
@@ -817,11 +864,12 @@ def next_round(rec: Record, verification: Verification | None = None) -> dict[st
 def load(source: str | pathlib.Path | IO[str]) -> Record:
     """Read and check a record from a path, or from an open text file such as stdin."""
     try:
-        if isinstance(source, str | pathlib.Path):
-            with open(source, encoding="utf-8") as f:
-                data = json.load(f)
-        else:
-            data = json.load(source)
+        with _no_cycle_collection():
+            if isinstance(source, str | pathlib.Path):
+                with open(source, encoding="utf-8") as f:
+                    data = json.load(f)
+            else:
+                data = json.load(source)
     except OSError as error:
         raise RecordError(Problem("", f"cannot read the file: {error.strerror or error}")) from None
     except UnicodeDecodeError:
@@ -885,12 +933,12 @@ def ballots_from_csv(lines: Iterable[str], contest: Contest, *, where: str = "ba
         raise RecordError(problems)
     memo: dict[tuple[str, ...], Ballot] = {}
     for i, row in enumerate(reader, start=1):
-        cells = tuple(c.strip() for c in row)
-        if not any(cells):
-            continue
+        if not row:
+            continue  # an empty line; a row of empty cells is a blank paper
+        cells = tuple(row)
         paper = memo.get(cells)
         if paper is None:
-            paper = _csv_paper(cells, header, contest, f"{where}[{i}]", problems)
+            paper = _csv_paper(tuple(c.strip() for c in cells), header, contest, f"{where}[{i}]", problems)
             if paper is None:
                 continue
             memo[cells] = paper
@@ -998,6 +1046,10 @@ def verify_many(paths: Iterable[str], *, executor: Executor | None = None) -> li
     paths = list(paths)
     if executor is None:
         return [verify_path(p) for p in paths]
+    if isinstance(executor, ProcessPoolExecutor):
+        # Send paths to the workers in batches: one round trip per record would cost more
+        # than verifying a small record.
+        return list(executor.map(verify_path, paths, chunksize=max(1, min(32, len(paths) // 16))))
     return list(executor.map(verify_path, paths))
 
 

@@ -222,3 +222,29 @@ def test_roll_with_write_ins_only_from_the_roll() -> None:
     r = count([contest], papers, meeting=m)["c"]
     assert "P" not in r.votes
     assert r.void_marks["write-in not eligible"] == 5
+
+
+@given(elections(), elections())
+def test_papers_are_grouped_exactly_by_their_key(a: tuple, b: tuple) -> None:
+    """The fast path groups papers by `Ballot.key`: two papers have the same key exactly when
+    they are equal, so grouping never merges different papers nor splits equal ones."""
+    papers = a[2] + b[2]
+    for x in papers[:30]:
+        for y in papers[:30]:
+            assert (x.key == y.key) is (x == y)
+
+
+def test_a_stand_in_with_a_key_is_not_a_ballot() -> None:
+    """Anything but a Ballot in the stream is reported, even with a `key` attribute."""
+    import pytest
+
+    from tally import RecordError, preset
+
+    class Fake:
+        key = ""
+
+    m = meeting([Member("A"), Member("B")], present=["A", "B"], rulebook=preset("cpc-basic-2020"))
+    with pytest.raises(RecordError, match=r"ballots\[0\]: must be a Ballot"):
+        count([Contest("c", seats=1, candidates=["A", "B"])], [Fake(), Ballot()], meeting=m)  # type: ignore[list-item]
+    with pytest.raises(RecordError, match=r"ballots\[1\]: must be a Ballot"):
+        count([Contest("c", seats=1, candidates=["A", "B"])], [Ballot(), Fake()], meeting=m)  # type: ignore[list-item]

@@ -91,17 +91,29 @@ def test_exclusion_fields_are_typed(kwargs: dict, path: str) -> None:
 
 def test_presets_by_id() -> None:
     """Both party presets are addressable by id and carry the national defaults."""
-    assert set(PRESETS) == {"cpc-basic-2020", "cpc-conference-2020"}
+    assert set(PRESETS) == {
+        "cpc-basic-2020",
+        "cpc-conference-2020",
+        "village-national-2018",
+        "village-beijing-2012",
+        "village-zhejiang-2020",
+        "village-shanghai-2020",
+        "village-henan-2011",
+        "residents-national-2018",
+    }
     for id, book in PRESETS.items():
         assert book.id == id
-        assert (book.quorum, book.quorum_inclusive) == (Fraction(4, 5), False)
+        if book.kind in (Kind.PARTY_MEETING, Kind.PARTY_CONFERENCE):
+            assert (book.quorum, book.quorum_inclusive) == (Fraction(4, 5), False)
+        else:
+            assert (book.turnout, book.majority_base, book.proxies_allowed) == (Fraction(1, 2), "voted", True)
     assert preset("cpc-basic-2020").kind is Kind.PARTY_MEETING
     assert preset("cpc-conference-2020").exclusions_apply is False
 
 
 def test_unknown_preset_names_the_known_ones() -> None:
     """An unknown preset id is a RuleError at `rulebook` that lists the ids there are."""
-    with pytest.raises(RuleError, match="cpc-basic-2020, cpc-conference-2020") as caught:
+    with pytest.raises(RuleError, match="cpc-basic-2020, cpc-conference-2020, village-national-2018") as caught:
         preset("nope")
     assert caught.value.path == "rulebook"
 

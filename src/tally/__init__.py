@@ -18,11 +18,13 @@ from ._meeting import (
     meeting,
     quorum_met,
 )
+from ._polling import Polling, Turnout, polling
 from ._proxy import Proxy, ProxyOutcome
 from ._roll import Member, Rights, Roll, Standing
 from ._rulebook import EXCLUSION_CATEGORIES, PRESETS, Kind, Rulebook, preset
 from ._values import FrozenMap
 from ._verify import Declared, Discrepancy, Verification, verify
+from ._voters import Registration, Relative, Voter, VoterRoll, age_on
 from .errors import Problem, RecordError, RuleError, TallyError
 
 __all__ = [
@@ -40,6 +42,7 @@ __all__ = [
     "Marks",
     "Meeting",
     "Member",
+    "Polling",
     "Post",
     "Problem",
     "Proxy",
@@ -47,6 +50,8 @@ __all__ = [
     "Quorum",
     "RecordError",
     "Reduction",
+    "Registration",
+    "Relative",
     "Rights",
     "Roll",
     "Round",
@@ -59,12 +64,17 @@ __all__ = [
     "Step",
     "TallyError",
     "Totals",
+    "Turnout",
     "Verification",
+    "Voter",
+    "VoterRoll",
+    "age_on",
     "count",
     "least_candidates",
     "least_present",
     "least_winning",
     "meeting",
+    "polling",
     "preset",
     "quorum_met",
     "verify",

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._rulebook import Rulebook
+from ._rulebook import Kind, Rulebook, rule_id
 from ._values import choice, nonblank
 from .errors import Problem, RecordError, RuleError
 
@@ -39,6 +39,23 @@ class Post(enum.StrEnum):
     """书记 (P-14)."""
     DEPUTY_SECRETARY = "deputy-secretary"
     """副书记 (P-14)."""
+    CHAIR = "chair"
+    """主任 of a villager or residents' committee (V-1, R-1)."""
+    VICE_CHAIR = "vice-chair"
+    """副主任."""
+    WOMEN_MEMBER = "women-member"
+    """妇女委员: a separate post for a woman member (V-30)."""
+
+
+# V-27: the order of the posts, highest first; a person elected to two keeps the higher.
+POST_RANK = {
+    Post.SECRETARY: 0,
+    Post.DEPUTY_SECRETARY: 1,
+    Post.CHAIR: 0,
+    Post.VICE_CHAIR: 1,
+    Post.MEMBER: 2,
+    Post.WOMEN_MEMBER: 2,
+}
 
 
 def _stage(value: object) -> Stage:
@@ -106,30 +123,50 @@ def least_candidates(contest: Contest, rulebook: Rulebook) -> tuple[int, str]:
     [4, 6, 8, 14]
     >>> least_candidates(Contest("s", seats=1, candidates=[], post="secretary"), book)
     (1, 'P-14')
+    >>> least_candidates(Contest("c", seats=2, candidates=[], post="chair"), preset("village-national-2018"))
+    (3, 'V-10')
     """
+    least, rule, _ = _bounds(contest, rulebook)
+    return least, rule
+
+
+def _bounds(contest: Contest, rulebook: Rulebook) -> tuple[int, str, int | None]:
+    """(least, rule, most) candidates for a contest; ``most`` is ``None`` when unbounded."""
     seats = contest.seats
     if contest.stage is Stage.TIE_BREAK:
-        return seats + 1, "P-23"  # the tied are more than the seats left, or there is no tie
+        return seats + 1, rule_id(rulebook, "tie"), None  # the tied are more than the seats left
     if contest.stage is Stage.FURTHER:
-        return seats + rulebook.further_extra_candidates, "OQ-P6"
+        return seats + rulebook.further_extra_candidates, "OQ-P6" if rulebook.kind in _PARTY else "V-23", None
     if contest.post in rulebook.uncontested_posts:
-        return seats, "P-14"  # 等额: one candidate per post
+        return seats, "P-14", None  # 等额: one candidate per post
     # P-12: (candidates - seats) >= seats * margin, in integers: the least whole margin.
     n, d = rulebook.margin.numerator, rulebook.margin.denominator
-    return seats + -(-seats * n // d), "P-12"
+    least, most = seats + -(-seats * n // d), None
+    extra = rulebook.post_margins.get(contest.post.value, rulebook.post_margins.get("*"))
+    if extra is not None:  # V-10, R-6: the provinces' extra candidates per post
+        least = max(least, seats + extra[0])
+        most = None if extra[1] is None else seats + extra[1]
+    return least, rule_id(rulebook, "margin"), most
+
+
+_PARTY = {Kind.PARTY_MEETING, Kind.PARTY_CONFERENCE}
 
 
 def check_margin(contest: Contest, rulebook: Rulebook) -> Problem | None:
     """The problem with a contest's candidate count under the rules, or ``None``."""
-    least, rule = least_candidates(contest, rulebook)
+    least, rule, most = _bounds(contest, rulebook)
     have = len(contest.candidates)
-    if have >= least:
-        return None
-    return Problem(
-        "candidates",
-        f"{have} candidates for {contest.seats} seats; the rules require at least {least} "
-        f"({rule}, INSUFFICIENT_MARGIN)",
-    )
+    if have < least:
+        return Problem(
+            "candidates",
+            f"{have} candidates for {contest.seats} seats; the rules require at least {least} "
+            f"({rule}, INSUFFICIENT_MARGIN)",
+        )
+    if most is not None and have > most:
+        return Problem(
+            "candidates", f"{have} candidates for {contest.seats} seats; the rules allow at most {most} ({rule})"
+        )
+    return None
 
 
 def check_contests(contests: Iterable[Contest], rulebook: Rulebook) -> tuple[Contest, ...]:
@@ -158,4 +195,12 @@ def check_contests(contests: Iterable[Contest], rulebook: Rulebook) -> tuple[Con
         raise RuleError(margins)
     if not out:
         raise RecordError(Problem("contests", "a round needs at least one contest"))
+    size = rulebook.committee_size
+    if size is not None and all(c.stage is Stage.REGULAR for c in out):
+        seats = sum(c.seats for c in out)
+        if not size[0] <= seats <= size[1]:
+            rule = "R-1" if rulebook.kind is Kind.RESIDENTS_COMMITTEE else "V-1"
+            raise RuleError(
+                Problem("contests", f"{seats} seats in all; the committee has {size[0]} to {size[1]} members ({rule})")
+            )
     return out

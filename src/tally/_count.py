@@ -14,16 +14,17 @@ memory grows with the candidates and the distinct papers, not with the number of
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
 from ._ballot import BLANK, Ballot, Reading, Scribe, read_section
-from ._contest import Contest, Stage, check_contests, least_candidates
+from ._contest import POST_RANK, Contest, Post, Stage, check_contests, least_candidates
 from ._explain import Step, step
 from ._meeting import Meeting
+from ._polling import Polling
 from ._proxy import Proxy, ProxyOutcome
-from ._rulebook import Rulebook
+from ._rulebook import Rulebook, rule_id
 from ._values import FrozenMap, int_map
 from .errors import Problem, RecordError, RuleError
 
@@ -137,7 +138,7 @@ class Round:
     and not ``void``: no more ballots ``collected`` than the base of P-20), each contest's
     result, and the outcome of each proxy and scribe."""
 
-    meeting: Meeting
+    meeting: Meeting | Polling
     valid: bool
     void: bool
     collected: int
@@ -191,41 +192,54 @@ class _Tally:
 SPOILED = Reading(valid=False, reason="spoiled paper", rule="P-21")
 
 
-def _check_candidates(contests: Sequence[Contest], meeting: Meeting) -> list[Problem]:
-    problems = []
-    roll = meeting.roll
+def _women_only(contest: Contest, rulebook: Rulebook) -> bool:
+    """V-30 (浙江): a separate women-member post is for women only."""
+    return rulebook.women_seat_mode == "reserved-post" and contest.post is Post.WOMEN_MEMBER
+
+
+def _check_candidates(contests: Sequence[Contest], meeting: Meeting | Polling) -> tuple[list[Problem], list[Problem]]:
+    """(input problems, rule problems) of the candidates: on the roll, with the right to be
+    elected; women only on a reserved women's post."""
+    problems, rules = [], []
     for i, contest in enumerate(contests):
+        women = _women_only(contest, meeting.rulebook)
         for j, who in enumerate(contest.candidates):
             where = f"contests[{i}].candidates[{j}]"
-            if who not in roll:
-                problems.append(Problem(where, f"{who!r} is not on the roll"))
-            elif not roll[who].in_electorate:
-                rule = roll[who].outside_electorate_rule
-                problems.append(Problem(where, f"{who!r} has no right to be elected ({rule})"))
-    return problems
+            why = meeting.ineligible(who)
+            if why is not None:
+                problems.append(Problem(where, f"{who!r} {why}"))
+            elif women and meeting.roll[who].sex != "F":
+                rules.append(
+                    Problem(where, f"{who!r} is not recorded as a woman: the women-member post is for women (V-30)")
+                )
+    return problems, rules
 
 
-def _proxy_outcomes(proxies: Iterable[Proxy], rulebook: Rulebook, problems: list[Problem]) -> list[ProxyOutcome]:
+def _proxy_outcomes(
+    proxies: Iterable[Proxy], meeting: Meeting | Polling, problems: list[Problem]
+) -> list[ProxyOutcome]:
+    if isinstance(meeting, Polling):
+        if list(proxies):
+            problems.append(Problem("proxies", "a polling's proxies are judged by polling(): give them there"))
+        return list(meeting.proxies)
     out = []
     for i, proxy in enumerate(proxies):
         if not isinstance(proxy, Proxy):
             problems.append(Problem(f"proxies[{i}]", f"must be a Proxy, not {proxy!r}"))
-        elif not rulebook.proxies_allowed:
+        else:
             # P-17: 因故未出席会议的党员或者代表不能委托他人代为投票
             out.append(ProxyOutcome(proxy, False, "P-17", "proxy not allowed"))
-        else:  # pragma: no cover - no rulebook admits proxies until the village rules land
-            raise RuleError(Problem("rulebook.proxies_allowed", "proxy validation is not available yet"))
     return out
 
 
 def _scribe_outcomes(
-    scribes: Iterable[Scribe], contests: Sequence[Contest], meeting: Meeting, problems: list[Problem]
+    scribes: Iterable[Scribe], contests: Sequence[Contest], meeting: Meeting | Polling, problems: list[Problem]
 ) -> list[ScribeOutcome]:
     scribes = list(scribes)
     if not scribes:
         return []
     candidates = {who for c in contests for who in c.candidates}
-    voters = set(meeting.present_electorate)
+    voters = set(meeting.electors)
     seen: dict[str, int] = {}
     out = []
     for i, scribe in enumerate(scribes):
@@ -247,7 +261,7 @@ def _scribe_outcomes(
 
 
 def _read_ballots(
-    ballots: Iterable[Ballot], contests: Sequence[Contest], meeting: Meeting, problems: list[Problem]
+    ballots: Iterable[Ballot], contests: Sequence[Contest], meeting: Meeting | Polling, problems: list[Problem]
 ) -> tuple[int, dict[str, _Tally]]:
     """Stream the papers: group equal papers by their key, then read each distinct one once."""
     counts: dict[str, int] = {}
@@ -267,33 +281,63 @@ def _read_ballots(
             representative[key] = paper
         else:
             counts[key] = seen + 1
-    patterns = {representative[key]: counts[key] for key in representative}
-    first_at = {representative[key]: first[key] for key in representative}
 
-    roll = meeting.roll
-
-    def eligible(who: str) -> bool:
-        return who in roll and roll[who].in_electorate
-
+    rulebook = meeting.rulebook
+    eligible = {c.id: _eligible(c, meeting) for c in contests}
     by_id = {c.id: c for c in contests}
     tallies = {c.id: _Tally() for c in contests}
-    rulebook = meeting.rulebook
-    for paper, times in patterns.items():
-        where = f"ballots[{first_at[paper]}]"
+    for key, paper in representative.items():
+        times = counts[key]
+        where = f"ballots[{first[key]}]"
         also = f" (and {times - 1} more papers like it)" if times > 1 else ""
         for cid in paper.sections:
             if cid not in by_id:
                 problems.append(Problem(f"{where}.{cid}", f"no contest {cid!r} in this round{also}"))
+        readings: dict[str, Reading] = {}
         for contest in contests:
             if paper.spoiled:
                 reading = SPOILED
             elif contest.id in paper.sections:
-                reading, found = read_section(paper.sections[contest.id], contest, eligible=eligible, rulebook=rulebook)
+                reading, found = read_section(
+                    paper.sections[contest.id], contest, eligible=eligible[contest.id], rulebook=rulebook
+                )
                 problems.extend(Problem(p.path, p.reason + also).within(f"{where}.{contest.id}") for p in found)
             else:
                 reading = BLANK  # an unmarked section: valid, no votes
-            tallies[contest.id].add(reading, times)
+            readings[contest.id] = reading
+        for cid, reading in _paper_rules(readings, rulebook).items():
+            tallies[cid].add(reading, times)
     return papers, tallies
+
+
+def _eligible(contest: Contest, meeting: Meeting | Polling) -> Callable[[str], bool]:
+    """Whether a written-in id may be elected in this contest."""
+    women = _women_only(contest, meeting.rulebook)
+
+    def eligible(who: str) -> bool:
+        if meeting.ineligible(who) is not None:
+            return False
+        return not women or meeting.roll[who].sex == "F"
+
+    return eligible
+
+
+def _paper_rules(readings: dict[str, Reading], rulebook: Rulebook) -> dict[str, Reading]:
+    """Rules about a whole paper of several posts: OQ-V5 (an over-selected section voids the
+    paper, where the rulebook says so) and V-20 (浙江: one person voted into two posts)."""
+    if len(readings) < 2:
+        return readings
+    if rulebook.invalid_scope == "paper" and any(r.reason == "over-selected" for r in readings.values()):
+        void = Reading(valid=False, reason="over-selected on another post", rule="OQ-V5")
+        return {cid: r if not r.valid else void for cid, r in readings.items()}
+    if rulebook.two_posts_voids_paper:
+        seen: set[str] = set()
+        for r in readings.values():
+            if seen & set(r.votes):
+                void = Reading(valid=False, reason="one person voted into two posts", rule="V-20")
+                return dict.fromkeys(readings, void)
+            seen |= set(r.votes)
+    return readings
 
 
 def _read_totals(
@@ -343,7 +387,7 @@ def count(
     contests: Iterable[Contest],
     ballots: Iterable[Ballot] | None = None,
     *,
-    meeting: Meeting,
+    meeting: Meeting | Polling,
     totals: Mapping[str, Totals] | None = None,
     collected: int | None = None,
     issued: int | None = None,
@@ -351,7 +395,7 @@ def count(
     scribes: Iterable[Scribe] = (),
     reductions: Mapping[str, Reduction] | None = None,
 ) -> Round:
-    """Count one round of voting at a meeting.
+    """Count one round of voting at a party meeting, or at a village or community polling.
 
     Give the papers one by one as ``ballots`` (any iterable; they are not kept), or the tally
     sheet's ``totals`` per contest. ``collected`` is the number of papers out of the box (with
@@ -372,20 +416,25 @@ def count(
     >>> result["committee"].elected, result["committee"].threshold, dict(result["committee"].votes)
     (('M1',), 3, {'M1': 3, 'M2': 2})
     """
-    if not isinstance(meeting, Meeting):
-        raise RecordError(Problem("meeting", f"must be a Meeting, not {meeting!r}"))
+    if not isinstance(meeting, Meeting | Polling):
+        raise RecordError(Problem("meeting", f"must be a Meeting or a Polling, not {meeting!r}"))
     rulebook = meeting.rulebook
-    contests = check_contests(contests, rulebook)  # P-12 … P-14: margins before any counting
-    problems = _check_candidates(contests, meeting)
-    proxy_outcomes = _proxy_outcomes(proxies, rulebook, problems)
+    contests = check_contests(contests, rulebook)  # P-12 … P-14, V-1, V-10: before any counting
+    problems, rules = _check_candidates(contests, meeting)
+    if rules and not problems:
+        raise RuleError(rules)
+    proxy_outcomes = _proxy_outcomes(proxies, meeting, problems)
     scribe_outcomes = _scribe_outcomes(scribes, contests, meeting, problems)
-    base = meeting.quorum.present  # P-22: 实到会有选举权的人数
+    base = meeting.base  # P-22: 实到会有选举权的人数; V-21: 参加投票的村民
     plans = _check_reductions(reductions, contests, base, problems)
     for name, value in (("collected", collected), ("issued", issued)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
             problems.append(Problem(name, f"must be a whole number of at least 0, not {value!r}"))
+    collected_rule = rule_id(rulebook, "collected")
     if rulebook.collected_base == "issued" and issued is None:
-        problems.append(Problem("issued", "the rulebook compares the ballots with those issued (P-20): give them"))
+        problems.append(
+            Problem("issued", f"the rulebook compares the ballots with those issued ({collected_rule}): give them")
+        )
     if (ballots is None) == (totals is None):
         raise RecordError(Problem("ballots", "give either the ballots or the totals, not both or neither"))
     if problems:
@@ -402,41 +451,78 @@ def count(
         raise RecordError(problems)
 
     steps: list[Step] = []
-    steps.extend(step("P-17", "proxy rejected", o.proxy.principal) for o in proxy_outcomes)
+    if isinstance(meeting, Meeting):
+        steps.extend(step("P-17", "proxy rejected", o.proxy.principal) for o in proxy_outcomes)
     for s in scribe_outcomes:
         finding = "scribe accepted" if s.accepted else "scribe rejected: a candidate"
-        steps.append(step("P-18", finding, s.scribe.elector))
+        steps.append(step("P-18" if isinstance(meeting, Meeting) else "V-17", finding, s.scribe.elector))
 
-    voters = meeting.quorum.present
+    voters = meeting.voters
     limit = issued if rulebook.collected_base == "issued" and issued is not None else voters
-    within = papers <= limit  # P-20: 收回的选票等于或少于投票人数，选举有效
-    valid = meeting.quorum.met and within
-    if not meeting.quorum.met:
-        steps.append(step("P-10", "inquorate: no election", present=base, needed=meeting.quorum.needed))
+    within = papers <= limit  # P-20, V-20: 收回的选票等于或少于投票人数，选举有效
+    quorate = meeting.valid
+    if isinstance(meeting, Meeting):
+        if not quorate:
+            steps.append(step("P-10", "inquorate: no election", present=base, needed=meeting.quorum.needed))
+    elif all(c.stage is Stage.FURTHER for c in contests) and not rulebook.further_turnout_required:
+        quorate = True  # V-24: the national text asks no turnout of a further election
+        steps.append(step("V-24", "further election: no turnout required", voted=voters))
+    elif not quorate:
+        t = meeting.turnout
+        steps.append(step("V-19", "turnout not met: no election", voted=t.voted, needed=t.needed))
+    valid = quorate and within
     steps.append(
         step(
-            "P-20",
+            collected_rule,
             "ballots within voters" if within else "more ballots than voters: round void",
             collected=papers,
             base=limit,
         )
     )
 
-    results = tuple(
-        _decide(c, tallies[c.id], base=base, rulebook=rulebook, valid=valid, reduction=plans.get(c.id))
-        for c in contests
-    )
+    if rulebook.cross_post_aggregation == "cumulative-down":
+        _aggregate(contests, tallies, steps)
+    decided: dict[str, ContestResult] = {}
+    taken: dict[str, Post] = {}
+    for contest in sorted(contests, key=lambda c: POST_RANK.get(c.post, 3)):
+        result = _decide(
+            contest,
+            tallies[contest.id],
+            base=base,
+            collected=papers,
+            rulebook=rulebook,
+            valid=valid,
+            reduction=plans.get(contest.id),
+            taken=taken,
+        )
+        decided[contest.id] = result
+        taken.update((w, contest.post) for w in result.elected)
+    if valid and rulebook.relatives_exclusive:
+        _relatives(decided, contests, meeting, rulebook)
+    if valid and rulebook.women_seat_mode == "reserved-in-rerun":
+        _woman_in_rerun(decided, contests, meeting)
     return Round(
         meeting=meeting,
         valid=valid,
         void=not within,
         collected=papers,
         voters=voters,
-        contests=results,
+        contests=tuple(decided[c.id] for c in contests),
         proxies=tuple(proxy_outcomes),
         scribes=tuple(scribe_outcomes),
         steps=tuple(steps),
     )
+
+
+def _aggregate(contests: Sequence[Contest], tallies: dict[str, _Tally], steps: list[Step]) -> None:
+    """V-27 (cumulative-down): votes for a higher post also count for each lower post."""
+    ranked = [c for c in contests if c.post in (Post.CHAIR, Post.VICE_CHAIR, Post.MEMBER)]
+    own = {c.id: Counter(tallies[c.id].votes) for c in ranked}
+    for lower in ranked:
+        for higher in ranked:
+            if POST_RANK[higher.post] < POST_RANK[lower.post]:
+                tallies[lower.id].votes.update(own[higher.id])
+                steps.append(step("V-27", "votes carried down", lower.id, votes=sum(own[higher.id].values())))
 
 
 def _check_reductions(
@@ -472,19 +558,39 @@ def _ranked(tally: _Tally, contest: Contest) -> list[str]:
 
 
 def _decide(
-    contest: Contest, tally: _Tally, *, base: int, rulebook: Rulebook, valid: bool, reduction: Reduction | None
+    contest: Contest,
+    tally: _Tally,
+    *,
+    base: int,
+    collected: int,
+    rulebook: Rulebook,
+    valid: bool,
+    reduction: Reduction | None,
+    taken: Mapping[str, Post],
 ) -> ContestResult:
     ranked = _ranked(tally, contest)
     votes = FrozenMap({w: tally.votes[w] for w in ranked if w in contest.candidates or tally.votes[w]})
     seats = contest.seats
     invalid = sum(tally.invalid.values())
-    steps = [step("P-21", "ballots", contest.id, valid=tally.valid, invalid=invalid)]
+    ballots_rule = rule_id(rulebook, "invalid")
+    steps = [step(ballots_rule, "ballots", contest.id, valid=tally.valid, invalid=invalid)]
     for reason, n in sorted(tally.invalid.items()):
-        steps.append(step("P-21", f"invalid: {reason}", contest.id, ballots=n))
+        steps.append(step(ballots_rule, f"invalid: {reason}", contest.id, ballots=n))
     for reason, n in sorted(tally.void.items()):
-        steps.append(step("P-21", f"void mark: {reason}", contest.id, marks=n))
+        steps.append(step(ballots_rule, f"void mark: {reason}", contest.id, marks=n))
     tie_break = contest.stage is Stage.TIE_BREAK
-    threshold = None if tie_break else least_winning(base, rulebook)
+    further = contest.stage is Stage.FURTHER
+    majority = least_winning(base, rulebook)
+    floor = _least_floor(collected, rulebook)
+    if tie_break:
+        threshold: int | None = None
+    elif further and rulebook.further_rule == "plurality-floor":
+        threshold = floor
+    elif further and rulebook.further_rule == "majority-then-floor":
+        # V-25 (河南): a majority of those voting first; only when nobody has one, the floor.
+        threshold = majority if any(tally.votes[w] >= majority for w in ranked) else floor
+    else:
+        threshold = majority
     undecided = ContestResult(
         contest=contest,
         base=base,
@@ -498,40 +604,57 @@ def _decide(
         void_marks=FrozenMap(dict(tally.void)),
     )
     if not valid:
-        # An inquorate meeting or a void round (P-10, P-20) decides nothing: it must be held again.
-        steps.append(step("P-20", "no decision: the round must be held again", contest.id))
+        # An inquorate meeting, a polling short of turnout or a void round decides nothing.
+        steps.append(step(rule_id(rulebook, "collected"), "no decision: the round must be held again", contest.id))
         return attrs.evolve(undecided, steps=tuple(steps))
 
+    for who in ranked:
+        if who in taken:
+            # V-27: elected to a higher post in this round, a person keeps the higher.
+            steps.append(step("V-27", "elected to a higher post", who, votes=tally.votes[who]))
+    ranked = [w for w in ranked if w not in taken]
     if threshold is None:
-        # P-23, OQ-P5: another vote among the tied; the most votes win (plurality).
+        # P-23, V-22, OQ-P5: another vote among the tied; the most votes win (plurality).
         qualified = [w for w in ranked if w in contest.candidates]
-        steps.append(step("P-23", "tie-break: most votes win", contest.id, seats=seats))
+        rule = rule_id(rulebook, "tie")
+        steps.append(step(rule, "tie-break: most votes win", contest.id, seats=seats))
     else:
-        # P-22 (P-25 in a further election): 赞成 votes strictly above half of the base.
-        rule = "P-25" if contest.stage is Stage.FURTHER else "P-22"
-        n, d = rulebook.majority.numerator, rulebook.majority.denominator
-        steps.append(step(rule, "threshold", contest.id, base=base, threshold=threshold, numerator=n, denominator=d))
+        if further and threshold == floor and rulebook.further_rule != "majority":
+            # V-23: most votes, and at least 1/3 of all ballots cast, spoiled ones included.
+            rule = rule_id(rulebook, "further-threshold")
+            n, d = rulebook.further_floor.numerator, rulebook.further_floor.denominator
+            steps.append(
+                step(rule, "floor", contest.id, ballots=collected, threshold=threshold, numerator=n, denominator=d)
+            )
+        else:
+            # P-22 (P-25 in a further election), V-21: 赞成 votes strictly above half of the base.
+            rule = rule_id(rulebook, "further-threshold" if further else "threshold")
+            n, d = rulebook.majority.numerator, rulebook.majority.denominator
+            steps.append(
+                step(rule, "threshold", contest.id, base=base, threshold=threshold, numerator=n, denominator=d)
+            )
         qualified = []
         for who in ranked:
             got = tally.votes[who]
-            if got * d > base * n:  # P-22: yes*2 > present electorate
+            if got >= threshold:
                 qualified.append(who)
             elif who in contest.candidates:
                 steps.append(step(rule, "below the threshold", who, votes=got, threshold=threshold))
 
+    tie_rule = rule_id(rulebook, "tie")
     tied: tuple[str, ...] = ()
     if len(qualified) > seats and tally.votes[qualified[seats]] == tally.votes[qualified[seats - 1]]:
-        # P-23: a tie across the last seat: those above it win, the tied go to another vote.
+        # P-23, V-22: a tie across the last seat: those above it win, the tied go to another vote.
         cut = tally.votes[qualified[seats - 1]]
         elected = tuple(w for w in qualified if tally.votes[w] > cut)
         tied = tuple(w for w in qualified if tally.votes[w] == cut)
     else:
         elected = tuple(qualified[:seats])
     for who in elected:
-        steps.append(step("P-22" if threshold is not None else "P-23", "elected", who, votes=tally.votes[who]))
+        steps.append(step(rule if threshold is not None else tie_rule, "elected", who, votes=tally.votes[who]))
     for who in qualified[seats:]:
         if who not in tied:
-            steps.append(step("P-23", "over the threshold, outside the seats", who, votes=tally.votes[who]))
+            steps.append(step(tie_rule, "over the threshold, outside the seats", who, votes=tally.votes[who]))
 
     unfilled = seats - len(elected)
     next_round: Contest | None = None
@@ -542,7 +665,7 @@ def _decide(
         next_round = attrs.evolve(contest, seats=unfilled, candidates=tied, stage=Stage.TIE_BREAK)
         steps.append(
             step(
-                "P-23",
+                tie_rule,
                 "tie at the cut-off: another vote among the tied",
                 contest.id,
                 votes=tally.votes[tied[0]],
@@ -554,11 +677,12 @@ def _decide(
         if reduction is not None and _consented(reduction, base, rulebook, contest, steps):
             reduced = True
         else:
-            # P-24: never filled from below the line; a further election for the shortfall.
-            rest = tuple(w for w in contest.candidates if w not in elected)
+            # P-24, V-23: never filled from below the line; a further election for the shortfall.
+            rest = _further_candidates(contest, ranked, elected, tally, unfilled, rulebook)
             next_round = attrs.evolve(contest, seats=unfilled, candidates=rest, stage=Stage.FURTHER)
+            further_rule = rule_id(rulebook, "further")
             steps.append(
-                step("P-24", "seats unfilled: further election", contest.id, seats=unfilled, candidates=len(rest))
+                step(further_rule, "seats unfilled: further election", contest.id, seats=unfilled, candidates=len(rest))
             )
             least, rule = least_candidates(next_round, rulebook)
             if len(rest) < least:
@@ -574,6 +698,106 @@ def _decide(
         seats_reduced=reduced,
         steps=tuple(steps),
     )
+
+
+def _least_floor(collected: int, rulebook: Rulebook) -> int:
+    """V-23: the least votes that reach the floor: ``yes*3 >= ballots`` (at least one vote)."""
+    n, d = rulebook.further_floor.numerator, rulebook.further_floor.denominator
+    return max(1, -(-collected * n // d))
+
+
+def _further_candidates(
+    contest: Contest, ranked: list[str], elected: tuple[str, ...], tally: _Tally, unfilled: int, rulebook: Rulebook
+) -> tuple[str, ...]:
+    """P-24, V-23: who stands in the further election."""
+    if rulebook.further_candidates == "all-unelected":
+        return tuple(w for w in contest.candidates if w not in elected)
+    # V-23: 第一次投票未当选的人员得票多的为候选人: by votes, ties at the edge included.
+    rest = [w for w in ranked if w not in elected and (w in contest.candidates or tally.votes[w])]
+    want = unfilled + rulebook.further_extra_candidates
+    if len(rest) <= want:
+        return tuple(rest)
+    edge = tally.votes[rest[want - 1]]
+    return tuple(w for w in rest if tally.votes[w] >= edge)
+
+
+def _relatives(
+    decided: dict[str, ContestResult], contests: Sequence[Contest], meeting: Meeting | Polling, rulebook: Rulebook
+) -> None:
+    """V-28: near relatives (spouse, parent and child, siblings) may not serve together. Of two
+    elected, the one in the higher post stays; with equal posts, the one with more votes. With
+    equal votes too, the rules call for another vote: both stay, and a step says so."""
+    close = {"spouse", "parent", "child", "sibling"}
+    seat = {w: cid for cid, r in decided.items() for w in r.elected}
+    rank = {c.id: POST_RANK.get(c.post, 3) for c in contests}
+    withdrawn: set[str] = set()
+    for who, cid in seat.items():
+        person = meeting.roll[who]
+        for rel in getattr(person, "relatives", ()):
+            other = rel.id
+            if rel.relation not in close or other not in seat or who in withdrawn or other in withdrawn:
+                continue
+            if who > other and any(r.id == who for r in getattr(meeting.roll[other], "relatives", ())):
+                continue  # the pair is seen from the other side too: decide it once
+            ocid = seat[other]
+            mine, theirs = (rank[cid], -decided[cid].votes[who]), (rank[ocid], -decided[ocid].votes[other])
+            if mine == theirs:
+                r = decided[cid]
+                decided[cid] = attrs.evolve(
+                    r, steps=(*r.steps, step("V-28", "near relatives tied: another vote", who, votes=r.votes[who]))
+                )
+                continue
+            loser, lcid = (other, ocid) if mine < theirs else (who, cid)
+            withdrawn.add(loser)
+            _withdraw(decided, lcid, loser, rulebook)
+
+
+def _withdraw(decided: dict[str, ContestResult], cid: str, loser: str, rulebook: Rulebook) -> None:
+    """V-28: *loser* leaves the seat; the next candidate over the threshold takes it (浙江), or
+    it goes to a further election."""
+    r = decided[cid]
+    elected = tuple(w for w in r.elected if w != loser)
+    steps = [*r.steps, step("V-28", "withdrawn: a near relative serves", loser, votes=r.votes[loser])]
+    if rulebook.relatives_refill == "qualified" and r.threshold is not None:
+        waiting = [w for w, v in r.votes.items() if v >= r.threshold and w not in r.elected and w != loser]
+        if waiting:
+            steps.append(step("V-28", "seat refilled from the qualified", waiting[0], votes=r.votes[waiting[0]]))
+            decided[cid] = attrs.evolve(r, elected=(*elected, waiting[0]), steps=tuple(steps))
+            return
+    unfilled = r.unfilled + 1
+    rest = tuple(w for w in r.votes if w not in elected and w != loser)
+    nxt = r.next_round
+    if nxt is None or nxt.stage is not Stage.FURTHER:
+        nxt = attrs.evolve(r.contest, seats=unfilled, candidates=rest, stage=Stage.FURTHER)
+    else:
+        nxt = attrs.evolve(nxt, seats=unfilled)
+    steps.append(
+        step(
+            rule_id(rulebook, "further"),
+            "seats unfilled: further election",
+            cid,
+            seats=unfilled,
+            candidates=len(nxt.candidates),
+        )
+    )
+    decided[cid] = attrs.evolve(r, elected=elected, unfilled=unfilled, next_round=nxt, steps=tuple(steps))
+
+
+def _woman_in_rerun(decided: dict[str, ContestResult], contests: Sequence[Contest], meeting: Meeting | Polling) -> None:
+    """V-30 (山西): when no woman is elected, the best-placed woman not elected joins each
+    further election's candidates."""
+    roll = meeting.roll
+    if any(roll[w].sex == "F" for r in decided.values() for w in r.elected):
+        return
+    for cid, r in decided.items():
+        nxt = r.next_round
+        if nxt is None or nxt.stage is not Stage.FURTHER or any(roll[w].sex == "F" for w in nxt.candidates):
+            continue
+        women = [w for w in r.votes if w not in r.elected and w in roll and roll[w].sex == "F"]
+        if women:
+            nxt = attrs.evolve(nxt, candidates=(*nxt.candidates, women[0]))
+            steps = (*r.steps, step("V-30", "a woman joins the further election", women[0], votes=r.votes[women[0]]))
+            decided[cid] = attrs.evolve(r, next_round=nxt, steps=steps)
 
 
 def _consented(reduction: Reduction, base: int, rulebook: Rulebook, contest: Contest, steps: list[Step]) -> bool:

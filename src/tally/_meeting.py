@@ -100,6 +100,34 @@ class Meeting:
         skip = set(self.not_counted)
         return tuple(i for i in self.present if i not in skip)
 
+    # What counting needs of any meeting or polling (see _count.py).
+    @property
+    def valid(self) -> bool:
+        """P-10: the meeting is quorate."""
+        return self.quorum.met
+
+    @property
+    def voters(self) -> int:
+        """P-20: the number of voters (投票人数), against which the ballots collected are compared."""
+        return self.quorum.present
+
+    @property
+    def base(self) -> int:
+        """P-22: the base of the majority, the present electorate (实到会有选举权的人数)."""
+        return self.quorum.present
+
+    @property
+    def electors(self) -> tuple[str, ...]:
+        """The present electorate, who may have a scribe (P-18)."""
+        return self.present_electorate
+
+    def ineligible(self, who: str) -> str | None:
+        """Why *who* cannot be elected, or ``None`` (P-1 … P-4)."""
+        if who not in self.roll:
+            return "is not on the roll"
+        rule = self.roll[who].outside_electorate_rule
+        return None if rule is None else f"has no right to be elected ({rule})"
+
     @property
     def excluded(self) -> tuple[str, ...]:
         """The ids excluded from the required attendance."""

@@ -83,6 +83,25 @@ class Member:
         return None
 
 
+def index_ids(items: tuple[object, ...], cls: type) -> dict[str, int]:
+    """Each item's id and place in a roll; every item that is not a *cls*, and every id that
+    comes again, is a :class:`RecordError` (all at once)."""
+    index: dict[str, int] = {}
+    problems = []
+    for i, item in enumerate(items):
+        if not isinstance(item, cls):
+            problems.append(Problem(f"roll[{i}]", f"must be a {cls.__name__}, not {item!r}"))
+            continue
+        who = item.id  # type: ignore[attr-defined]
+        if who in index:
+            problems.append(Problem(f"roll[{i}].id", f"duplicate id {who!r} (first at roll[{index[who]}])"))
+        else:
+            index[who] = i
+    if problems:
+        raise RecordError(problems)
+    return index
+
+
 def _members(value: Iterable[Member]) -> tuple[Member, ...]:
     return tuple(value)
 
@@ -104,23 +123,7 @@ class Roll:
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        index: dict[str, int] = {}
-        problems = []
-        for i, member in enumerate(self.members):
-            if not isinstance(member, Member):
-                problems.append(Problem(f"roll[{i}]", f"must be a Member, not {member!r}"))
-            elif member.id in index:
-                problems.append(
-                    Problem(
-                        f"roll[{i}].id",
-                        f"duplicate id {member.id!r} (first at roll[{index[member.id]}])",
-                    )
-                )
-            else:
-                index[member.id] = i
-        if problems:
-            raise RecordError(problems)
-        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_index", index_ids(self.members, Member))
 
     def __len__(self) -> int:
         return len(self.members)

@@ -14,7 +14,7 @@ from typing import Literal, cast, get_args
 
 import attrs
 
-from ._values import choice
+from ._values import FrozenMap, choice
 from .errors import Problem, RuleError
 
 __all__ = ["EXCLUSION_CATEGORIES", "PRESETS", "Kind", "Rulebook", "preset"]
@@ -27,6 +27,10 @@ class Kind(enum.StrEnum):
     """党员大会 of a basic-level party organisation (spec section 1)."""
     PARTY_CONFERENCE = "party-conference"
     """党员代表大会 of a basic-level party organisation (spec section 2)."""
+    VILLAGE_COMMITTEE = "village-committee"
+    """村民委员会, elected by the registered villagers (spec section 3)."""
+    RESIDENTS_COMMITTEE = "residents-committee"
+    """居民委员会, elected by residents, household or group representatives (spec section 4)."""
 
 
 # P-7, OQ-P8: the exclusion categories of the 中央组织部 explanations, by the names the record
@@ -74,10 +78,20 @@ def _names(value: object) -> frozenset[str]:
     return _set_of_names("uncontested_posts", value)
 
 
+# C-5: near relatives (近亲属), by the relation the record format names.
+NEAR_RELATIVES: frozenset[str] = frozenset({"spouse", "parent", "child", "sibling", "grandparent", "grandchild"})
+
 WriteInPolicy = Literal["with-against", "any", "none"]
 WriteInRefusal = Literal["mark", "section"]
 CollectedBase = Literal["voters", "issued"]
-MajorityBase = Literal["present"]
+MajorityBase = Literal["present", "voted"]
+FurtherRule = Literal["majority", "plurality-floor", "majority-then-floor"]
+FurtherCandidates = Literal["all-unelected", "most-votes"]
+InvalidScope = Literal["section", "paper"]
+Aggregation = Literal["none", "cumulative-down"]
+WomenSeatMode = Literal["none", "reserved-post", "reserved-in-rerun"]
+RelativesRefill = Literal["qualified", "further"]
+ResidentsMode = Literal["direct", "household", "group-representatives"]
 
 
 def _literal(field: str, allowed: tuple[str, ...], value: object) -> str:
@@ -100,6 +114,65 @@ def _collected_base(value: object) -> CollectedBase:
 
 def _majority_base(value: object) -> MajorityBase:
     return cast(MajorityBase, _literal("majority_base", get_args(MajorityBase), value))
+
+
+def _further_rule(value: object) -> FurtherRule:
+    return cast(FurtherRule, _literal("further_rule", get_args(FurtherRule), value))
+
+
+def _further_candidates(value: object) -> FurtherCandidates:
+    return cast(FurtherCandidates, _literal("further_candidates", get_args(FurtherCandidates), value))
+
+
+def _invalid_scope(value: object) -> InvalidScope:
+    return cast(InvalidScope, _literal("invalid_scope", get_args(InvalidScope), value))
+
+
+def _aggregation(value: object) -> Aggregation:
+    return cast(Aggregation, _literal("cross_post_aggregation", get_args(Aggregation), value))
+
+
+def _women_seat_mode(value: object) -> WomenSeatMode:
+    return cast(WomenSeatMode, _literal("women_seat_mode", get_args(WomenSeatMode), value))
+
+
+def _relatives_refill(value: object) -> RelativesRefill:
+    return cast(RelativesRefill, _literal("relatives_refill", get_args(RelativesRefill), value))
+
+
+def _relations(value: object) -> frozenset[str]:
+    return _set_of_names("proxy_relations", value)
+
+
+def _optional_count(instance: Rulebook, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None:
+        _check_count(instance, attribute, value)  # type: ignore[arg-type]
+
+
+def _size(value: object) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    if (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(type(v) is int and v >= 1 for v in value)
+        and value[0] <= value[1]
+    ):
+        return (value[0], value[1])
+    raise RuleError(Problem("committee_size", f"must be [least, most] whole numbers, or null, not {value!r}"))
+
+
+def _post_margins(value: object) -> FrozenMap[tuple[int, int | None]]:
+    if not isinstance(value, Mapping):
+        raise RuleError(Problem("post_margins", f"must map posts to [least extra, most extra], not {value!r}"))
+    out: dict[str, tuple[int, int | None]] = {}
+    for post, pair in value.items():
+        ok = isinstance(pair, list | tuple) and len(pair) == 2 and type(pair[0]) is int and pair[0] >= 0
+        ok = ok and (pair[1] is None or (type(pair[1]) is int and pair[1] >= pair[0]))
+        if not ok:
+            raise RuleError(Problem(f"post_margins.{post}", f"must be [least extra, most extra or null], not {pair!r}"))
+        out[str(post)] = (pair[0], pair[1])
+    return FrozenMap(out)
 
 
 def _kind(value: object) -> Kind:
@@ -198,9 +271,115 @@ class Rulebook:
     """P-24, PC-4: a party conference's presidium (大会主席团) may decide the reduction instead
     of the electors' consent."""
 
+    # --- villager and residents' committees ----------------------------------------------
+    committee_size: tuple[int, int] | None = attrs.field(default=None, converter=_size)
+    """V-1, R-1: the least and most members of the committee (3–7 for a villager committee,
+    5–9 for a residents' committee); a regular round whose seats add up to another number is
+    refused. ``None`` checks nothing (party kinds)."""
+    post_margins: FrozenMap[tuple[int, int | None]] = attrs.field(factory=FrozenMap, converter=_post_margins)
+    """V-10, R-6: per post (``chair``, ``vice-chair``, ``member``, ``women-member``, or ``*`` for
+    any), the least and the most candidates beyond the seats in a regular contest, ``[1, None]``
+    for "more candidates than seats". Provincial: 北京 1–2 more, 上海 exactly one more for chair
+    and vice-chair and 1–3 for members, 河南 one and 1–2."""
+    turnout: Fraction = attrs.field(default=Fraction(1, 2), validator=_check_ratio)
+    """V-19, R-5: the share of the registered voters who must vote (strictly more) for the
+    election to be valid (有登记参加选举的村民过半数投票)."""
+    further_rule: FurtherRule = attrs.field(default="majority", converter=_further_rule)
+    """P-25, V-23, V-25, OQ-V4: who wins a further election (另行选举): ``"majority"`` (the same
+    threshold as the first round: party rules), ``"plurality-floor"`` (most votes, and at least
+    ``further_floor`` of the ballots cast: the village law), ``"majority-then-floor"`` (河南: a
+    majority of those voting first; only when nobody has one, the floor)."""
+    further_floor: Fraction = attrs.field(default=Fraction(1, 3), validator=_check_ratio)
+    """V-23: the least share of all ballots cast in the further election, spoiled ones included,
+    that a winner needs (不得少于已投选票总数的三分之一: ``yes*3 >= ballots``)."""
+    further_turnout_required: bool = False
+    """V-24, OQ-V3: whether a further election also needs more than half of the registered to
+    vote (河南 yes; the national text sets no extra quorum)."""
+    further_candidates: FurtherCandidates = attrs.field(default="all-unelected", converter=_further_candidates)
+    """P-24, V-23: the candidates of a further election: ``"all-unelected"`` (the candidates not
+    elected, in ballot order: the party default) or ``"most-votes"`` (those not elected with the
+    most votes, as many as the seats plus ``further_extra_candidates``, ties at the edge included:
+    第一次投票未当选的人员得票多的为候选人)."""
+    proxy_cap: int | None = attrs.field(default=None, validator=_optional_count)
+    """V-16, OQ-V1: the most principals one agent may vote for; later ones (in filing order) are
+    rejected. ``None``: no cap (the national law sets none)."""
+    proxy_relations: frozenset[str] = attrs.field(default=NEAR_RELATIVES, converter=_relations)
+    """V-15, C-5: the relations an agent may have to the principal: the near relatives of the
+    民法典 (spouse, parent, child, sibling, grandparent, grandchild)."""
+    proxy_agent_may_be_candidate: bool = False
+    """V-16: whether a candidate may act as an agent (北京, 浙江: no)."""
+    proxy_deadline_days: int = attrs.field(default=0, validator=_check_count)
+    """V-16, OQ-V2, C-6: how many days before the election day a proxy must be filed at the
+    latest (浙江 3, 上海 5); ``0``: by the election day."""
+    proxy_onsite_allowed: bool = True
+    """V-16, OQ-V2: whether a proxy may be filed on the election day itself (上海: no)."""
+    invalid_scope: InvalidScope = attrs.field(default="section", converter=_invalid_scope)
+    """OQ-V5: what an over-selected section of a one-ballot, many-post paper voids: its own
+    section (default) or the whole paper."""
+    two_posts_voids_paper: bool = False
+    """V-20 (浙江): a paper that elects one person to two posts is invalid."""
+    cross_post_aggregation: Aggregation = attrs.field(default="none", converter=_aggregation)
+    """V-27, OQ-V8: ``"cumulative-down"`` adds a person's votes for a higher post to their votes
+    for each lower post (河南, and one other province); ``"none"`` keeps the posts apart."""
+    women_seat_mode: WomenSeatMode = attrs.field(default="none", converter=_women_seat_mode)
+    """V-29, V-30, OQ-V9: ``"reserved-post"`` (浙江: a separate women-member post whose
+    candidates and write-ins must be women), ``"reserved-in-rerun"`` (山西: when no woman is
+    elected, the best-placed woman not elected joins the further election's candidates), or
+    ``"none"``."""
+    relatives_exclusive: bool = False
+    """V-28: near relatives (spouse, parent and child, siblings) may not serve together: of two
+    elected, the one in the higher post stays, with equal posts the one with more votes."""
+    relatives_refill: RelativesRefill = attrs.field(default="further", converter=_relatives_refill)
+    """V-28: a seat freed by that rule goes to the next candidate over the threshold
+    (``"qualified"``, 浙江) or to a further election (``"further"``)."""
+    vacancy_allowed_at: int | None = attrs.field(default=None, validator=_optional_count)
+    """V-26, OQ-V7: after a further election, how many elected members let the village leave the
+    other seats empty (北京: more than three, so 4; 浙江, 上海: 3); ``None``: not said."""
+    vacancy_needs_chair: bool = False
+    """V-26: whether the chair must be among them (北京)."""
+
     def __attrs_post_init__(self) -> None:
         if self.quorum == 1 and not self.quorum_inclusive:
             raise RuleError(Problem("quorum", "a strict quorum of all the required attendance cannot be met"))
+
+
+# The rule that speaks for each decision, by kind of election (a table, not a branch on the
+# province): the same engine counts every kind, and each step cites its own kind's rule.
+_PARTY_RULES = {
+    "margin": "P-12",
+    "collected": "P-20",
+    "invalid": "P-21",
+    "threshold": "P-22",
+    "tie": "P-23",
+    "further": "P-24",
+    "further-threshold": "P-25",
+    "write-in": "P-19",
+    "eligible": "P-1",
+}
+_VILLAGE_RULES = {
+    "margin": "V-10",
+    "collected": "V-20",
+    "invalid": "V-20",
+    "threshold": "V-21",
+    "tie": "V-22",
+    "further": "V-23",
+    "further-threshold": "V-23",
+    "write-in": "V-14",
+    "eligible": "V-5",
+}
+RULE_IDS: Mapping[Kind, Mapping[str, str]] = MappingProxyType(
+    {
+        Kind.PARTY_MEETING: _PARTY_RULES,
+        Kind.PARTY_CONFERENCE: _PARTY_RULES,
+        Kind.VILLAGE_COMMITTEE: _VILLAGE_RULES,
+        Kind.RESIDENTS_COMMITTEE: {**_VILLAGE_RULES, "margin": "R-6"},
+    }
+)
+
+
+def rule_id(rulebook: Rulebook, concept: str) -> str:
+    """The rule ID that governs *concept* under this rulebook's kind (for explanation steps)."""
+    return RULE_IDS[rulebook.kind][concept]
 
 
 # The rule IDs each field implements, for listings (``tally rulebooks ID``) and the docs.
@@ -222,6 +401,26 @@ FIELD_RULES: Mapping[str, str] = MappingProxyType(
         "reduction_consent": "P-24",
         "reduction_consent_inclusive": "P-24, C-2",
         "reduction_by_presidium": "P-24, PC-4",
+        "committee_size": "V-1, R-1",
+        "post_margins": "V-10, R-6",
+        "turnout": "V-19, R-5",
+        "further_rule": "P-25, V-23, V-25, OQ-V4",
+        "further_floor": "V-23",
+        "further_turnout_required": "V-24, OQ-V3",
+        "further_candidates": "P-24, V-23",
+        "proxy_cap": "V-16, OQ-V1",
+        "proxy_relations": "V-15, C-5",
+        "proxy_agent_may_be_candidate": "V-16",
+        "proxy_deadline_days": "V-16, OQ-V2, C-6",
+        "proxy_onsite_allowed": "V-16, OQ-V2",
+        "invalid_scope": "OQ-V5",
+        "two_posts_voids_paper": "V-20",
+        "cross_post_aggregation": "V-27, OQ-V8",
+        "women_seat_mode": "V-29, V-30, OQ-V9",
+        "relatives_exclusive": "V-28",
+        "relatives_refill": "V-28",
+        "vacancy_allowed_at": "V-26, OQ-V7",
+        "vacancy_needs_chair": "V-26",
     }
 )
 
@@ -240,7 +439,87 @@ _PARTY_CONFERENCE = attrs.evolve(
     reduction_by_presidium=True,
 )
 
-PRESETS: Mapping[str, Rulebook] = MappingProxyType({book.id: book for book in (_PARTY_MEETING, _PARTY_CONFERENCE)})
+# The villager committee under the national law alone (村民委员会组织法, 2018): V-19 turnout,
+# V-21 majority of those voting, V-23 further election with the one-third floor, proxies of near
+# relatives with no cap, no deadline before the election day.
+_VILLAGE = attrs.evolve(
+    _PARTY_MEETING,
+    id="village-national-2018",
+    kind=Kind.VILLAGE_COMMITTEE,
+    title="村民委员会: 村民委员会组织法 (2010, 2018)",
+    exclusions_apply=False,
+    margin=Fraction(0),
+    uncontested_posts=frozenset(),
+    proxies_allowed=True,
+    writein_policy="any",
+    majority_base="voted",
+    further_rule="plurality-floor",
+    further_candidates="most-votes",
+    committee_size=(3, 7),
+    post_margins={"*": (1, None)},
+)
+_BEIJING = attrs.evolve(
+    _VILLAGE,
+    id="village-beijing-2012",
+    title="村民委员会: 北京市村民委员会选举办法 (2012)",
+    proxy_cap=3,
+    post_margins={"*": (1, 2)},
+    vacancy_allowed_at=4,
+    vacancy_needs_chair=True,
+)
+_ZHEJIANG = attrs.evolve(
+    _VILLAGE,
+    id="village-zhejiang-2020",
+    title="村民委员会: 浙江省村民委员会选举办法 (2020)",
+    proxy_cap=3,
+    proxy_deadline_days=3,
+    two_posts_voids_paper=True,
+    women_seat_mode="reserved-post",
+    relatives_exclusive=True,
+    relatives_refill="qualified",
+    vacancy_allowed_at=3,
+)
+_SHANGHAI = attrs.evolve(
+    _VILLAGE,
+    id="village-shanghai-2020",
+    title="村民委员会: 上海市村民委员会选举办法 (2020)",
+    proxy_cap=3,
+    proxy_deadline_days=5,
+    proxy_onsite_allowed=False,
+    post_margins={"chair": (1, 1), "vice-chair": (1, 1), "member": (1, 3), "*": (1, None)},
+    relatives_exclusive=True,
+    vacancy_allowed_at=3,
+)
+_HENAN = attrs.evolve(
+    _VILLAGE,
+    id="village-henan-2011",
+    title="村民委员会: 河南省实施《村民委员会组织法》办法 (2011)",
+    proxy_cap=3,
+    collected_base="issued",
+    further_rule="majority-then-floor",
+    further_turnout_required=True,
+    post_margins={"chair": (1, 1), "vice-chair": (1, 1), "member": (1, 2), "*": (1, None)},
+    cross_post_aggregation="cumulative-down",
+    relatives_exclusive=True,
+)
+# The residents' committee: the national law sets no threshold (R-5); the village rules serve as
+# the UNCONFIRMED default, with a committee of 5–9 and uncontested elections allowed (R-6).
+_RESIDENTS = attrs.evolve(
+    _VILLAGE,
+    id="residents-national-2018",
+    kind=Kind.RESIDENTS_COMMITTEE,
+    title="居民委员会: 城市居民委员会组织法 (1989, 2018); thresholds as for villages (R-5, UNCONFIRMED)",
+    proxy_cap=3,
+    committee_size=(5, 9),
+    post_margins={"*": (0, None)},
+)
+
+PRESETS: Mapping[str, Rulebook] = MappingProxyType(
+    {
+        book.id: book
+        for book in (_PARTY_MEETING, _PARTY_CONFERENCE, _VILLAGE, _BEIJING, _ZHEJIANG, _SHANGHAI, _HENAN, _RESIDENTS)
+    }
+)
 """Every built-in rulebook by id."""
 
 
@@ -252,7 +531,7 @@ def preset(id: str) -> Rulebook:
     >>> preset("cpc-basic-1990")
     Traceback (most recent call last):
       ...
-    tally.errors.RuleError: rulebook: no preset 'cpc-basic-1990'; the presets are cpc-basic-2020, cpc-conference-2020
+    tally.errors.RuleError: rulebook: no preset 'cpc-basic-1990'; the presets are cpc-basic-2020, ...
     """
     try:
         return PRESETS[id]

@@ -3,7 +3,8 @@
 A round agrees with its declaration only when every contest's counted ``elected`` equals the
 declared one (as sets) and, where declared votes are given, every declared vote equals the
 counted one. A void round (P-20) never agrees: it must be held again, whatever was declared; an
-inquorate meeting (P-10) agrees only with a declaration that elects nobody.
+inquorate meeting (P-10), or a polling short of its turnout (V-19), agrees only with a
+declaration that elects nobody.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from ._count import Round
+from ._polling import Polling
 from ._values import FrozenMap, int_map
 from .errors import Problem, RecordError
 
@@ -44,7 +46,7 @@ class Declared:
 @attrs.frozen
 class Discrepancy:
     """One way the recount differs from the declaration: in ``contest``, ``what`` (``"elected"``,
-    ``"votes"``, ``"not declared"``, ``"void round"`` or ``"inquorate"``), with the declared and
+    ``"votes"``, ``"not declared"``, ``"void round"``, ``"inquorate"`` or ``"turnout not met"``), with the declared and
     the counted value."""
 
     contest: str
@@ -102,7 +104,9 @@ def verify(round: Round, declared: Mapping[str, Declared]) -> Verification:
             found.append(Discrepancy(cid, "not declared", None, sorted(result.elected)))
             continue
         if set(said.elected) != set(result.elected):
-            what = "inquorate" if not round.meeting.quorum.met else "elected"
+            what = "elected"
+            if not round.valid:
+                what = "turnout not met" if isinstance(round.meeting, Polling) else "inquorate"
             found.append(Discrepancy(cid, what, list(said.elected), list(result.elected)))
         if said.votes is not None:
             for who, n in said.votes.items():

@@ -32,10 +32,12 @@ from ._ballot import Ballot, Marks, Scribe
 from ._contest import Contest
 from ._count import Reduction, Round, Totals, count
 from ._meeting import Exclusion, Meeting, meeting
+from ._polling import Polling, polling
 from ._proxy import Proxy
 from ._roll import Member, Roll
 from ._rulebook import PRESETS, Kind, Rulebook
 from ._verify import Declared, Verification, verify
+from ._voters import Relative, Voter, VoterRoll
 from .errors import Problem, RecordError, RuleError
 
 __all__ = [
@@ -78,7 +80,6 @@ def _no_cycle_collection() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
 
 
 class _Reader:
@@ -260,7 +261,7 @@ class Record:
     rules: Mapping[str, Any]
     rulebook: Rulebook
     day: datetime.date
-    roll: Roll
+    roll: Roll | VoterRoll
     exclusions: tuple[Exclusion, ...]
     present: tuple[str, ...]
     proxies: tuple[Proxy, ...]
@@ -273,9 +274,11 @@ class Record:
     totals: Mapping[str, Totals] | None
     reductions: Mapping[str, Reduction]
     declared: Mapping[str, Declared] | None
+    mode: str | None = None
+    """R-2, residents' committees only: ``direct``, ``household`` or ``group-representatives``."""
     extras: Mapping[str, Any] = attrs.field(factory=dict)
     """The ``extra`` values of the record and of its items, by path, written back unchanged."""
-    _meeting: list[Meeting] = attrs.field(factory=list, init=False, eq=False, repr=False)
+    _meeting: list[Meeting | Polling] = attrs.field(factory=list, init=False, eq=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: Any) -> Record:
@@ -287,25 +290,41 @@ class Record:
         """The record as JSON-ready data, in the record format."""
         return _write_record(self)
 
-    def meeting(self) -> Meeting:
-        """The meeting of this record: sign-in, exclusions and quorum (worked out once)."""
+    def meeting(self) -> Meeting | Polling:
+        """The meeting of this record (party kinds: sign-in, exclusions, quorum) or its polling
+        (village and residents' kinds: sign-in, proxies, mobile box, turnout), worked out once."""
         if not self._meeting:
-            self._meeting.append(
-                meeting(self.roll, present=self.present, exclusions=self.exclusions, rulebook=self.rulebook)
-            )
+            if isinstance(self.roll, VoterRoll):
+                candidates = {w for c in self.contests for w in c.candidates}
+                self._meeting.append(
+                    polling(
+                        self.roll,
+                        present=self.present,
+                        proxies=self.proxies,
+                        mobile=self.mobile,
+                        candidates=candidates,
+                        rulebook=self.rulebook,
+                        day=self.day,
+                    )
+                )
+            else:
+                self._meeting.append(
+                    meeting(self.roll, present=self.present, exclusions=self.exclusions, rulebook=self.rulebook)
+                )
         return self._meeting[0]
 
     def count(self) -> Round:
         """Recount the round."""
         try:
+            body = self.meeting()
             return count(
                 self.contests,
                 self.items,
-                meeting=self.meeting(),
+                meeting=body,
                 totals=self.totals,
                 collected=self.collected,
                 issued=self.issued,
-                proxies=self.proxies,
+                proxies=self.proxies if isinstance(body, Meeting) else (),
                 scribes=self.scribes,
                 reductions=self.reductions,
             )
@@ -346,18 +365,23 @@ def _read_record(data: Any) -> Record:
     if "extra" in top:
         extras[""] = top["extra"]
     kind = r.choice("kind", top.get("kind"), _ALL_KINDS) if "kind" in top else None
-    if kind is not None and kind not in _PARTY_KINDS:
-        r.bad("kind", f"{kind} records are not supported yet; this release counts party meetings and conferences")
-        kind = None
+    party = kind in _PARTY_KINDS
+    mode = None
     if "mode" in top:
-        r.bad("mode", "only residents' committee records have a mode (R-2)")
+        if kind != Kind.RESIDENTS_COMMITTEE.value:
+            r.bad("mode", "only residents' committee records have a mode (R-2)")
+        else:
+            mode = r.choice("mode", top["mode"], _MODES)
     title = r.string("title", top["title"], blank=True) if "title" in top else ""
     book = _rulebook(r, kind, top)
     day = r.date("day", top["day"]) if "day" in top else None
 
-    members = []
+    members: list[Member | Voter | None] = []
+    read_one = _member if party or kind is None else _voter
     for i, item in enumerate(r.array("roll", top.get("roll", []))):
-        members.append(_member(r, f"roll[{i}]", item, extras))
+        members.append(read_one(r, f"roll[{i}]", item, extras))
+    if not party and kind is not None and top.get("exclusions"):
+        r.bad("exclusions", "exclusions from the required attendance belong to party meetings (P-6 … P-8)")
     exclusions = []
     for i, item in enumerate(r.array("exclusions", top.get("exclusions", []))):
         exclusions.append(_exclusion(r, f"exclusions[{i}]", item, extras))
@@ -366,7 +390,7 @@ def _read_record(data: Any) -> Record:
     for i, item in enumerate(r.array("proxies", top.get("proxies", []))):
         proxies.append(_proxy(r, f"proxies[{i}]", item, extras))
     mobile = r.ids("mobile", top.get("mobile", []))
-    if mobile:
+    if mobile and party:
         r.bad("mobile", "mobile ballot boxes belong to village and residents' elections (V-18), not to a party meeting")
     scribes = []
     for i, item in enumerate(r.array("scribes", top.get("scribes", []))):
@@ -388,7 +412,10 @@ def _read_record(data: Any) -> Record:
 
     if r.problems:
         raise RecordError(r.problems)
-    roll = _checked(lambda: Roll(m for m in members if m is not None))
+    if party:
+        roll: Roll | VoterRoll = _checked(lambda: Roll(m for m in members if isinstance(m, Member)))
+    else:
+        roll = _checked(lambda: VoterRoll(m for m in members if isinstance(m, Voter)))
     assert book is not None
     assert day is not None
     assert kind is not None
@@ -413,6 +440,7 @@ def _read_record(data: Any) -> Record:
         totals=totals,
         reductions=reductions,
         declared=declared,
+        mode=mode,
         extras=extras,
     )
     _checked(record.meeting)  # ids on the roll, sign-in, exclusions: every problem now
@@ -424,6 +452,70 @@ def _checked(make: Callable[[], Any]) -> Any:
         return make()
     except RecordError as error:
         raise RecordError(error.problems) from None
+
+
+_MODES = ("direct", "household", "group-representatives")
+_REGISTRATIONS = ("resident", "away-opted-in", "non-hukou-approved")
+
+
+def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | None:
+    """A voter of a village or residents' roll (V-5, V-6)."""
+    o = r.obj(
+        path,
+        item,
+        required=["id"],
+        optional=[
+            "name",
+            "sex",
+            "born",
+            "registration",
+            "household",
+            "party_member",
+            "deprived",
+            "relatives",
+            "standing",
+            "rights",
+        ],
+    )
+    if o is None:
+        return None
+    if "extra" in o:
+        extras[path] = o["extra"]
+    for key in ("standing", "rights"):
+        if key in o:
+            r.bad(f"{path}.{key}", "belongs to party rolls, not to a voter roll")
+    before = len(r.problems)
+    vid = r.string(f"{path}.id", o.get("id")) if "id" in o else None
+    name = r.string(f"{path}.name", o["name"], blank=True) if "name" in o else None
+    sex = r.choice(f"{path}.sex", o["sex"], ("F", "M")) if "sex" in o else None
+    born = r.date(f"{path}.born", o["born"]) if "born" in o else None
+    registration = (
+        r.choice(f"{path}.registration", o["registration"], _REGISTRATIONS) if "registration" in o else "resident"
+    )
+    household = r.string(f"{path}.household", o["household"]) if "household" in o else None
+    party_member = r.boolean(f"{path}.party_member", o["party_member"]) if "party_member" in o else False
+    deprived = r.boolean(f"{path}.deprived", o["deprived"]) if "deprived" in o else False
+    relatives = []
+    for j, rel in enumerate(r.array(f"{path}.relatives", o.get("relatives", []))):
+        ro = r.obj(f"{path}.relatives[{j}]", rel, required=["id", "relation"])
+        if ro is not None:
+            rid = r.string(f"{path}.relatives[{j}].id", ro.get("id"))
+            relation = r.string(f"{path}.relatives[{j}].relation", ro.get("relation"))
+            if rid and relation:
+                relatives.append(Relative(rid, relation))
+    if len(r.problems) > before or vid is None or registration is None:
+        return None
+    return Voter(
+        vid,
+        name=name,
+        sex=sex,
+        born=born,
+        registration=registration,
+        household=household,
+        party_member=bool(party_member),
+        deprived=bool(deprived),
+        relatives=relatives,
+    )
 
 
 _SIMPLE_MEMBER = frozenset({"id", "name", "standing", "rights", "sex"})
@@ -528,7 +620,7 @@ def _proxy(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Proxy | 
     return Proxy(principal, agent, relation=relation, written=written, filed=filed)
 
 
-_POSTS = ("member", "secretary", "deputy-secretary")
+_POSTS = ("member", "secretary", "deputy-secretary", "chair", "vice-chair", "women-member")
 _STAGES = ("regular", "tie-break", "further")
 
 
@@ -688,7 +780,11 @@ def _with_extra(out: dict[str, Any], extras: Mapping[str, Any], path: str) -> di
 def _write_record(rec: Record) -> dict[str, Any]:
     x = rec.extras
     roll = []
-    for i, m in enumerate(rec.roll):
+    people: tuple[Member | Voter, ...] = rec.roll.members if isinstance(rec.roll, Roll) else rec.roll.voters
+    for i, m in enumerate(people):
+        if isinstance(m, Voter):
+            roll.append(_with_extra(_voter_dict(m), x, f"roll[{i}]"))
+            continue
         item: dict[str, Any] = {"id": m.id}
         if m.name is not None:
             item["name"] = m.name
@@ -707,6 +803,8 @@ def _write_record(rec: Record) -> dict[str, Any]:
         "kind": rec.kind,
         "rulebook": rec.rulebook_id,
     }
+    if rec.mode is not None:
+        out["mode"] = rec.mode
     if rec.rules:
         out["rules"] = dict(rec.rules)
     out["day"] = rec.day.isoformat()
@@ -771,6 +869,26 @@ def _write_record(rec: Record) -> dict[str, Any]:
     return _with_extra(out, x, "")
 
 
+def _voter_dict(v: Voter) -> dict[str, Any]:
+    item: dict[str, Any] = {"id": v.id}
+    if v.name is not None:
+        item["name"] = v.name
+    if v.sex is not None:
+        item["sex"] = v.sex
+    if v.born is not None:
+        item["born"] = v.born.isoformat()
+    item["registration"] = v.registration.value
+    if v.household is not None:
+        item["household"] = v.household
+    if v.party_member:
+        item["party_member"] = True
+    if v.deprived:
+        item["deprived"] = True
+    if v.relatives:
+        item["relatives"] = [{"id": r.id, "relation": r.relation} for r in v.relatives]
+    return item
+
+
 def _contest_dict(c: Contest, extras: Mapping[str, Any], path: str) -> dict[str, Any]:
     out: dict[str, Any] = {"id": c.id}
     if c.title:
@@ -824,8 +942,16 @@ def result_to_dict(v: Verification) -> dict[str, Any]:
         "election_valid": rnd.valid,
         "void": rnd.void,
         "collected": rnd.collected,
-        "quorum": m.quorum.to_dict(),
-        "turnout": None,
+        "quorum": m.quorum.to_dict() if isinstance(m, Meeting) else None,
+        "turnout": None
+        if isinstance(m, Meeting)
+        else {
+            **m.turnout.to_dict(),
+            "proxies": [
+                {"principal": o.proxy.principal, "agent": o.proxy.agent, "accepted": o.accepted, "reason": o.reason}
+                for o in m.proxies
+            ],
+        },
         "proxies": [
             {"principal": o.proxy.principal, "agent": o.proxy.agent, "accepted": o.accepted, "reason": o.reason}
             for o in rnd.proxies

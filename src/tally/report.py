@@ -25,6 +25,7 @@ from wcwidth import wcswidth
 from ._count import ContestResult
 from ._explain import Step
 from ._meeting import Meeting
+from ._polling import Polling
 from ._verify import Verification
 
 __all__ = ["FINDINGS", "FORMATS", "LANGS", "describe", "render"]
@@ -89,6 +90,68 @@ FINDINGS: Mapping[str, Mapping[str, str]] = {
     "proxy rejected": {
         "en": "The proxy for {subject} is rejected: a party election admits no proxy.",
         "zh": "{subject}的委托投票不予接受：党内选举不得委托他人代为投票。",
+    },
+    "registered": {
+        "en": "{roll} on the voter roll, {registered} of them registered and entitled to vote on the day.",
+        "zh": "选民名单{roll}人，选举日有选举权的登记选民{registered}人。",
+    },
+    "voted, not counted": {
+        "en": "{subject} voted but is not a registered voter: not counted.",
+        "zh": "{subject}参加投票，但不是有选举权的登记选民，不计入。",
+    },
+    "proxy accepted": {
+        "en": "The proxy for {subject} is accepted: {subject} counts as having voted.",
+        "zh": "{subject}的委托投票有效，计为已参加投票。",
+    },
+    "turnout met": {
+        "en": "{voted} of {registered} registered voted ({in_person} in person, {by_proxy} by proxy, "
+        "{mobile} at mobile boxes): more than half, the election is valid (at least {needed}).",
+        "zh": "登记选民{registered}人，参加投票{voted}人（本人{in_person}、委托{by_proxy}、流动票箱{mobile}），"
+        "过半数（至少{needed}人），选举有效。",
+    },
+    "turnout not met": {
+        "en": "{voted} of {registered} registered voted ({in_person} in person, {by_proxy} by proxy, "
+        "{mobile} at mobile boxes): not more than half (at least {needed} needed), the election is not valid.",
+        "zh": "登记选民{registered}人，参加投票{voted}人（本人{in_person}、委托{by_proxy}、流动票箱{mobile}），"
+        "未过半数（须至少{needed}人），选举无效。",
+    },
+    "turnout not met: no election": {
+        "en": "Not more than half of the registered voted ({voted}, {needed} needed): nobody is elected.",
+        "zh": "参加投票的选民未过半数（{voted}人，须至少{needed}人），不产生当选人。",
+    },
+    "further election: no turnout required": {
+        "en": "A further election needs no turnout of its own under these rules ({voted} voted).",
+        "zh": "依本规则，另行选举不另设参选人数要求（参加投票{voted}人）。",
+    },
+    "floor": {
+        "en": "{subject}: most votes win, with at least {numerator}/{denominator} of the {ballots} ballots cast, "
+        "that is at least {threshold} votes.",
+        "zh": "{subject}：以得票多的当选，但所得票数不得少于已投选票总数{ballots}张的{numerator}/{denominator}，"
+        "即至少{threshold}票。",
+    },
+    "elected to a higher post": {
+        "en": "{subject} is elected to a higher post in this vote and keeps it.",
+        "zh": "{subject}已当选更高职务，保留较高职务。",
+    },
+    "votes carried down": {
+        "en": "{subject}: votes for the higher posts ({votes}) are added to these (cumulative counting).",
+        "zh": "{subject}：高职位所得票数（{votes}）累计计入本职位。",
+    },
+    "near relatives tied: another vote": {
+        "en": "{subject} and a near relative are both elected with equal posts and votes: another vote decides.",
+        "zh": "{subject}与其近亲属同时当选，职务与得票均相同，须另行投票决定。",
+    },
+    "withdrawn: a near relative serves": {
+        "en": "{subject} does not take the seat: a near relative serves in a higher post or with more votes.",
+        "zh": "{subject}的近亲属以较高职务或较多票数当选，{subject}不予当选。",
+    },
+    "seat refilled from the qualified": {
+        "en": "{subject}, next over the threshold with {votes} votes, takes the freed seat.",
+        "zh": "{subject}得{votes}票，为过半数者中的下一位，递补当选。",
+    },
+    "a woman joins the further election": {
+        "en": "No woman is elected: {subject}, the woman with most votes ({votes}), joins the further election.",
+        "zh": "当选人中没有妇女，得票最多的妇女{subject}（{votes}票）列为另行选举候选人。",
     },
     "scribe accepted": {
         "en": "{subject} had the ballot filled in by a non-candidate: accepted.",
@@ -178,9 +241,61 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     "write-in of a listed candidate": {"en": "a write-in of a listed candidate", "zh": "另选了候选人本人"},
     "write-in in a tie-break": {"en": "a write-in in a vote among the tied", "zh": "再次投票时另选他人"},
     "write-in not eligible": {"en": "a write-in of someone who cannot be elected", "zh": "另选者无被选举权"},
+    "over-selected on another post": {
+        "en": "another post on the paper over-selected",
+        "zh": "同一选票其他职位所选人数超额",
+    },
+    "one person voted into two posts": {"en": "one person voted into two posts", "zh": "同一人被选为两个职务"},
+    "under 18 on the election day": {"en": "under 18 on the election day", "zh": "选举日未满十八周岁"},
+    "deprived of political rights": {"en": "deprived of political rights", "zh": "被依法剥夺政治权利"},
+    "proxy not allowed": {"en": "no proxy in a party election", "zh": "党内选举不得委托投票"},
+    "not in writing": {"en": "not in writing", "zh": "未书面委托"},
+    "the principal is not a registered voter": {
+        "en": "the principal is not a registered voter",
+        "zh": "委托人不是登记选民",
+    },
+    "the principal voted in person": {"en": "the principal voted in person", "zh": "委托人已亲自投票"},
+    "the principal voted at a mobile ballot box": {
+        "en": "the principal voted at a mobile ballot box",
+        "zh": "委托人已在流动票箱投票",
+    },
+    "the agent is the principal": {"en": "the agent is the principal", "zh": "受委托人即委托人本人"},
+    "the agent is not a registered voter of this village": {
+        "en": "the agent is not a registered voter of this village",
+        "zh": "受委托人不是本村登记选民",
+    },
+    "the relation is not given": {"en": "the relation is not given", "zh": "未载明亲属关系"},
+    "not a near relative": {"en": "the agent is not a near relative", "zh": "受委托人不是近亲属"},
+    "the agent is a candidate": {"en": "the agent is a candidate", "zh": "受委托人是候选人"},
+    "the agent has given a proxy too: no chains": {
+        "en": "the agent has given a proxy too (no chains)",
+        "zh": "受委托人本人也委托了他人，不得转委托",
+    },
+    "the principal already has a proxy": {"en": "the principal already has a proxy", "zh": "委托人已委托他人"},
+    "the agent holds the most proxies allowed (PROXY_CAP_EXCEEDED)": {
+        "en": "the agent already holds {cap} proxies, the most allowed",
+        "zh": "受委托人已接受{cap}人委托，达到上限",
+    },
+    "filed after the election day": {"en": "filed after the election day", "zh": "选举日后才办理"},
+    "filed on the election day (no on-site proxies)": {
+        "en": "filed on the election day, where on-site proxies are not allowed",
+        "zh": "选举日当天办理，不得现场委托",
+    },
+    "filed after the deadline": {
+        "en": "filed less than {days} days before the election day",
+        "zh": "未在选举日{days}日前办理",
+    },
 }
 
 _PREFIXED = {
+    "proxy rejected: ": {
+        "en": "The proxy for {subject} is rejected: {reason}.",
+        "zh": "{subject}的委托投票不予接受：{reason}。",
+    },
+    "not registered: ": {
+        "en": "{subject} is not a voter on the day: {reason}.",
+        "zh": "{subject}选举日无选举权：{reason}。",
+    },
     "invalid: ": {
         "en": "{subject}: {ballots} ballots invalid: {reason}.",
         "zh": "{subject}：无效票{ballots}张（{reason}）。",
@@ -202,6 +317,19 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
     "yes": {"en": "met", "zh": "有效"},
     "no": {"en": "not met", "zh": "无效"},
     "exclusions": {"en": "Exclusions", "zh": "不计入应到会人数的申请"},
+    "turnout": {"en": "Turnout", "zh": "参加投票情况"},
+    "registered": {"en": "registered voters", "zh": "登记选民"},
+    "in_person": {"en": "voted in person", "zh": "本人投票"},
+    "by_proxy": {"en": "voted by proxy", "zh": "委托投票"},
+    "mobile": {"en": "voted at mobile boxes", "zh": "流动票箱投票"},
+    "voted": {"en": "voted", "zh": "参加投票"},
+    "valid": {"en": "election", "zh": "选举是否有效"},
+    "yes-valid": {"en": "valid", "zh": "有效"},
+    "no-valid": {"en": "not valid", "zh": "无效"},
+    "proxies": {"en": "Proxies", "zh": "委托投票"},
+    "principal": {"en": "principal", "zh": "委托人"},
+    "agent": {"en": "agent", "zh": "受委托人"},
+    "accepted": {"en": "accepted", "zh": "有效"},
     "member": {"en": "member", "zh": "党员"},
     "name": {"en": "name", "zh": "姓名"},
     "category": {"en": "category", "zh": "情形"},
@@ -271,7 +399,7 @@ def describe(step: Step, *, lang: Lang = "en", names: Mapping[str, str] | None =
     for prefix, templates in _PREFIXED.items():
         if step.finding.startswith(prefix):
             reason = step.finding[len(prefix) :]
-            words = REASONS.get(reason, {}).get(lang, reason)
+            words = REASONS.get(reason, {}).get(lang, reason).format(**step.numbers)
             return templates[lang].format(subject=subject, reason=words, **step.numbers)
     template = FINDINGS.get(step.finding, {}).get(lang)
     if template is None:
@@ -292,18 +420,48 @@ def explains(step: Step) -> bool:
 _Block = tuple[str, Any]
 
 
-def _names(meeting: Meeting) -> dict[str, str]:
-    return {m.id: m.name for m in meeting.roll if m.name}
+def _names(meeting: Meeting | Polling) -> dict[str, str]:
+    people = meeting.roll.members if isinstance(meeting, Meeting) else meeting.roll.voters
+    return {m.id: m.name for m in people if m.name}
 
 
 def _blocks(v: Verification, lang: Lang, title: str, day: str) -> list[_Block]:
     rnd = v.round
     m = rnd.meeting
     names = _names(m)
-    q = m.quorum
     out: list[_Block] = [("h1", title or _label("verification", lang))]
     out.append(("p", _label("rulebook", lang, id=m.rulebook.id, day=day)))
-    out.append(("h2", _label("attendance", lang)))
+    if isinstance(m, Meeting):
+        out.extend(_meeting_blocks(m, lang, names))
+    else:
+        out.extend(_polling_blocks(m, lang, names))
+    for c in rnd.contests:
+        out.extend(_contest_blocks(c, rnd.valid, lang, names))
+    out.append(("h2", _label("verification", lang)))
+    out.append(("p", _label("agrees" if v.agrees else "disagrees", lang)))
+    if v.discrepancies:
+        rows2 = [
+            (d.contest, d.what, json.dumps(d.declared, ensure_ascii=False), json.dumps(d.counted, ensure_ascii=False))
+            for d in v.discrepancies
+        ]
+        out.append(("table", ([_label(k, lang) for k in ("contest", "what", "declared", "counted")], rows2)))
+    out.append(("h2", _label("reasons", lang)))
+    steps = [*m.steps, *rnd.steps, *(s for c in rnd.contests for s in c.steps)]
+    out.append(
+        (
+            "table",
+            (
+                [_label("rule", lang), _label("decision", lang)],
+                [(s.rule, describe(s, lang=lang, names=names)) for s in steps],
+            ),
+        )
+    )
+    return out
+
+
+def _meeting_blocks(m: Meeting, lang: Lang, names: Mapping[str, str]) -> list[_Block]:
+    q = m.quorum
+    out: list[_Block] = [("h2", _label("attendance", lang))]
     out.append(
         (
             "pairs",
@@ -328,27 +486,44 @@ def _blocks(v: Verification, lang: Lang, title: str, day: str) -> list[_Block]:
             for o in m.exclusions
         ]
         out.append(("table", ([_label(k, lang) for k in ("member", "name", "category", "outcome")], rows)))
-    for c in rnd.contests:
-        out.extend(_contest_blocks(c, rnd.valid, lang, names))
-    out.append(("h2", _label("verification", lang)))
-    out.append(("p", _label("agrees" if v.agrees else "disagrees", lang)))
-    if v.discrepancies:
-        rows2 = [
-            (d.contest, d.what, json.dumps(d.declared, ensure_ascii=False), json.dumps(d.counted, ensure_ascii=False))
-            for d in v.discrepancies
-        ]
-        out.append(("table", ([_label(k, lang) for k in ("contest", "what", "declared", "counted")], rows2)))
-    out.append(("h2", _label("reasons", lang)))
-    steps = [*m.steps, *rnd.steps, *(s for c in rnd.contests for s in c.steps)]
+    return out
+
+
+def _polling_blocks(p: Polling, lang: Lang, names: Mapping[str, str]) -> list[_Block]:
+    t = p.turnout
+    out: list[_Block] = [("h2", _label("turnout", lang))]
     out.append(
         (
-            "table",
-            (
-                [_label("rule", lang), _label("decision", lang)],
-                [(s.rule, describe(s, lang=lang, names=names)) for s in steps],
-            ),
+            "pairs",
+            [
+                (_label("registered", lang), t.registered),
+                (_label("in_person", lang), t.in_person),
+                (_label("by_proxy", lang), t.by_proxy),
+                (_label("mobile", lang), t.mobile),
+                (_label("voted", lang), t.voted),
+                (_label("needed", lang), t.needed),
+                (_label("valid", lang), _label("yes-valid" if t.valid else "no-valid", lang)),
+            ],
         )
     )
+    if p.proxies:
+        out.append(("h2", _label("proxies", lang)))
+        rows = [
+            (
+                o.proxy.principal,
+                names.get(o.proxy.principal, ""),
+                o.proxy.agent,
+                names.get(o.proxy.agent, ""),
+                _label("accepted", lang)
+                if o.accepted
+                else REASONS.get(o.reason or "", {})
+                .get(lang, o.reason or "")
+                .format(cap=p.rulebook.proxy_cap or 0, days=p.rulebook.proxy_deadline_days),
+            )
+            for o in p.proxies
+        ]
+        headers = [_label(k, lang) for k in ("principal", "name", "agent", "name", "outcome")]
+        out.append(("table", (headers, rows)))
     return out
 
 

@@ -1,0 +1,150 @@
+"""The voter roll of a villager or residents' committee election (选民登记).
+
+V-5: villagers aged 18 or over on the election day (C-4) vote, except those deprived of
+political rights. V-6: the three bases of registration. V-15, C-5: relatives, for proxies and
+for V-28.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+
+import attrs
+
+from ._roll import index_ids
+from ._values import boolean, choice, nonblank, optional_date
+from .errors import Problem, RecordError
+
+__all__ = ["Registration", "Relative", "Voter", "VoterRoll", "age_on"]
+
+
+class Registration(enum.StrEnum):
+    """V-6: why a person is on the list of villagers taking part in the election."""
+
+    RESIDENT = "resident"
+    """户籍 in the village and living there (V-6(1))."""
+    AWAY_OPTED_IN = "away-opted-in"
+    """户籍 in the village, living elsewhere, and declaring that they take part (V-6(2))."""
+    NON_HUKOU_APPROVED = "non-hukou-approved"
+    """户籍 elsewhere, living in the village a year or more, applying, and approved by the
+    村民会议 or 村民代表会议 (V-6(3))."""
+
+
+def _registration(value: object) -> Registration:
+    return choice(Registration, "registration", value)
+
+
+@attrs.frozen
+class Relative:
+    """Someone on the roll and what they are to this voter: ``spouse``, ``parent``, ``child``,
+    ``sibling``, ``grandparent``, ``grandchild`` (the near relatives of C-5), or another word."""
+
+    id: str = attrs.field(validator=nonblank)
+    relation: str = attrs.field(validator=nonblank)
+
+
+def _relatives(value: Iterable[Relative]) -> tuple[Relative, ...]:
+    out = tuple(value)
+    problems = [
+        Problem(f"relatives[{i}]", f"must be a Relative, not {r!r}")
+        for i, r in enumerate(out)
+        if not isinstance(r, Relative)
+    ]
+    if problems:
+        raise RecordError(problems)
+    return out
+
+
+def _sex(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value not in (None, "F", "M"):
+        raise RecordError(Problem(attribute.name, f"must be F or M, not {value!r}"))
+
+
+def age_on(born: datetime.date, day: datetime.date) -> int:
+    """Whole years of age on *day* (C-4): the birthday itself counts.
+
+    >>> age_on(datetime.date(2008, 5, 21), datetime.date(2026, 5, 21))
+    18
+    >>> age_on(datetime.date(2008, 5, 22), datetime.date(2026, 5, 21))
+    17
+    """
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+@attrs.frozen
+class Voter:
+    """A person on the voter roll of a village or community.
+
+    >>> import datetime
+    >>> v = Voter("V001", name="王大", born=datetime.date(2008, 5, 22), registration="resident")
+    >>> v.ineligible_on(datetime.date(2026, 5, 21))
+    'under 18 on the election day'
+    >>> v.ineligible_on(datetime.date(2026, 5, 22)) is None
+    True
+    """
+
+    id: str = attrs.field(validator=nonblank)
+    name: str | None = attrs.field(default=None, kw_only=True)
+    sex: str | None = attrs.field(default=None, validator=_sex, kw_only=True)
+    born: datetime.date | None = attrs.field(default=None, validator=optional_date, kw_only=True)
+    registration: Registration = attrs.field(default=Registration.RESIDENT, converter=_registration, kw_only=True)
+    household: str | None = attrs.field(default=None, kw_only=True)
+    party_member: bool = attrs.field(default=False, validator=boolean, kw_only=True)
+    deprived: bool = attrs.field(default=False, validator=boolean, kw_only=True)
+    """Deprived of political rights by law (V-5)."""
+    relatives: tuple[Relative, ...] = attrs.field(default=(), converter=_relatives, kw_only=True)
+
+    def ineligible_on(self, day: datetime.date) -> str | None:
+        """V-5: why this person may not vote on *day*, or ``None`` when they may. A roll entry
+        with no birth date is taken as of age: the published list was checked."""
+        if self.deprived:
+            return "deprived of political rights"
+        if self.born is not None and age_on(self.born, day) < 18:
+            return "under 18 on the election day"
+        return None
+
+
+def _voters(value: Iterable[Voter]) -> tuple[Voter, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class VoterRoll:
+    """Everyone on a village's or community's voter roll, each id once.
+
+    >>> roll = VoterRoll([Voter("V1"), Voter("V2", registration="away-opted-in")])
+    >>> len(roll), roll["V2"].registration
+    (2, <Registration.AWAY_OPTED_IN: 'away-opted-in'>)
+    """
+
+    voters: tuple[Voter, ...] = attrs.field(converter=_voters)
+    _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_index", index_ids(self.voters, Voter))
+
+    def __len__(self) -> int:
+        return len(self.voters)
+
+    def __iter__(self) -> Iterator[Voter]:
+        return iter(self.voters)
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._index
+
+    def __getitem__(self, id: str) -> Voter:
+        """The voter with this id; a :class:`KeyError` if there is none."""
+        return self.voters[self._index[id]]
+
+    @property
+    def positions(self) -> Mapping[str, int]:
+        """Every id with its place in the roll (read-only)."""
+        return MappingProxyType(self._index)
+
+
+def as_voter_roll(roll: VoterRoll | Iterable[Voter]) -> VoterRoll:
+    """Accept a :class:`VoterRoll` or any iterable of voters."""
+    return roll if isinstance(roll, VoterRoll) else VoterRoll(roll)

@@ -6,8 +6,17 @@ does not load.
 """
 
 from ._ballot import Ballot, Marks, Scribe
-from ._contest import Contest, Post, Stage, least_candidates
-from ._count import ContestResult, Reduction, Round, ScribeOutcome, Totals, count, least_winning
+from ._contest import Contest, Post, Stage, check_committee, least_candidates
+from ._count import (
+    ContestResult,
+    Reduction,
+    Round,
+    ScribeOutcome,
+    Totals,
+    count,
+    least_winning,
+    vacancies_may_stay,
+)
 from ._explain import Step
 from ._meeting import (
     Exclusion,
@@ -69,6 +78,7 @@ __all__ = [
     "Voter",
     "VoterRoll",
     "age_on",
+    "check_committee",
     "count",
     "least_candidates",
     "least_present",
@@ -77,6 +87,7 @@ __all__ = [
     "polling",
     "preset",
     "quorum_met",
+    "vacancies_may_stay",
     "verify",
 ]
 

@@ -16,7 +16,7 @@ from ._rulebook import Kind, Rulebook, rule_id
 from ._values import choice, nonblank
 from .errors import Problem, RecordError, RuleError
 
-__all__ = ["Contest", "Post", "Stage", "least_candidates"]
+__all__ = ["Contest", "Post", "Stage", "check_committee", "least_candidates"]
 
 
 class Stage(enum.StrEnum):
@@ -195,12 +195,29 @@ def check_contests(contests: Iterable[Contest], rulebook: Rulebook) -> tuple[Con
         raise RuleError(margins)
     if not out:
         raise RecordError(Problem("contests", "a round needs at least one contest"))
-    size = rulebook.committee_size
-    if size is not None and all(c.stage is Stage.REGULAR for c in out):
-        seats = sum(c.seats for c in out)
-        if not size[0] <= seats <= size[1]:
-            rule = "R-1" if rulebook.kind is Kind.RESIDENTS_COMMITTEE else "V-1"
-            raise RuleError(
-                Problem("contests", f"{seats} seats in all; the committee has {size[0]} to {size[1]} members ({rule})")
-            )
+    if all(c.stage is Stage.REGULAR for c in out) and any(c.post is Post.CHAIR for c in out):
+        check_committee(out, rulebook=rulebook)  # one vote for the whole committee, chair included
     return out
+
+
+def check_committee(contests: Iterable[Contest], *, rulebook: Rulebook) -> None:
+    """V-1, R-1: the regular contests that elect a whole committee (one vote, or every separate
+    vote together) must add up to a size the law allows: 3–7 for a villager committee, 5–9 for a
+    residents' committee. Raises :class:`~tally.errors.RuleError` otherwise. :func:`count` calls
+    it for a round that elects the chair and the other posts in one vote.
+
+    >>> from tally import preset
+    >>> check_committee([Contest("m", seats=4, candidates=[])], rulebook=preset("residents-national-2018"))
+    Traceback (most recent call last):
+      ...
+    tally.errors.RuleError: contests: 4 seats in all; the committee has 5 to 9 members (R-1)
+    """
+    size = rulebook.committee_size
+    if size is None:
+        return
+    seats = sum(c.seats for c in contests if c.stage is Stage.REGULAR)
+    if not size[0] <= seats <= size[1]:
+        rule = "R-1" if rulebook.kind is Kind.RESIDENTS_COMMITTEE else "V-1"
+        raise RuleError(
+            Problem("contests", f"{seats} seats in all; the committee has {size[0]} to {size[1]} members ({rule})")
+        )

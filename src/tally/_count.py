@@ -36,6 +36,7 @@ __all__ = [
     "Totals",
     "count",
     "least_winning",
+    "vacancies_may_stay",
 ]
 
 
@@ -825,3 +826,24 @@ def _consented(reduction: Reduction, base: int, rulebook: Rulebook, contest: Con
         )
     )
     return agreed
+
+
+def vacancies_may_stay(elected: int, *, chair_elected: bool, rulebook: Rulebook) -> bool | None:
+    """V-26: after a further election, may the village leave the other seats empty?
+
+    ``elected`` counts every member elected so far, in all rounds. ``None`` when the rulebook
+    says nothing (the national law): the village assembly decides under its own rules.
+
+    >>> from tally import preset
+    >>> vacancies_may_stay(3, chair_elected=True, rulebook=preset("village-beijing-2012"))
+    False
+    >>> vacancies_may_stay(4, chair_elected=True, rulebook=preset("village-beijing-2012"))
+    True
+    >>> vacancies_may_stay(3, chair_elected=False, rulebook=preset("village-zhejiang-2020"))
+    True
+    """
+    if rulebook.vacancy_allowed_at is None:
+        return None
+    if rulebook.vacancy_needs_chair and not chair_elected:
+        return False
+    return elected >= rulebook.vacancy_allowed_at

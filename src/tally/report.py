@@ -324,6 +324,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
     "mobile": {"en": "voted at mobile boxes", "zh": "流动票箱投票"},
     "voted": {"en": "voted", "zh": "参加投票"},
     "valid": {"en": "election", "zh": "选举是否有效"},
+    "needed-vote": {"en": "least for a valid election", "zh": "选举有效最少人数"},
     "yes-valid": {"en": "valid", "zh": "有效"},
     "no-valid": {"en": "not valid", "zh": "无效"},
     "proxies": {"en": "Proxies", "zh": "委托投票"},
@@ -501,7 +502,7 @@ def _polling_blocks(p: Polling, lang: Lang, names: Mapping[str, str]) -> list[_B
                 (_label("by_proxy", lang), t.by_proxy),
                 (_label("mobile", lang), t.mobile),
                 (_label("voted", lang), t.voted),
-                (_label("needed", lang), t.needed),
+                (_label("needed-vote", lang), t.needed),
                 (_label("valid", lang), _label("yes-valid" if t.valid else "no-valid", lang)),
             ],
         )

@@ -5,7 +5,7 @@ one's own.
 
 >>> from tally.examples import NAMES, load
 >>> NAMES
-('branch', 'ex-p-01', 'further', 'inquorate', 'tie-break', 'void')
+('branch', 'ex-p-01', 'further', 'inquorate', 'tie-break', 'village', 'void')
 >>> load("branch")["title"]
 '某社区党支部委员会换届选举（第一轮）'
 >>> ex_p_01().quorum
@@ -33,6 +33,8 @@ DESCRIPTIONS = {
     "inquorate": "EX-P-01 with 33 present: the meeting is not valid and nobody is elected",
     "tie-break": "the vote among the tied after 'further'",
     "void": "'branch' with one ballot more than voters: the round is void (P-20)",
+    "village": "a villager committee under the Beijing rules: proxies (one rejected), a mobile ballot box, "
+    "a voter under 18, chair, vice-chair and members on one paper",
 }
 NAMES = tuple(sorted(DESCRIPTIONS))
 

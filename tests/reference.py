@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from tally import Ballot, Contest, Meeting
+from tally import Ballot, Contest, Meeting, Polling
 
 
-def read_paper(paper: Ballot, contest: Contest, meeting: Meeting) -> tuple[bool, list[str]]:
-    """(valid, ids given a vote) for one paper under the default party rulebook."""
+def read_paper(paper: Ballot, contest: Contest, meeting: Meeting | Polling) -> tuple[bool, list[str]]:
+    """(valid, ids given a vote) for one paper, under the write-in policy of the rulebook
+    ("with-against", the party default, or "any", the village one)."""
     if paper.spoiled:
         return False, []
     if contest.id not in paper.sections:
@@ -25,15 +26,17 @@ def read_paper(paper: Ballot, contest: Contest, meeting: Meeting) -> tuple[bool,
         marks = s.for_.count(who) + s.against.count(who) + s.abstain.count(who)
         if marks == 1 and who not in s.unreadable and who not in s.write_in:
             votes.append(who)
-    if contest.stage != "tie-break" and s.against:  # P-19: write-ins only beside a 不赞成
+    policy = meeting.rulebook.writein_policy
+    allowed = policy == "any" or (policy == "with-against" and s.against)  # P-19, V-14
+    if contest.stage != "tie-break" and allowed:
         for who in s.write_in:
-            electorate = who in meeting.roll and meeting.roll[who].in_electorate
+            electorate = meeting.ineligible(who) is None
             if who not in contest.candidates and s.write_in.count(who) == 1 and electorate:
                 votes.append(who)
     return True, votes
 
 
-def reference_count(contest: Contest, papers: list[Ballot], meeting: Meeting) -> dict[str, object]:
+def reference_count(contest: Contest, papers: list[Ballot], meeting: Meeting | Polling) -> dict[str, object]:
     """Valid and invalid papers, votes, elected and tied, as the rules say."""
     valid = invalid = 0
     votes: Counter[str] = Counter()
@@ -44,14 +47,14 @@ def reference_count(contest: Contest, papers: list[Ballot], meeting: Meeting) ->
             votes.update(given)
         else:
             invalid += 1
-    round_valid = meeting.quorum.met and len(papers) <= meeting.quorum.present
+    round_valid = meeting.valid and len(papers) <= meeting.voters
     elected: set[str] = set()
     tied: set[str] = set()
     if round_valid:
         if contest.stage == "tie-break":
             qualified = list(contest.candidates)
         else:
-            qualified = [c for c in votes.keys() | set(contest.candidates) if votes[c] * 2 > meeting.quorum.present]
+            qualified = [c for c in votes.keys() | set(contest.candidates) if votes[c] * 2 > meeting.base]
         qualified.sort(key=lambda c: -votes[c])
         if len(qualified) <= contest.seats:
             elected = set(qualified)

@@ -106,3 +106,87 @@ def elections(
         else:
             papers.append(Ballot({"c": draw(sections(contest, write_ins))}))
     return m, contest, papers
+
+
+# --- village pollings ------------------------------------------------------------------------------
+
+import datetime  # noqa: E402
+
+from tally import PRESETS, Proxy, Voter, polling  # noqa: E402
+
+DAY = datetime.date(2026, 5, 21)
+VILLAGE_BOOKS = [b for b in PRESETS.values() if b.kind in ("village-committee", "residents-committee")]
+RELATIONS = ["spouse", "parent", "child", "sibling", "cousin", "friend"]
+
+
+@st.composite
+def village_inputs(draw: st.DrawFn, *, book=None):  # type: ignore[no-untyped-def]
+    """A voter roll (some under 18 or deprived, with relatives), who voted in person and at a
+    mobile box, and proxies of every kind, filed on various days."""
+    book = book or draw(st.sampled_from(VILLAGE_BOOKS))
+    n = draw(st.integers(3, 24))
+    roll = []
+    for i in range(n):
+        under = draw(st.integers(0, 12)) == 0
+        roll.append(
+            Voter(
+                f"V{i:02}",
+                sex=draw(st.sampled_from(["F", "M"])),
+                born=datetime.date(2009, 1, 1) if under else datetime.date(1970, 1, 1),
+                deprived=draw(st.integers(0, 20)) == 0,
+            )
+        )
+    ids = [v.id for v in roll]
+    present = draw(st.lists(st.sampled_from(ids), unique=True, max_size=n))
+    others = [i for i in ids if i not in present]
+    mobile = draw(st.lists(st.sampled_from(others), unique=True, max_size=3)) if others else []
+    proxies = [
+        Proxy(
+            draw(st.sampled_from(ids)),
+            draw(st.sampled_from([*ids, "OUTSIDER"])),
+            relation=draw(st.sampled_from(RELATIONS)),
+            written=draw(st.integers(0, 9)) > 0,
+            filed=DAY - datetime.timedelta(days=draw(st.integers(-1, 7))),
+        )
+        for _ in range(draw(st.integers(0, 8)))
+    ]
+    return book, roll, present, mobile, proxies
+
+
+@st.composite
+def village_elections(draw: st.DrawFn, *, stage: str = "regular"):  # type: ignore[no-untyped-def]
+    """A polling under any village or residents' preset, one member contest that meets the
+    preset's margins, and papers for it (sometimes more than voters)."""
+    book, roll, present, mobile, proxies = draw(village_inputs())
+    book = attrs.evolve(book, committee_size=None, collected_base="voters")
+    eligible = [v.id for v in roll if v.ineligible_on(DAY) is None]
+    if len(eligible) < 2:
+        eligible = [v.id for v in roll[:2]]
+        roll = [attrs.evolve(v, born=None, deprived=False) if v.id in eligible else v for v in roll]
+    seats = draw(st.integers(1, max(1, len(eligible) - 1)))
+    lo, hi = book.post_margins.get("member", book.post_margins.get("*", (1, None)))
+    extra = 1 if stage != "regular" else max(lo, 1 if lo == 0 and draw(st.booleans()) else lo)
+    if hi is not None:
+        extra = min(extra, hi)
+    if seats + extra > len(eligible):
+        seats = max(1, len(eligible) - extra)
+    candidates = draw(st.permutations(eligible))[: seats + extra]
+    contest = Contest("c", seats=seats, candidates=candidates, stage=stage)
+    p = polling(roll, present=present, mobile=mobile, proxies=proxies, candidates=candidates, rulebook=book, day=DAY)
+    write_ins = [*(w for w in eligible if w not in candidates), "X99"]
+    size = draw(st.integers(0, p.turnout.voted + (1 if draw(st.integers(0, 9)) == 0 else 0)))
+    papers = []
+    for _ in range(size):
+        shape = draw(st.sampled_from(["marked"] * 8 + ["unmarked", "spoiled", "blank"]))
+        if shape == "spoiled":
+            papers.append(Ballot(spoiled=True))
+        elif shape == "unmarked":
+            papers.append(Ballot())
+        elif shape == "blank":
+            papers.append(Ballot({"c": Marks()}))
+        else:
+            papers.append(Ballot({"c": draw(sections(contest, write_ins))}))
+    return p, contest, papers
+
+
+import attrs  # noqa: E402

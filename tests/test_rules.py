@@ -319,6 +319,265 @@ RULES: dict[str, Callable[[], None]] = {
 }
 
 
+# --- villager and residents' committees -----------------------------------------------------------
+
+import datetime  # noqa: E402
+
+from tally import (  # noqa: E402
+    RecordError,
+    Registration,
+    Relative,
+    Voter,
+    check_committee,
+    polling,
+    vacancies_may_stay,
+)
+
+DAY = datetime.date(2026, 5, 21)
+VILLAGE = preset("village-national-2018")
+LOOSE = attrs.evolve(VILLAGE, committee_size=None)
+
+
+def _voters(n: int, **special: Voter) -> list[Voter]:
+    return [special.get(f"V{i:02}", Voter(f"V{i:02}")) for i in range(n)]
+
+
+def _poll(n: int, voted: int, rulebook=LOOSE, **kwargs):  # type: ignore[no-untyped-def]
+    roll = kwargs.pop("roll", None) or _voters(n)
+    return polling(roll, present=[v.id for v in roll][:voted], rulebook=rulebook, day=DAY, **kwargs)
+
+
+def _vpapers(times: int, contest: str = "c", **marks: list[str]) -> list[Ballot]:
+    return _papers(times, contest, **marks)
+
+
+def v_1() -> None:
+    """V-1: a villager committee has 3 to 7 members."""
+    with pytest.raises(RuleError, match="V-1"):
+        check_committee([Contest("c", seats=8, candidates=[])], rulebook=VILLAGE)
+    check_committee([Contest("c", seats=7, candidates=[])], rulebook=VILLAGE)
+
+
+def v_5() -> None:
+    """V-5: 18 or over on the day and not deprived of political rights."""
+    roll = [
+        Voter("A", born=datetime.date(2008, 5, 21)),
+        Voter("B", born=datetime.date(2008, 5, 22)),
+        Voter("C", deprived=True),
+    ]
+    assert _poll(3, 3, roll=roll).turnout.registered == 1
+
+
+def v_6() -> None:
+    """V-6: the three bases of registration all register a voter; nothing else does."""
+    roll = [Voter(f"R{i}", registration=r) for i, r in enumerate(Registration)]
+    assert _poll(3, 0, roll=roll).turnout.registered == 3
+    with pytest.raises(RecordError, match="registration"):
+        Voter("X", registration="visitor")
+
+
+def v_10() -> None:
+    """V-10: more candidates than seats in a village (the national law)."""
+    m = _poll(10, 10)
+    with pytest.raises(RuleError, match="INSUFFICIENT_MARGIN"):
+        count([Contest("c", seats=2, candidates=["V00", "V01"])], [], meeting=m)
+
+
+def v_14() -> None:
+    """V-14: a villager may vote for, against, abstain or write in, write-ins with no condition."""
+    m = _poll(10, 10)
+    r = count([Contest("c", seats=1, candidates=["V00", "V01"])], _vpapers(6, write_in=["V05"]), meeting=m)["c"]
+    assert r.votes["V05"] == 6
+
+
+def v_15() -> None:
+    """V-15: a written proxy to a near relative on the roll counts as the principal's vote."""
+    m = _poll(10, 5, proxies=[Proxy("V09", "V00", relation="sibling")])
+    assert (m.turnout.by_proxy, m.turnout.voted) == (1, 6)
+
+
+def v_16() -> None:
+    """V-16: the cap per agent, in filing order."""
+    book = attrs.evolve(LOOSE, proxy_cap=1)
+    m = _poll(
+        10, 5, rulebook=book, proxies=[Proxy("V08", "V00", relation="sibling"), Proxy("V09", "V00", relation="sibling")]
+    )
+    assert [o.accepted for o in m.proxies] == [True, False]
+
+
+def v_17() -> None:
+    """V-17: a candidate may not write another voter's ballot."""
+    m = _poll(10, 10)
+    r = count(
+        [Contest("c", seats=1, candidates=["V00", "V01"])],
+        [],
+        meeting=m,
+        scribes=[Scribe("V05", "V00"), Scribe("V06", "V07")],
+    )
+    assert [s.accepted for s in r.scribes] == [False, True]
+
+
+def v_18() -> None:
+    """V-18: a mobile ballot box vote counts once, and never beside an in-person vote."""
+    roll = _voters(10)
+    m = polling(roll, present=["V00"], mobile=["V01", "V02"], rulebook=LOOSE, day=DAY)
+    assert (m.turnout.mobile, m.turnout.voted) == (2, 3)
+    with pytest.raises(RecordError):
+        polling(roll, present=["V00"], mobile=["V00"], rulebook=LOOSE, day=DAY)
+
+
+def v_19() -> None:
+    """V-19: voted*2 > registered: exactly half is not valid."""
+    assert (_poll(10, 5).valid, _poll(10, 6).valid) == (False, True)
+
+
+def v_20() -> None:
+    """V-20: more papers than voters voids the vote; an over-selected paper is invalid."""
+    m = _poll(10, 6)
+    c = Contest("c", seats=1, candidates=["V00", "V01"])
+    assert not count([c], _vpapers(7, for_=["V00"]), meeting=m).valid
+    assert count([c], _vpapers(6, for_=["V00", "V01"]), meeting=m)["c"].invalid == 6
+
+
+def v_21() -> None:
+    """V-21: more than half of those who voted, blank and spoiled papers included."""
+    m = _poll(20, 12)
+    c = Contest("c", seats=1, candidates=["V00", "V01"])
+    r = count([c], _vpapers(6, for_=["V00"]) + [Ballot(spoiled=True)] * 6, meeting=m)["c"]
+    assert (r.base, r.threshold, r.elected) == (12, 7, ())
+
+
+def v_22() -> None:
+    """V-22: a tie that decides the last seat goes to another vote among the tied."""
+    m = _poll(10, 10)
+    c = Contest("c", seats=2, candidates=["V00", "V01", "V02"])
+    papers = _vpapers(4, for_=["V00", "V01"]) + _vpapers(4, for_=["V00", "V02"]) + _vpapers(2, for_=["V01", "V02"])
+    r = count([c], papers, meeting=m)["c"]
+    assert (dict(r.votes), r.threshold) == ({"V00": 8, "V01": 6, "V02": 6}, 6)
+    assert (r.elected, r.tied, r.next_round.stage) == (("V00",), ("V01", "V02"), "tie-break")  # type: ignore[union-attr]
+
+
+def v_23() -> None:
+    """V-23: the further election: the non-elected with most votes stand; the winner needs most
+    votes and at least 1/3 of all ballots cast."""
+    m = _poll(30, 30)
+    c = Contest("c", seats=1, candidates=["V00", "V01", "V02"])
+    r = count([c], _vpapers(12, for_=["V00"]) + _vpapers(10, for_=["V01"]) + _vpapers(8, for_=["V02"]), meeting=m)["c"]
+    assert (r.elected, r.next_round.candidates) == ((), ("V00", "V01"))  # type: ignore[union-attr]
+    r2 = count([r.next_round], _vpapers(10, for_=["V00"]) + _vpapers(9, for_=["V01"]) + _vpapers(11), meeting=m)["c"]  # type: ignore[list-item]
+    assert (r2.threshold, r2.elected) == (10, ("V00",))
+
+
+def v_24() -> None:
+    """V-24: a further election needs no turnout of its own, unless the rulebook says so."""
+    c = Contest("c", seats=1, candidates=["V00", "V01"], stage="further")
+    papers = _vpapers(3, for_=["V00"])
+    assert count([c], papers, meeting=_poll(10, 3)).valid
+    assert not count(
+        [c], papers, meeting=_poll(10, 3, rulebook=attrs.evolve(LOOSE, further_turnout_required=True))
+    ).valid
+
+
+def v_25() -> None:
+    """V-25 (河南): a majority first; the one-third floor only when nobody has one."""
+    book = attrs.evolve(LOOSE, further_rule="majority-then-floor")
+    c = Contest("c", seats=1, candidates=["V00", "V01"], stage="further")
+    r = count([c], _vpapers(4, for_=["V00"]) + _vpapers(3, for_=["V01"]) + _vpapers(3), meeting=_poll(10, 10, book))
+    assert (r["c"].threshold, r["c"].elected) == (4, ("V00",))
+
+
+def v_26() -> None:
+    """V-26: after a further election, enough members elected let the seats stay empty."""
+    assert vacancies_may_stay(3, chair_elected=False, rulebook=preset("village-shanghai-2020")) is True
+    assert vacancies_may_stay(2, chair_elected=True, rulebook=preset("village-shanghai-2020")) is False
+    assert vacancies_may_stay(4, chair_elected=False, rulebook=preset("village-beijing-2012")) is False
+    assert vacancies_may_stay(5, chair_elected=True, rulebook=VILLAGE) is None
+
+
+def v_27() -> None:
+    """V-27: posts on one paper; a person elected to two keeps the higher."""
+    m = _poll(12, 12)
+    contests = [
+        Contest("chair", seats=1, candidates=["V00", "V01"], post="chair"),
+        Contest("m", seats=1, candidates=["V00", "V02"], post="member"),
+    ]
+    r = count(contests, _papers(12, "chair", for_=["V00"]), meeting=m)
+    assert (r["chair"].elected, r["m"].elected) == (("V00",), ())
+
+
+def v_28() -> None:
+    """V-28: of two near relatives elected, the one in the higher post serves."""
+    roll = [Voter("V00", relatives=[Relative("V01", "spouse")]), *(_voters(12)[1:])]
+    book = attrs.evolve(LOOSE, relatives_exclusive=True)
+    m = polling(roll, present=[v.id for v in roll], rulebook=book, day=DAY)
+    contests = [
+        Contest("chair", seats=1, candidates=["V00", "V02"], post="chair"),
+        Contest("m", seats=1, candidates=["V01", "V03"], post="member"),
+    ]
+    papers = [Ballot({"chair": {"for": ["V00"]}, "m": {"for": ["V01"]}})] * 12
+    r = count(contests, papers, meeting=m)
+    assert (r["chair"].elected, r["m"].elected) == (("V00",), ())
+
+
+def v_30() -> None:
+    """V-30: a separate women-member post is for women (reserved-post mode)."""
+    book = attrs.evolve(LOOSE, women_seat_mode="reserved-post")
+    roll = [Voter("W", sex="F"), Voter("M", sex="M"), *_voters(10)]
+    m = polling(roll, present=[v.id for v in roll], rulebook=book, day=DAY)
+    with pytest.raises(RuleError, match="V-30"):
+        count([Contest("w", seats=1, candidates=["W", "M"], post="women-member")], [], meeting=m)
+
+
+def r_1() -> None:
+    """R-1: a residents' committee has 5 to 9 members."""
+    with pytest.raises(RuleError, match="R-1"):
+        check_committee([Contest("c", seats=4, candidates=[])], rulebook=preset("residents-national-2018"))
+
+
+def r_5() -> None:
+    """R-5: residents' thresholds default to the village rules: more than half must vote."""
+    book = attrs.evolve(preset("residents-national-2018"), committee_size=None)
+    assert (_poll(10, 5, book).valid, _poll(10, 6, book).valid) == (False, True)
+
+
+def r_6() -> None:
+    """R-6: a residents' committee may be elected uncontested (等额)."""
+    book = attrs.evolve(preset("residents-national-2018"), committee_size=None)
+    r = count(
+        [Contest("c", seats=2, candidates=["V00", "V01"])], _vpapers(6, for_=["V00", "V01"]), meeting=_poll(10, 6, book)
+    )
+    assert r["c"].elected == ("V00", "V01")
+
+
+RULES.update(
+    {
+        "V-1": v_1,
+        "V-5": v_5,
+        "V-6": v_6,
+        "V-10": v_10,
+        "V-14": v_14,
+        "V-15": v_15,
+        "V-16": v_16,
+        "V-17": v_17,
+        "V-18": v_18,
+        "V-19": v_19,
+        "V-20": v_20,
+        "V-21": v_21,
+        "V-22": v_22,
+        "V-23": v_23,
+        "V-24": v_24,
+        "V-25": v_25,
+        "V-26": v_26,
+        "V-27": v_27,
+        "V-28": v_28,
+        "V-30": v_30,
+        "R-1": r_1,
+        "R-5": r_5,
+        "R-6": r_6,
+    }
+)
+
+
 @pytest.mark.parametrize("rule", list(RULES))
 def test_rule(rule: str) -> None:
     """Each implemented rule ID holds on its smallest case."""

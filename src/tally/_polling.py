@@ -239,7 +239,14 @@ def _judge_proxies(
 ) -> list[ProxyOutcome]:
     """Each proxy's outcome, in input order; the cap is applied in filing order (V-16)."""
     order = sorted(range(len(filed)), key=lambda i: (filed[i].filed or day, i))
-    principals = {p.principal for p in filed}
+    # No chains: an agent may not have delegated their own vote. A proxy that fails on its own
+    # (not written, not a relative, ...) delegates nothing, so only the others count here.
+    no_principals: set[str] = set()
+    principals = {
+        p.principal
+        for p in filed
+        if _reason(p, roll, eligible, in_person, at_box, candidates, no_principals, rulebook, day)[1] is None
+    }
     held: dict[str, int] = {}
     decided: dict[int, ProxyOutcome] = {}
     seen_principal: set[str] = set()

@@ -175,6 +175,19 @@ def _post_margins(value: object) -> FrozenMap[tuple[int, int | None]]:
     return FrozenMap(out)
 
 
+def _bands(value: object) -> tuple[tuple[int | None, int | None, int, int], ...]:
+    out = []
+    for i, band in enumerate(value if isinstance(value, list | tuple) else [value]):
+        ok = isinstance(band, list | tuple) and len(band) == 4
+        ok = ok and all(b is None or (type(b) is int and b >= 0) for b in band[:2])
+        ok = ok and all(type(b) is int and b >= 0 for b in band[2:])
+        if not ok:
+            reason = f"must be [least pop, most pop, least posts, most posts], not {band!r}"
+            raise RuleError(Problem(f"post_bands[{i}]", reason))
+        out.append((band[0], band[1], band[2], band[3]))
+    return tuple(out)
+
+
 def _kind(value: object) -> Kind:
     return choice(Kind, "kind", value, RuleError)
 
@@ -338,6 +351,31 @@ class Rulebook:
     vacancy_needs_chair: bool = False
     """V-26: whether the chair must be among them (北京)."""
 
+    # --- composition and timeline (checks, never a change to who is elected) ----------------
+    min_women: int = attrs.field(default=1, validator=_check_count)
+    """T-2, V-29 (statutory): the least number of women on the villager committee."""
+    min_youth: int = attrs.field(default=1, validator=_check_count)
+    """T-3 (policy, UNCONFIRMED): the least number of members aged ``youth_age`` or under on
+    the two committees."""
+    youth_age: int = attrs.field(default=35, validator=_check_count)
+    """T-3: 35周岁以下 is age 35 or under on the election day (C-1, C-4)."""
+    party_share: Fraction = attrs.field(default=Fraction(1, 2), validator=_check_ratio)
+    """T-4 (policy, UNCONFIRMED): party members must strictly exceed this share of the villager
+    committee."""
+    post_bands: tuple[tuple[int | None, int | None, int, int], ...] = attrs.field(default=(), converter=_bands)
+    """T-5 (local): ``(least population, most population, least posts, most posts)``, bounds
+    inclusive (``None``: open). The 新昌 example is ``((None, 2000, 3, 5), (2000, None, 5, 7))``;
+    a village of exactly 2,000 falls in both and is flagged, not guessed."""
+    list_days_before: int = attrs.field(default=20, validator=_check_count)
+    """V-8: the voter list is published at least this many days before the election day."""
+    objection_days: int = attrs.field(default=5, validator=_check_count)
+    """V-8: objections are filed within this many days of the publication (C-6)."""
+    decision_days: int = attrs.field(default=3, validator=_check_count)
+    """V-8: the election committee decides within this many days of an objection (C-6)."""
+    period_skips_rest_days: bool = True
+    """C-6, OQ-V6: a period whose last day is a Saturday or Sunday ends on the next working day
+    (weekends as rest days is UNCONFIRMED; statutory holidays are not known to tally)."""
+
     def __attrs_post_init__(self) -> None:
         if self.quorum == 1 and not self.quorum_inclusive:
             raise RuleError(Problem("quorum", "a strict quorum of all the required attendance cannot be met"))
@@ -421,6 +459,15 @@ FIELD_RULES: Mapping[str, str] = MappingProxyType(
         "relatives_refill": "V-28",
         "vacancy_allowed_at": "V-26, OQ-V7",
         "vacancy_needs_chair": "V-26",
+        "min_women": "T-2, V-29",
+        "min_youth": "T-3",
+        "youth_age": "T-3, C-4",
+        "party_share": "T-4",
+        "post_bands": "T-5",
+        "list_days_before": "V-8",
+        "objection_days": "V-8, C-6",
+        "decision_days": "V-8, C-6",
+        "period_skips_rest_days": "C-6, OQ-V6",
     }
 )
 

@@ -9,6 +9,7 @@ prints a traceback.
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -22,7 +23,7 @@ from ._rulebook import FIELD_RULES, PRESETS, Rulebook
 from .errors import RecordError, RuleError
 from .examples import DESCRIPTIONS, NAMES
 from .examples import text as example_text
-from .records import Record, dumps, expand, load, next_round, verify_many
+from .records import Record, compliance_table, dumps, expand, load, next_round, verify_many
 from .report import FORMATS, LANGS, render
 
 __all__ = ["main"]
@@ -52,6 +53,17 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--jobs", type=int, default=1, metavar="N", help="worker processes for many records (default 1)"
     )
+    verify.add_argument(
+        "--strict", action="store_true", help="also exit 1 when a statutory composition or timeline check is not met"
+    )
+
+    comply = commands.add_parser(
+        "compliance",
+        help="check the composition and timeline of many records: per check, how many meet it, and which do not",
+    )
+    comply.add_argument("records", nargs="+", metavar="RECORD", help="record files or folders of *.json")
+    comply.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+    comply.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
 
     report = commands.add_parser("report", help="print the report of a record, agreeing or not")
     report.add_argument("record", metavar="RECORD", help="a record file; - for stdin")
@@ -98,6 +110,13 @@ def _verify(args: argparse.Namespace) -> int:
     else:
         outcomes = verify_many(paths)
     status = {0: "agrees", 1: "DISAGREES", 2: "BROKEN"}
+    if args.strict:
+        outcomes = [
+            attrs.evolve(o, status=1, summary=f"{o.summary}; a statutory check not met")
+            if o.status == 0 and any(f.statutory and f.status == "not met" for f in o.findings)
+            else o
+            for o in outcomes
+        ]
     rows = [(o.path, status[o.status], o.summary) for o in outcomes]
     print(tabulate(rows, headers=["record", "status", "detail"], tablefmt="simple"))
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in (0, 1, 2)}
@@ -109,20 +128,55 @@ def _verify_one(path: str, args: argparse.Namespace) -> int:
     try:
         rec = _open(path)
         v = rec.verify()
+        findings = rec.compliance()
     except (RecordError, RuleError) as error:
         return _fail(error, "" if path == "-" else path)
-    sys.stdout.write(render(v, fmt=args.fmt, lang=args.lang, title=rec.title, day=rec.day.isoformat()))
-    return 0 if v.agrees else 1
+    sys.stdout.write(
+        render(v, fmt=args.fmt, lang=args.lang, title=rec.title, day=rec.day.isoformat(), findings=findings)
+    )
+    unmet = any(f.statutory and f.status == "not met" for f in findings)
+    return 0 if v.agrees and not (args.strict and unmet) else 1
 
 
 def _report(args: argparse.Namespace) -> int:
     try:
         rec = _open(args.record)
         v = rec.verify()
+        findings = rec.compliance()
     except (RecordError, RuleError) as error:
         return _fail(error, "" if args.record == "-" else args.record)
-    sys.stdout.write(render(v, fmt=args.fmt, lang=args.lang, title=rec.title, day=rec.day.isoformat()))
+    sys.stdout.write(
+        render(v, fmt=args.fmt, lang=args.lang, title=rec.title, day=rec.day.isoformat(), findings=findings)
+    )
     return 0
+
+
+def _compliance(args: argparse.Namespace) -> int:
+    if args.jobs < 1:
+        print("tally: --jobs: must be at least 1", file=sys.stderr)
+        return 2
+    paths = expand(args.records)
+    if args.jobs > 1:
+        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+            outcomes = verify_many(paths, executor=pool)
+    else:
+        outcomes = verify_many(paths)
+    for o in outcomes:
+        if o.status == 2:
+            print(f"tally: {o.path}: {o.summary}", file=sys.stderr)
+    rows = compliance_table(outcomes)
+    columns = ["check", "rule", "statutory", "met", "not met", "cannot tell", "not applicable", "failing"]
+    if args.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([*(row[c] for c in columns[:-1]), " ".join(row["failing"])])
+    else:
+        table = [[*(row[c] for c in columns[:-1]), "\n".join(row["failing"])] for row in rows]
+        print(tabulate(table, headers=columns, tablefmt="simple"))
+        broken = sum(1 for o in outcomes if o.status == 2)
+        print(f"\n{len(outcomes)} records, {broken} broken")
+    return 2 if any(o.status == 2 for o in outcomes) else 0
 
 
 def _next(args: argparse.Namespace) -> int:
@@ -187,6 +241,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _verify(args)
     if args.command == "report":
         return _report(args)
+    if args.command == "compliance":
+        return _compliance(args)
     if args.command == "next":
         return _next(args)
     if args.command == "rulebooks":

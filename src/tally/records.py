@@ -29,6 +29,7 @@ from typing import IO, Any
 import attrs
 
 from ._ballot import Ballot, Marks, Scribe
+from ._compliance import Board, Finding, Objection, Seat, Timeline, check_board, check_timeline
 from ._contest import Contest
 from ._count import Reduction, Round, Totals, count
 from ._meeting import Exclusion, Meeting, meeting
@@ -276,6 +277,10 @@ class Record:
     declared: Mapping[str, Declared] | None
     mode: str | None = None
     """R-2, residents' committees only: ``direct``, ``household`` or ``group-representatives``."""
+    board: Board | None = None
+    """The elected boards, for the composition checks (T-1 … T-6); ``None`` when not given."""
+    timeline: Timeline | None = None
+    """The dates of the polling's preparation, for the timeline checks (V-8)."""
     extras: Mapping[str, Any] = attrs.field(factory=dict)
     """The ``extra`` values of the record and of its items, by path, written back unchanged."""
     _meeting: list[Meeting | Polling] = attrs.field(factory=list, init=False, eq=False, repr=False)
@@ -335,6 +340,16 @@ class Record:
         """Recount and compare with what was declared."""
         return verify(self.count(), self.declared or {})
 
+    def compliance(self) -> tuple[Finding, ...]:
+        """The composition checks of the board and the timeline checks, where the record gives
+        them (T-1 … T-6, V-1, V-8, V-28 … V-30, R-1); none otherwise. They never change a count."""
+        found: list[Finding] = []
+        if self.board is not None:
+            found.extend(check_board(self.board, rulebook=self.rulebook, day=self.day))
+        if self.timeline is not None or (self.proxies and isinstance(self.roll, VoterRoll)):
+            found.extend(check_timeline(self.timeline, rulebook=self.rulebook, day=self.day, proxies=self.proxies))
+        return tuple(found)
+
 
 def _record_path(path: str) -> str:
     """A path of the counting API as the record names it."""
@@ -355,7 +370,19 @@ def _read_record(data: Any) -> Record:
         "",
         data,
         required=["format", "kind", "rulebook", "day", "roll", "present", "contests", "ballots"],
-        optional=["title", "rules", "exclusions", "proxies", "mobile", "scribes", "reductions", "declared", "mode"],
+        optional=[
+            "title",
+            "rules",
+            "exclusions",
+            "proxies",
+            "mobile",
+            "scribes",
+            "reductions",
+            "declared",
+            "mode",
+            "board",
+            "timeline",
+        ],
     )
     if top is None:
         raise RecordError(r.problems)
@@ -409,6 +436,8 @@ def _read_record(data: Any) -> Record:
     collected, issued, items, totals = _ballots(r, top.get("ballots"), contest_ids)
     reductions = _reductions(r, top.get("reductions"))
     declared = _declared(r, top.get("declared")) if "declared" in top else None
+    board = _board(r, top["board"], members) if "board" in top else None
+    timeline = _timeline(r, top["timeline"]) if "timeline" in top else None
 
     if r.problems:
         raise RecordError(r.problems)
@@ -441,10 +470,67 @@ def _read_record(data: Any) -> Record:
         reductions=reductions,
         declared=declared,
         mode=mode,
+        board=board,
+        timeline=timeline,
         extras=extras,
     )
     _checked(record.meeting)  # ids on the roll, sign-in, exclusions: every problem now
     return record
+
+
+def _board(r: _Reader, value: Any, members: list[Member | Voter | None]) -> Board | None:
+    """The elected boards; a seat's sex, birth date, party membership and relatives come from
+    the roll when the seat does not give them."""
+    o = r.obj("board", value, optional=["village", "party", "population", "party_members"])
+    if o is None:
+        return None
+    known = {m.id: m for m in members if m is not None}
+    boards: dict[str, list[Seat]] = {"village": [], "party": []}
+    for side in ("village", "party"):
+        for i, item in enumerate(r.array(f"board.{side}", o.get(side, []))):
+            path = f"board.{side}[{i}]"
+            so = r.obj(path, item, required=["id", "post"], optional=["name", "sex", "born", "party_member"])
+            if so is None:
+                continue
+            before = len(r.problems)
+            sid = r.string(f"{path}.id", so.get("id")) if "id" in so else None
+            post = r.string(f"{path}.post", so.get("post")) if "post" in so else None
+            person = known.get(sid or "")
+            name = r.string(f"{path}.name", so["name"], blank=True) if "name" in so else getattr(person, "name", None)
+            sex = r.choice(f"{path}.sex", so["sex"], ("F", "M")) if "sex" in so else getattr(person, "sex", None)
+            born = r.date(f"{path}.born", so["born"]) if "born" in so else getattr(person, "born", None)
+            if "party_member" in so:
+                party_member = r.boolean(f"{path}.party_member", so["party_member"])
+            elif isinstance(person, Voter):
+                party_member = person.party_member
+            else:
+                party_member = True if isinstance(person, Member) else None
+            relatives = person.relatives if isinstance(person, Voter) else ()
+            if len(r.problems) == before and sid and post:
+                boards[side].append(
+                    Seat(sid, post=post, name=name, sex=sex, born=born, party_member=party_member, relatives=relatives)
+                )
+    population = r.integer("board.population", o["population"]) if "population" in o else None
+    party_members = r.integer("board.party_members", o["party_members"]) if "party_members" in o else None
+    return Board(village=boards["village"], party=boards["party"], population=population, party_members=party_members)
+
+
+def _timeline(r: _Reader, value: Any) -> Timeline | None:
+    o = r.obj("timeline", value, optional=["published", "objections"])
+    if o is None:
+        return None
+    published = r.date("timeline.published", o["published"]) if "published" in o else None
+    objections = []
+    for i, item in enumerate(r.array("timeline.objections", o.get("objections", []))):
+        path = f"timeline.objections[{i}]"
+        io = r.obj(path, item, required=["filed"], optional=["decided"])
+        if io is None or "filed" not in io:
+            continue
+        filed = r.date(f"{path}.filed", io["filed"])
+        decided = r.date(f"{path}.decided", io["decided"]) if "decided" in io else None
+        if filed is not None:
+            objections.append(Objection(filed, decided=decided))
+    return Timeline(published=published, objections=objections)
 
 
 def _checked(make: Callable[[], Any]) -> Any:
@@ -861,12 +947,47 @@ def _write_record(rec: Record) -> dict[str, Any]:
             }
             for cid, p in rec.reductions.items()
         }
+    if rec.board is not None:
+        out["board"] = _board_dict(rec.board)
+    if rec.timeline is not None:
+        t = rec.timeline
+        timeline: dict[str, Any] = {}
+        if t.published is not None:
+            timeline["published"] = t.published.isoformat()
+        if t.objections:
+            timeline["objections"] = [
+                {"filed": o.filed.isoformat(), **({"decided": o.decided.isoformat()} if o.decided else {})}
+                for o in t.objections
+            ]
+        out["timeline"] = timeline
     if rec.declared is not None:
         out["declared"] = {
             cid: {"elected": list(d.elected), **({"votes": dict(d.votes)} if d.votes is not None else {})}
             for cid, d in rec.declared.items()
         }
     return _with_extra(out, x, "")
+
+
+def _board_dict(board: Board) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for side, seats in (("village", board.village), ("party", board.party)):
+        if seats:
+            out[side] = [
+                {
+                    "id": s.id,
+                    "post": s.post,
+                    **({"name": s.name} if s.name is not None else {}),
+                    **({"sex": s.sex} if s.sex is not None else {}),
+                    **({"born": s.born.isoformat()} if s.born is not None else {}),
+                    **({"party_member": s.party_member} if s.party_member is not None else {}),
+                }
+                for s in seats
+            ]
+    if board.population is not None:
+        out["population"] = board.population
+    if board.party_members is not None:
+        out["party_members"] = board.party_members
+    return out
 
 
 def _voter_dict(v: Voter) -> dict[str, Any]:
@@ -906,8 +1027,9 @@ def _paper_dict(b: Ballot) -> dict[str, Any]:
 # --- results ------------------------------------------------------------------------------------
 
 
-def result_to_dict(v: Verification) -> dict[str, Any]:
-    """A verification as the result format (``tally.result/1``) writes it."""
+def result_to_dict(v: Verification, compliance: Iterable[Finding] = ()) -> dict[str, Any]:
+    """A verification as the result format (``tally.result/1``) writes it, with the compliance
+    findings when given (:meth:`Record.compliance`)."""
     rnd = v.round
     m = rnd.meeting
     steps = [s.to_dict() for s in m.steps] + [s.to_dict() for s in rnd.steps]
@@ -962,6 +1084,7 @@ def result_to_dict(v: Verification) -> dict[str, Any]:
         ],
         "contests": contests,
         "discrepancies": [d.to_dict() for d in v.discrepancies],
+        "compliance": [f.to_dict() for f in compliance],
         "steps": steps,
     }
 
@@ -1143,26 +1266,54 @@ def roll_from_csv(lines: Iterable[str], *, where: str = "roll") -> Roll:
 @attrs.frozen
 class Outcome:
     """The verification of one file among many: its ``path``, the exit ``status`` (0 agrees,
-    1 disagrees or void, 2 broken) and a one-line ``summary``."""
+    1 disagrees or void, 2 broken), a one-line ``summary``, and its compliance ``findings``."""
 
     path: str
     status: int
     summary: str
     discrepancies: int = 0
+    findings: tuple[Finding, ...] = ()
 
 
 def verify_path(path: str) -> Outcome:
     """Verify one record file; never raises for a broken record (its status is 2)."""
     try:
-        v = load(path).verify()
+        rec = load(path)
+        v = rec.verify()
+        findings = rec.compliance()
     except (RecordError, RuleError) as error:
         many = len(error.problems)
         first = str(error.problems[0])
         return Outcome(path, 2, first if many == 1 else f"{many} problems; the first: {first}")
     if v.agrees:
-        return Outcome(path, 0, "agrees")
+        return Outcome(path, 0, "agrees", 0, findings)
     what = ", ".join(sorted({d.what for d in v.discrepancies}))
-    return Outcome(path, 1, f"disagrees: {what}", len(v.discrepancies))
+    return Outcome(path, 1, f"disagrees: {what}", len(v.discrepancies), findings)
+
+
+def compliance_table(outcomes: Iterable[Outcome]) -> list[dict[str, Any]]:
+    """Per check over many records: how many meet it, do not, cannot tell, or do not apply, and
+    which records do not meet it. The rows of the township summary (``tally compliance``)."""
+    rows: dict[str, dict[str, Any]] = {}
+    for o in outcomes:
+        for f in o.findings:
+            row = rows.setdefault(
+                f.check,
+                {
+                    "check": f.check,
+                    "rule": f.rule,
+                    "statutory": f.statutory,
+                    "met": 0,
+                    "not met": 0,
+                    "cannot tell": 0,
+                    "not applicable": 0,
+                    "failing": [],
+                },
+            )
+            row[f.status] += 1
+            if f.status == "not met" and o.path not in row["failing"]:
+                row["failing"].append(o.path)
+    return list(rows.values())
 
 
 def verify_many(paths: Iterable[str], *, executor: Executor | None = None) -> list[Outcome]:

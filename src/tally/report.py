@@ -22,6 +22,7 @@ from typing import Any, Literal
 from tabulate import tabulate
 from wcwidth import wcswidth
 
+from ._compliance import Finding
 from ._count import ContestResult
 from ._explain import Step
 from ._meeting import Meeting
@@ -460,6 +461,51 @@ def _blocks(v: Verification, lang: Lang, title: str, day: str) -> list[_Block]:
     return out
 
 
+_CHECKS: Mapping[str, Mapping[str, str]] = {
+    "committee-size": {"en": "size of the committee", "zh": "委员会职数"},
+    "women": {"en": "at least one woman", "zh": "至少有一名妇女成员"},
+    "youth": {"en": "a member aged 35 or under", "zh": "有35周岁以下成员"},
+    "party-share": {"en": "party members more than half", "zh": "党员超过半数"},
+    "one-shoulder": {"en": "party secretary elected chair (一肩挑)", "zh": "书记、主任一肩挑"},
+    "post-band": {"en": "posts within the band for the population", "zh": "职数符合人口档次"},
+    "relatives": {"en": "no near relatives serving together", "zh": "近亲属回避"},
+    "women-post": {"en": "women-member post held by a woman", "zh": "妇女委员由妇女担任"},
+    "party-organisation": {"en": "party organisation for its size", "zh": "党组织设置"},
+    "list-published": {"en": "voter list published 20 days ahead", "zh": "选民名单于选举日二十日前公布"},
+    "objection-filed": {"en": "objection filed within 5 days", "zh": "异议于公布之日起五日内提出"},
+    "objection-decided": {"en": "objection decided within 3 days", "zh": "异议于三日内作出处理"},
+    "proxy-filed": {"en": "proxy filed in time", "zh": "委托按时办理"},
+}
+_STATUS: Mapping[str, Mapping[str, str]] = {
+    "met": {"en": "met", "zh": "符合"},
+    "not met": {"en": "NOT MET", "zh": "不符合"},
+    "cannot tell": {"en": "cannot tell", "zh": "资料不全"},
+    "not applicable": {"en": "not applicable", "zh": "不适用"},
+}
+
+
+def _finding_blocks(findings: Sequence[Finding], lang: Lang) -> list[_Block]:
+    kind = {"en": ("statute", "policy"), "zh": ("法定", "政策目标")}[lang]
+    rows = [
+        (
+            f.rule,
+            _CHECKS.get(f.check, {}).get(lang, f.check),
+            f.subject or "",
+            kind[0] if f.statutory else kind[1],
+            _STATUS[f.status][lang],
+            ", ".join(f"{k}={v}" for k, v in f.numbers.items()),
+        )
+        for f in findings
+        if f.status != "not applicable"
+    ]
+    headers = {
+        "en": ["rule", "check", "subject", "kind", "finding", "numbers"],
+        "zh": ["条款", "检查项目", "对象", "性质", "结论", "数据"],
+    }[lang]
+    title = {"en": "Composition and timeline", "zh": "两委结构与选举时间"}[lang]
+    return [("h2", title), ("table", (headers, rows))]
+
+
 def _meeting_blocks(m: Meeting, lang: Lang, names: Mapping[str, str]) -> list[_Block]:
     q = m.quorum
     out: list[_Block] = [("h2", _label("attendance", lang))]
@@ -621,16 +667,25 @@ def _html(blocks: Sequence[_Block], lang: Lang) -> str:
 
 
 def render(
-    verification: Verification, *, fmt: Format = "text", lang: Lang = "en", title: str = "", day: str = ""
+    verification: Verification,
+    *,
+    fmt: Format = "text",
+    lang: Lang = "en",
+    title: str = "",
+    day: str = "",
+    findings: Sequence[Finding] = (),
 ) -> str:
     """A verified round as a report: ``fmt`` is ``"text"``, ``"markdown"``, ``"html"`` or
     ``"json"`` (the result format, the same in either language); ``lang`` is ``"en"`` or
-    ``"zh"``. ``title`` and ``day`` head the report."""
+    ``"zh"``. ``title`` and ``day`` head the report; ``findings`` (compliance checks) add a
+    composition table."""
     if fmt == "json":
         from .records import dumps, result_to_dict
 
-        return dumps(result_to_dict(verification))
+        return dumps(result_to_dict(verification, findings))
     blocks = _blocks(verification, lang, title, day)
+    if findings:
+        blocks.extend(_finding_blocks(findings, lang))
     if fmt == "text":
         return _text(blocks)
     if fmt == "markdown":

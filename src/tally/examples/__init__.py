@@ -5,7 +5,7 @@ one's own.
 
 >>> from tally.examples import NAMES, load
 >>> NAMES
-('branch', 'ex-p-01', 'further', 'inquorate', 'tie-break', 'village', 'void')
+('branch', 'ex-p-01', 'exact-four-fifths', 'exact-half', 'further', 'inquorate', 'more-qualifiers', 'one-third-floor', 'over-selected', 'rejected-proxy', 'tie-break', 'village', 'void', 'womens-seat')
 >>> load("branch")["title"]
 '某社区党支部委员会换届选举（第一轮）'
 >>> ex_p_01().quorum
@@ -33,6 +33,13 @@ DESCRIPTIONS = {
     "inquorate": "EX-P-01 with 33 present: the meeting is not valid and nobody is elected",
     "tie-break": "the vote among the tied after 'further'",
     "void": "'branch' with one ballot more than voters: the round is void (P-20)",
+    "exact-four-fifths": "teaching: 8 of 10 required attend, exactly 4/5: no election (P-10)",
+    "exact-half": "teaching: 5 votes of 10 present, exactly half: not elected (P-22)",
+    "more-qualifiers": "teaching: four pass the threshold for three seats (P-23)",
+    "one-third-floor": "teaching: a further election won with exactly 1/3 of the ballots cast (V-23)",
+    "rejected-proxy": "teaching: a proxy to a cousin is rejected, and the turnout falls to half (V-15, V-19)",
+    "over-selected": "teaching: ballots that select more persons than seats (P-21, EX-P-06)",
+    "womens-seat": "teaching: the women-member post stays empty and goes to a further election (V-30)",
     "village": "a villager committee under the Beijing rules: proxies (one rejected), a mobile ballot box, "
     "a voter under 18, chair, vice-chair and members on one paper",
 }

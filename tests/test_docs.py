@@ -34,3 +34,17 @@ def test_errors_page_names_every_error() -> None:
     text = (DOCS / "errors.md").read_text(encoding="utf-8")
     for name in ("TallyError", "RecordError", "RuleError"):
         assert f"`{name}`" in text
+
+
+def test_api_page_lists_every_public_name() -> None:
+    """docs/api.md names every name in tally.__all__."""
+    text = (DOCS / "api.md").read_text(encoding="utf-8")
+    missing = [name for name in tally.__all__ if f"`{name}`" not in text]
+    assert missing == []
+
+
+def test_errors_page_and_glossary_exist_and_link() -> None:
+    """The reference pages the index promises are there."""
+    index = (DOCS / "index.md").read_text(encoding="utf-8")
+    for page in re.findall(r"\]\(([\w/.-]+\.md)\)", index):
+        assert (DOCS / page).is_file(), page

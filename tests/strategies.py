@@ -92,7 +92,12 @@ def elections(
     people = draw(st.permutations([x.id for x in roll if x.in_electorate]))
     contest = Contest("c", seats=seats, candidates=people[:k], stage=stage)
     write_ins = [*people[k:], "P01", "X99"]
-    voters = m.quorum.present
+    return m, contest, draw(papers_for(contest, write_ins, m.quorum.present))
+
+
+@st.composite
+def papers_for(draw: st.DrawFn, contest: Contest, write_ins: list[str], voters: int) -> list[Ballot]:
+    """Up to one paper per voter (now and then one more): marked, unmarked, blank or spoiled."""
     size = draw(st.integers(0, voters + (1 if draw(st.integers(0, 9)) == 0 else 0)))
     papers = []
     for _ in range(size):
@@ -102,10 +107,10 @@ def elections(
         elif shape == "unmarked":
             papers.append(Ballot())
         elif shape == "blank":
-            papers.append(Ballot({"c": Marks()}))
+            papers.append(Ballot({contest.id: Marks()}))
         else:
-            papers.append(Ballot({"c": draw(sections(contest, write_ins))}))
-    return m, contest, papers
+            papers.append(Ballot({contest.id: draw(sections(contest, write_ins))}))
+    return papers
 
 
 # --- village pollings ------------------------------------------------------------------------------
@@ -174,19 +179,7 @@ def village_elections(draw: st.DrawFn, *, stage: str = "regular"):  # type: igno
     contest = Contest("c", seats=seats, candidates=candidates, stage=stage)
     p = polling(roll, present=present, mobile=mobile, proxies=proxies, candidates=candidates, rulebook=book, day=DAY)
     write_ins = [*(w for w in eligible if w not in candidates), "X99"]
-    size = draw(st.integers(0, p.turnout.voted + (1 if draw(st.integers(0, 9)) == 0 else 0)))
-    papers = []
-    for _ in range(size):
-        shape = draw(st.sampled_from(["marked"] * 8 + ["unmarked", "spoiled", "blank"]))
-        if shape == "spoiled":
-            papers.append(Ballot(spoiled=True))
-        elif shape == "unmarked":
-            papers.append(Ballot())
-        elif shape == "blank":
-            papers.append(Ballot({"c": Marks()}))
-        else:
-            papers.append(Ballot({"c": draw(sections(contest, write_ins))}))
-    return p, contest, papers
+    return p, contest, draw(papers_for(contest, write_ins, p.turnout.voted))
 
 
 import attrs  # noqa: E402

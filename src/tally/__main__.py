@@ -1,6 +1,6 @@
 """``python -m tally``: the same as the ``tally`` command."""
 
-import sys
+import sys  # noqa: io - the command line is the edge
 
 from .cli import main
 

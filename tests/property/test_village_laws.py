@@ -115,3 +115,25 @@ def _book():  # type: ignore[no-untyped-def]
     from tally import preset
 
     return attrs.evolve(preset("village-national-2018"), committee_size=None)
+
+
+@given(village_elections(), st.sampled_from(["text", "markdown", "html", "json"]), st.sampled_from(["en", "zh"]))
+def test_village_reports_never_fail_and_explain_every_step(data: tuple, fmt: str, lang: str) -> None:
+    """Any village or residents' result renders in every format and language, the JSON against
+    the shipped schema, and every step (proxies, turnout, floors) has words."""
+    import json
+
+    import jsonschema
+
+    from tally import verify
+    from tally.records import result_to_dict, schema
+    from tally.report import explains, render
+
+    p, contest, papers = data
+    v = verify(count([contest], papers, meeting=p), {})
+    assert render(v, fmt=fmt, lang=lang).strip()  # type: ignore[arg-type]
+    if fmt == "json":
+        jsonschema.validate(json.loads(render(v, fmt="json")), schema("result"))
+    steps = [*p.steps, *v.round.steps, *(s for c in v.round.contests for s in c.steps)]
+    assert [s.finding for s in steps if not explains(s)] == []
+    assert result_to_dict(v)["turnout"]["voted"] == p.turnout.voted

@@ -33,6 +33,8 @@ DESCRIPTIONS = {
     "inquorate": "EX-P-01 with 33 present: the meeting is not valid and nobody is elected",
     "tie-break": "the vote among the tied after 'further'",
     "void": "'branch' with one ballot more than voters: the round is void (P-20)",
+    "residents": "a residents' committee elected by household representatives (R-2), uncontested (R-6), "
+    "a committee of six (R-1)",
     "exact-four-fifths": "teaching: 8 of 10 required attend, exactly 4/5: no election (P-10)",
     "exact-half": "teaching: 5 votes of 10 present, exactly half: not elected (P-22)",
     "more-qualifiers": "teaching: four pass the threshold for three seats (P-23)",

@@ -451,3 +451,17 @@ def test_village_margins_per_post() -> None:
     pn = polling(roll, present=[v.id for v in roll], rulebook=NATIONAL, day=DAY)
     with pytest.raises(RuleError, match="INSUFFICIENT_MARGIN"):
         count([Contest("m", seats=3, candidates=["M4", "M5", "M6"])], [], meeting=pn)
+
+
+def test_household_mode_gives_one_vote_per_household() -> None:
+    """R-2: in the household mode the roll lists one representative per household; a second
+    member of a household on it, or a voter with no household, is broken input."""
+    book = attrs.evolve(preset("residents-national-2018"), committee_size=None)
+    roll = [Voter("A", household="h1"), Voter("B", household="h2"), Voter("C", household="h1"), Voter("D")]
+    with pytest.raises(RecordError) as caught:
+        polling(roll, present=["A"], mode="household", rulebook=book, day=DAY)
+    assert [p.path for p in caught.value.problems] == ["roll[2].household", "roll[3].household"]
+    ok = polling(roll[:2], present=["A", "B"], mode="household", rulebook=book, day=DAY)
+    assert ok.turnout.registered == 2
+    with pytest.raises(RecordError, match="only a residents' committee"):
+        polling(roll[:2], present=[], mode="household", rulebook=NATIONAL, day=DAY)

@@ -96,6 +96,38 @@ class Polling:
         return None if why is None else f"cannot be elected: {why} (V-5)"
 
 
+_MODES = ("direct", "household", "group-representatives")
+
+
+def _check_mode(mode: str, roll: VoterRoll, rulebook: Rulebook) -> list[Problem]:
+    """R-2: the mode of a residents' committee election, and one vote per household in the
+    household mode."""
+    if mode not in _MODES:
+        return [Problem("mode", f"{mode!r} is not one of {', '.join(_MODES)}")]
+    if mode == "direct":
+        return []
+    if rulebook.kind is not Kind.RESIDENTS_COMMITTEE:
+        return [Problem("mode", "only a residents' committee is elected by representatives (R-2)")]
+    problems = []
+    if mode == "household":
+        seen: dict[str, int] = {}
+        for i, v in enumerate(roll):
+            if v.household is None:
+                problems.append(
+                    Problem(f"roll[{i}].household", "the household mode needs each voter's household (R-2)")
+                )
+            elif v.household in seen:
+                first = seen[v.household]
+                problems.append(
+                    Problem(
+                        f"roll[{i}].household", f"household {v.household!r} already votes through roll[{first}] (R-2)"
+                    )
+                )
+            else:
+                seen[v.household] = i
+    return problems
+
+
 def _ids(values: Iterable[str], where: str, roll: VoterRoll, problems: list[Problem]) -> dict[str, int]:
     seen: dict[str, int] = {}
     for i, who in enumerate(values):
@@ -117,17 +149,23 @@ def polling(
     proxies: Iterable[Proxy] = (),
     mobile: Iterable[str] = (),
     candidates: Iterable[str] = (),
+    mode: str = "direct",
     rulebook: Rulebook,
     day: datetime.date,
 ) -> Polling:
     """Check a polling's sign-in, proxies and mobile-box list, and work out its turnout.
 
     ``candidates`` are every candidate of the round, for the rule that a candidate may not be an
-    agent (V-16). Malformed input (an id not on the roll or listed twice, a voter both in person
-    and at a mobile box, a proxy for someone not on the roll, a missing filing date where the
-    rulebook has a deadline) raises :class:`~tally.errors.RecordError` with every problem. A
-    proxy that breaks the rules is no error: its outcome says why it was rejected, and its
-    principal counts as not voting.
+    agent (V-16). ``mode`` is a residents' committee's mode of election (R-2): ``"direct"`` (the
+    roll is the residents with a vote), ``"household"`` (the roll is one representative per
+    household: each voter names a ``household``, and no household twice) or
+    ``"group-representatives"``; the base of every threshold is the roll in each mode.
+
+    Malformed input (an id not on the roll or listed twice, a voter both in person and at a
+    mobile box, a proxy for someone not on the roll, a missing filing date where the rulebook
+    has a deadline, a household twice in the household mode) raises
+    :class:`~tally.errors.RecordError` with every problem. A proxy that breaks the rules is no
+    error: its outcome says why it was rejected, and its principal counts as not voting.
 
     >>> import datetime
     >>> from tally import Proxy, Voter, polling, preset
@@ -142,7 +180,7 @@ def polling(
     if not isinstance(day, datetime.date):
         raise RecordError(Problem("day", f"must be a date, not {day!r}"))
     roll = as_voter_roll(roll)
-    problems: list[Problem] = []
+    problems: list[Problem] = _check_mode(mode, roll, rulebook)
     signed = _ids(present, "present", roll, problems)
     boxed = _ids(mobile, "mobile", roll, problems)
     for who, i in boxed.items():

@@ -308,6 +308,7 @@ class Record:
                         proxies=self.proxies,
                         mobile=self.mobile,
                         candidates=candidates,
+                        mode=self.mode or "direct",
                         rulebook=self.rulebook,
                         day=self.day,
                     )

@@ -179,3 +179,10 @@ def test_chinese_names_line_up_in_text_tables(tmp_path: pathlib.Path, capsys: Ca
     for row in rows:
         votes = row.split()[2]
         assert wcswidth(row[: row.index(f" {votes} ") + 1]) == column, rows
+
+
+def test_a_further_election_report_states_its_floor(tmp_path: pathlib.Path, capsys: Capture) -> None:
+    """V-23: the tally sheet of a village further election states the floor, not a majority."""
+    assert main(["verify", _example(tmp_path, "one-third-floor")]) == 0
+    out = capsys.readouterr().out
+    assert "Most votes win, with at least 10 votes (1/3 of the 30 ballots cast)." in out

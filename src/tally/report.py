@@ -347,6 +347,12 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "en": "Base {base}; a winner needs at least {threshold} votes. Valid ballots {valid}, invalid {invalid}.",
         "zh": "计算基数{base}人，当选至少须{threshold}票。有效票{valid}张，无效票{invalid}张。",
     },
+    "base-floor": {
+        "en": "Most votes win, with at least {threshold} votes ({numerator}/{denominator} of the {ballots} "
+        "ballots cast). Valid ballots {valid}, invalid {invalid}.",
+        "zh": "以得票多的当选，但至少须{threshold}票（已投选票{ballots}张的{numerator}/{denominator}）。"
+        "有效票{valid}张，无效票{invalid}张。",
+    },
     "base-tie": {
         "en": "The most votes win. Valid ballots {valid}, invalid {invalid}.",
         "zh": "得票多的当选。有效票{valid}张，无效票{invalid}张。",
@@ -579,8 +585,14 @@ def _contest_blocks(c: ContestResult, valid: bool, lang: Lang, names: Mapping[st
     title = f"{contest.title} ({contest.id})" if contest.title else contest.id
     out: list[_Block] = [("h2", _label("sheet", lang, title=title))]
     out.append(("p", _label("stage", lang, seats=contest.seats, stage=_label(contest.stage.value, lang))))
+    floor = next((st for st in c.steps if st.finding == "floor"), None)
     if c.threshold is None:
         out.append(("p", _label("base-tie", lang, valid=c.valid, invalid=c.invalid)))
+    elif floor is not None:  # V-23: a further election's floor, not a majority
+        numbers = {k: floor.numbers[k] for k in ("ballots", "numerator", "denominator")}
+        out.append(
+            ("p", _label("base-floor", lang, threshold=c.threshold, valid=c.valid, invalid=c.invalid, **numbers))
+        )
     else:
         out.append(("p", _label("base", lang, base=c.base, threshold=c.threshold, valid=c.valid, invalid=c.invalid)))
     rows = []

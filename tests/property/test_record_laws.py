@@ -141,3 +141,25 @@ def test_mutated_records_give_a_result_or_our_error(data: Any) -> None:
         return
     assert problems
     assert all(isinstance(p.path, str) and p.reason for p in problems)
+
+
+@given(st.lists(st.lists(st.text(max_size=6), max_size=5), max_size=8))
+def test_csv_gives_papers_or_our_error(rows: list[list[str]]) -> None:
+    """Any CSV text gives papers or a RecordError with located problems, never another exception."""
+    import csv
+    import io
+
+    from tally import RecordError
+    from tally.records import ballots_from_csv, roll_from_csv
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    lines = buffer.getvalue().splitlines(keepends=True)
+    contest = Contest("c", seats=1, candidates=["M01", "M02"])
+    for read in (lambda: list(ballots_from_csv(lines, contest)), lambda: roll_from_csv(lines)):
+        problems: tuple = ()
+        try:
+            read()
+        except RecordError as error:
+            problems = error.problems
+        assert all(p.reason for p in problems)

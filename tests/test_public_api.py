@@ -92,3 +92,15 @@ def test_import_tally_loads_no_edge_module() -> None:
 def test_package_ships_type_information() -> None:
     """PEP 561: the package is typed."""
     assert (SRC / "py.typed").is_file()
+
+
+def test_every_public_function_has_a_runnable_example() -> None:
+    """Each public function's docstring carries a doctest."""
+    import inspect
+
+    missing = [
+        name
+        for name in tally.__all__
+        if inspect.isfunction(getattr(tally, name)) and ">>>" not in (getattr(tally, name).__doc__ or "")
+    ]
+    assert missing == []

@@ -320,7 +320,16 @@ def check_timeline(
     timeline: Timeline | None, *, rulebook: Rulebook, day: datetime.date, proxies: Iterable[Proxy] = ()
 ) -> tuple[Finding, ...]:
     """V-8, C-6: the voter list published in time, objections filed and decided in time, and
-    proxies filed by the rulebook's deadline."""
+    proxies filed by the rulebook's deadline.
+
+    >>> import datetime
+    >>> from tally import preset
+    >>> day = datetime.date(2026, 5, 21)
+    >>> found = check_timeline(Timeline(published=datetime.date(2026, 5, 2)),
+    ...                        rulebook=preset("village-national-2018"), day=day)
+    >>> [(f.check, f.status, dict(f.numbers)) for f in found]
+    [('list-published', 'not met', {'days_before': 19, 'least': 20})]
+    """
     out: list[Finding] = []
     published = timeline.published if timeline else None
     if rulebook.kind not in _VILLAGE:

@@ -158,7 +158,12 @@ def least_present(required: int, rulebook: Rulebook) -> int:
 
 
 def quorum_met(present: int, required: int, rulebook: Rulebook) -> bool:
-    """P-10 (P-10a): does this present electorate make the meeting valid? Integers only (C-3)."""
+    """P-10 (P-10a): does this present electorate make the meeting valid? Integers only (C-3).
+
+    >>> from tally import preset
+    >>> quorum_met(32, 40, preset("cpc-basic-2020")), quorum_met(33, 40, preset("cpc-basic-2020"))
+    (False, True)
+    """
     n, q = rulebook.quorum.numerator, rulebook.quorum.denominator
     if rulebook.quorum_inclusive:
         return present * q >= required * n  # P-10a: exactly 4/5 tolerated

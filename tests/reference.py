@@ -71,3 +71,13 @@ def reference_count(contest: Contest, papers: list[Ballot], meeting: Meeting | P
         "elected": elected,
         "tied": tied,
     }
+
+
+def assert_agrees(result: object, contest: Contest, papers: list[Ballot], meeting: Meeting | Polling) -> None:
+    """The engine's contest result agrees with the naive counter: validity, votes, winners, ties."""
+    ref = reference_count(contest, papers, meeting)
+    r = result
+    assert (r.valid, r.invalid) == (ref["valid"], ref["invalid"])  # type: ignore[attr-defined]
+    assert {w: v for w, v in r.votes.items() if v} == ref["votes"]  # type: ignore[attr-defined]
+    assert set(r.elected) == ref["elected"]  # type: ignore[attr-defined]
+    assert set(r.tied) == ref["tied"]  # type: ignore[attr-defined]

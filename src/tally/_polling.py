@@ -231,19 +231,18 @@ def polling(
     n, d = rulebook.turnout.numerator, rulebook.turnout.denominator
     valid = voted * d > registered * n  # V-19: 过半数, strictly more than half
     needed = registered * n // d + 1
-    steps.insert(0, step("V-5", "registered", roll=len(roll), registered=registered))
-    steps.append(
-        step(
-            "V-19",
-            "turnout met" if valid else "turnout not met",
-            registered=registered,
-            in_person=in_person,
-            by_proxy=by_proxy,
-            mobile=at_box,
-            voted=voted,
-            needed=needed,
-        )
+    turnout = Turnout(
+        registered=registered,
+        in_person=in_person,
+        by_proxy=by_proxy,
+        mobile=at_box,
+        voted=voted,
+        needed=needed,
+        valid=valid,
     )
+    steps.insert(0, step("V-5", "registered", roll=len(roll), registered=registered))
+    figures: dict[str, int] = {f.name: getattr(turnout, f.name) for f in attrs.fields(Turnout) if f.name != "valid"}
+    steps.append(step("V-19", "turnout met" if valid else "turnout not met", None, **figures))
     return Polling(
         roll=roll,
         rulebook=rulebook,
@@ -252,15 +251,7 @@ def polling(
         mobile=tuple(boxed),
         proxies=tuple(outcomes),
         not_counted=tuple(not_counted),
-        turnout=Turnout(
-            registered=registered,
-            in_person=in_person,
-            by_proxy=by_proxy,
-            mobile=at_box,
-            voted=voted,
-            needed=needed,
-            valid=valid,
-        ),
+        turnout=turnout,
         steps=tuple(steps),
     )
 

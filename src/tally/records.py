@@ -1059,6 +1059,11 @@ def result_to_dict(v: Verification, compliance: Iterable[Finding] = ()) -> dict[
                 else {"stage": nxt.stage.value, "seats": nxt.seats, "candidates": list(nxt.candidates)},
             }
         )
+    # A polling's proxy outcomes are the round's (count() takes them from polling()).
+    proxies = [
+        {"principal": o.proxy.principal, "agent": o.proxy.agent, "accepted": o.accepted, "reason": o.reason}
+        for o in rnd.proxies
+    ]
     return {
         "format": RESULT_FORMAT,
         "agrees": v.agrees,
@@ -1066,19 +1071,8 @@ def result_to_dict(v: Verification, compliance: Iterable[Finding] = ()) -> dict[
         "void": rnd.void,
         "collected": rnd.collected,
         "quorum": m.quorum.to_dict() if isinstance(m, Meeting) else None,
-        "turnout": None
-        if isinstance(m, Meeting)
-        else {
-            **m.turnout.to_dict(),
-            "proxies": [
-                {"principal": o.proxy.principal, "agent": o.proxy.agent, "accepted": o.accepted, "reason": o.reason}
-                for o in m.proxies
-            ],
-        },
-        "proxies": [
-            {"principal": o.proxy.principal, "agent": o.proxy.agent, "accepted": o.accepted, "reason": o.reason}
-            for o in rnd.proxies
-        ],
+        "turnout": None if isinstance(m, Meeting) else {**m.turnout.to_dict(), "proxies": proxies},
+        "proxies": proxies,
         "scribes": [
             {"elector": s.scribe.elector, "scribe": s.scribe.scribe, "accepted": s.accepted, "reason": s.reason}
             for s in rnd.scribes

@@ -20,7 +20,7 @@ import attrs
 
 from ._contest import Contest, Stage
 from ._rulebook import Rulebook
-from ._values import FrozenMap, boolean, nonblank
+from ._values import FrozenMap, boolean, id_reason, shown, valid_id
 from .errors import Problem, RecordError
 
 __all__ = ["Ballot", "Marks", "Reading", "Scribe", "read_section"]
@@ -30,23 +30,14 @@ _MARK_FIELDS = ("for", "against", "abstain", "write_in", "unreadable")
 
 def _id_tuple(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
-        raise RecordError(Problem("", f"must be a list of ids, not {value!r}"))
+        raise RecordError(Problem("", f"must be a list of ids, not {shown(value)}"))
     return tuple(value)
 
 
-def _is_id(value: object) -> bool:
-    """A member or contest id: a non-blank string with no control characters (which the
-    canonical key of a paper uses as separators)."""
-    return isinstance(value, str) and bool(value.strip()) and value.isprintable()
-
-
 def _check_ids(instance: Marks, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+    # An id holds no control characters, which the canonical key of a paper uses as separators.
     name = "for" if attribute.name == "for_" else attribute.name
-    problems = [
-        Problem(f"{name}[{i}]", f"must be a member id (printable, not blank), not {v!r}")
-        for i, v in enumerate(value)
-        if not _is_id(v)
-    ]
+    problems = [Problem(f"{name}[{i}]", reason) for i, v in enumerate(value) if (reason := id_reason(v)) is not None]
     if problems:
         raise RecordError(problems)
 
@@ -80,7 +71,7 @@ class Marks:
         Marks(for_=('M01',), against=(), abstain=('M02',), write_in=(), unreadable=())
         """
         if not isinstance(data, Mapping):
-            raise RecordError(Problem("", f"a section must be an object of marks, not {data!r}"))
+            raise RecordError(Problem("", f"a section must be an object of marks, not {shown(data)}"))
         unknown = [Problem(str(k), "unknown mark list") for k in data if k not in _MARK_FIELDS]
         if unknown:
             raise RecordError(unknown)
@@ -88,7 +79,7 @@ class Marks:
         kwargs: dict[str, tuple[str, ...]] = {}
         for key, value in data.items():
             if isinstance(value, str) or not isinstance(value, list | tuple):
-                problems.append(Problem(key, f"must be a list of ids, not {value!r}"))
+                problems.append(Problem(key, f"must be a list of ids, not {shown(value)}"))
                 continue
             kwargs["for_" if key == "for" else key] = tuple(value)
         if problems:
@@ -111,12 +102,13 @@ def _sections(value: Mapping[str, Marks | Mapping[str, Any]] | None) -> FrozenMa
     if value is None:
         return FrozenMap()
     if not isinstance(value, Mapping):
-        raise RecordError(Problem("", f"a paper must map contest ids to marks, not {value!r}"))
+        raise RecordError(Problem("", f"a paper must map contest ids to marks, not {shown(value)}"))
     out: dict[str, Marks] = {}
     problems: list[Problem] = []
     for key, marks in value.items():
-        if not _is_id(key):
-            problems.append(Problem(str(key), f"a contest id must be printable and not blank, not {key!r}"))
+        reason = id_reason(key)
+        if reason is not None:
+            problems.append(Problem(shown(key), f"a contest id: {reason}"))
             continue
         if isinstance(marks, Marks):
             out[key] = marks
@@ -166,8 +158,8 @@ class Scribe:
     Scribe(elector='M12', scribe='staff-1')
     """
 
-    elector: str = attrs.field(validator=nonblank)
-    scribe: str = attrs.field(validator=nonblank)
+    elector: str = attrs.field(validator=valid_id)
+    scribe: str = attrs.field(validator=valid_id)
 
 
 @attrs.frozen
@@ -197,7 +189,7 @@ def read_section(
     """
     candidates = set(contest.candidates)
     problems = [
-        Problem(f"{name}[{i}]", f"{who!r} is not a candidate in {contest.id!r}")
+        Problem(f"{name}[{i}]", f"{shown(who)} is not a candidate in {shown(contest.id)}")
         for name, ids in (
             ("for", marks.for_),
             ("against", marks.against),

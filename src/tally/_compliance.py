@@ -16,7 +16,7 @@ import attrs
 
 from ._proxy import Proxy
 from ._rulebook import Kind, Rulebook
-from ._values import FrozenMap, int_map, nonblank, optional_date
+from ._values import MOST_BALLOTS, FrozenMap, count_problem, int_map, nonblank, optional_date, shown, valid_id
 from ._voters import Relative, age_on
 from .errors import Problem, RecordError
 
@@ -27,12 +27,17 @@ Status = Literal["met", "not met", "not applicable", "cannot tell"]
 
 def _optional_bool(instance: object, attribute: attrs.Attribute[bool | None], value: object) -> None:
     if value is not None and not isinstance(value, bool):
-        raise RecordError(Problem(attribute.name, f"must be true, false or null, not {value!r}"))
+        raise RecordError(Problem(attribute.name, f"must be true, false or null, not {shown(value)}"))
 
 
 def _date(instance: object, attribute: attrs.Attribute[datetime.date], value: object) -> None:
     if not isinstance(value, datetime.date):
-        raise RecordError(Problem(attribute.name, f"must be a date, not {value!r}"))
+        raise RecordError(Problem(attribute.name, f"must be a date, not {shown(value)}"))
+
+
+def _optional_count(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
+    if value is not None and (reason := count_problem(value, most=MOST_BALLOTS)) is not None:
+        raise RecordError(Problem(attribute.name, reason))
 
 
 def _relatives_tuple(value: Iterable[Relative]) -> tuple[Relative, ...]:
@@ -51,7 +56,7 @@ def _objections(value: Iterable[Objection]) -> tuple[Objection, ...]:
 class Seat:
     """One elected member of a board: their ``post`` and what the checks need to know."""
 
-    id: str = attrs.field(validator=nonblank)
+    id: str = attrs.field(validator=valid_id)
     post: str = attrs.field(validator=nonblank, kw_only=True)
     name: str | None = attrs.field(default=None, kw_only=True)
     sex: str | None = attrs.field(default=None, kw_only=True)
@@ -67,8 +72,8 @@ class Board:
 
     village: tuple[Seat, ...] = attrs.field(default=(), converter=_seats, kw_only=True)
     party: tuple[Seat, ...] = attrs.field(default=(), converter=_seats, kw_only=True)
-    population: int | None = attrs.field(default=None, kw_only=True)
-    party_members: int | None = attrs.field(default=None, kw_only=True)
+    population: int | None = attrs.field(default=None, validator=_optional_count, kw_only=True)
+    party_members: int | None = attrs.field(default=None, validator=_optional_count, kw_only=True)
 
 
 @attrs.frozen
@@ -132,7 +137,7 @@ def check_board(board: Board, *, rulebook: Rulebook, day: datetime.date) -> tupl
     [('committee-size', 'met'), ('women', 'met'), ('youth', 'met'), ('party-share', 'met')]
     """
     if not isinstance(board, Board):
-        raise RecordError(Problem("board", f"must be a Board, not {board!r}"))
+        raise RecordError(Problem("board", f"must be a Board, not {shown(board)}"))
     out: list[Finding] = []
     village, party = board.village, board.party
     size_rule = "R-1" if rulebook.kind is Kind.RESIDENTS_COMMITTEE else "V-1"
@@ -310,10 +315,36 @@ def period_end(start: datetime.date, days: int, *, rulebook: Rulebook) -> dateti
     >>> period_end(datetime.date(2026, 5, 4), 5, rulebook=preset("village-national-2018"))  # the 9th is a Saturday
     datetime.date(2026, 5, 11)
     """
-    end = start + datetime.timedelta(days=days)
-    while rulebook.period_skips_rest_days and end.weekday() >= 5:
-        end += datetime.timedelta(days=1)
+    try:
+        end = start + datetime.timedelta(days=days)
+        while rulebook.period_skips_rest_days and end.weekday() >= 5:
+            end += datetime.timedelta(days=1)
+    except OverflowError:
+        raise RecordError(Problem("start", _off_calendar(start, days, "after"))) from None
     return end
+
+
+def _off_calendar(day: datetime.date, days: int, way: str) -> str:
+    return f"{day.isoformat()}: the day {days:,} days {way} it is not in the calendar (years 1 to 9999)"
+
+
+def _before(day: datetime.date, days: int, where: str, problems: list[Problem]) -> datetime.date | None:
+    """*days* days before *day*; a problem at *where* when that leaves the calendar."""
+    try:
+        return day - datetime.timedelta(days=days)
+    except OverflowError:
+        problems.append(Problem(where, _off_calendar(day, days, "before")))
+        return None
+
+
+def _end(start: datetime.date, days: int, rulebook: Rulebook, where: str, problems: list[Problem]) -> datetime.date:
+    """:func:`period_end`, with a problem at *where* when the period leaves the calendar (the
+    period is then taken to end on the calendar's last day, for the problem is raised anyway)."""
+    try:
+        return period_end(start, days, rulebook=rulebook)
+    except RecordError as error:
+        problems.extend(Problem(where, p.reason) for p in error.problems)
+        return datetime.date.max
 
 
 def check_timeline(
@@ -331,13 +362,14 @@ def check_timeline(
     [('list-published', 'not met', {'days_before': 19, 'least': 20})]
     """
     out: list[Finding] = []
+    problems: list[Problem] = []  # dates whose periods leave the calendar (years 1 to 9999)
     published = timeline.published if timeline else None
     if rulebook.kind not in _VILLAGE:
         return (Finding("list-published", "V-8", True, "not applicable"),)
     if published is None:
         out.append(Finding("list-published", "V-8", True, "cannot tell", "publication date unknown"))
-    else:
-        latest = day - datetime.timedelta(days=rulebook.list_days_before)  # 选举日的二十日前 (OQ-V6)
+    elif (latest := _before(day, rulebook.list_days_before, "day", problems)) is not None:
+        # 选举日的二十日前 (OQ-V6)
         out.append(
             Finding(
                 "list-published",
@@ -354,7 +386,7 @@ def check_timeline(
         if published is None:
             out.append(Finding("objection-filed", "V-8", True, "cannot tell", "publication date unknown", where))
         else:
-            last = period_end(published, rulebook.objection_days, rulebook=rulebook)
+            last = _end(published, rulebook.objection_days, rulebook, "timeline.published", problems)
             ok = published <= o.filed <= last
             out.append(
                 Finding(
@@ -370,7 +402,7 @@ def check_timeline(
         if o.decided is None:
             out.append(Finding("objection-decided", "V-8", True, "cannot tell", "decision date unknown", where))
         else:
-            last = period_end(o.filed, rulebook.decision_days, rulebook=rulebook)
+            last = _end(o.filed, rulebook.decision_days, rulebook, f"timeline.{where}.filed", problems)
             ok = o.filed <= o.decided <= last
             out.append(
                 Finding(
@@ -387,8 +419,10 @@ def check_timeline(
         if p.filed is None:
             out.append(Finding("proxy-filed", "V-16", True, "cannot tell", "filing date unknown", p.principal))
             continue
-        latest = day - datetime.timedelta(days=rulebook.proxy_deadline_days)
-        ok = p.filed <= latest and (rulebook.proxy_onsite_allowed or p.filed < day)
+        deadline = _before(day, rulebook.proxy_deadline_days, "day", problems)
+        if deadline is None:
+            continue
+        ok = p.filed <= deadline and (rulebook.proxy_onsite_allowed or p.filed < day)
         out.append(
             Finding(
                 "proxy-filed",
@@ -400,4 +434,6 @@ def check_timeline(
                 {"days_before": (day - p.filed).days, "least": rulebook.proxy_deadline_days},
             )
         )
+    if problems:
+        raise RecordError(dict.fromkeys(problems))  # each date once
     return tuple(out)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import attrs
 
 from ._rulebook import Kind, Rulebook, rule_id
-from ._values import choice, nonblank
+from ._values import MOST_CANDIDATES, MOST_SEATS, choice, count_problem, id_reason, shown, valid_id
 from .errors import Problem, RecordError, RuleError
 
 __all__ = ["Contest", "Post", "Stage", "check_committee", "least_candidates"]
@@ -67,14 +67,18 @@ def _post(value: object) -> Post:
 
 
 def _seats(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise RecordError(Problem("seats", f"must be a whole number of at least 1, not {value!r}"))
+    reason = count_problem(value, least=1, most=MOST_SEATS)
+    if reason is not None:
+        raise RecordError(Problem("seats", reason))
 
 
 def _ids(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
-        raise RecordError(Problem("candidates", f"must be a list of ids, not {value!r}"))
-    return tuple(value)
+        raise RecordError(Problem("candidates", f"must be a list of ids, not {shown(value)}"))
+    out = tuple(value)
+    if len(out) > MOST_CANDIDATES:
+        raise RecordError(Problem("candidates", f"at most {MOST_CANDIDATES:,} candidates, not {len(out):,}"))
+    return out
 
 
 @attrs.frozen
@@ -91,7 +95,7 @@ class Contest:
     tally.errors.RecordError: candidates[1]: duplicate candidate 'M01' (first at candidates[0])
     """
 
-    id: str = attrs.field(validator=nonblank)
+    id: str = attrs.field(validator=valid_id)
     seats: int = attrs.field(validator=_seats, kw_only=True)
     candidates: tuple[str, ...] = attrs.field(converter=_ids, kw_only=True)
     title: str = attrs.field(default="", kw_only=True)
@@ -102,11 +106,12 @@ class Contest:
         seen: dict[str, int] = {}
         problems = []
         for i, who in enumerate(self.candidates):
-            if not isinstance(who, str) or not who.strip():
-                problems.append(Problem(f"candidates[{i}]", f"must be a member id, not {who!r}"))
+            reason = id_reason(who)
+            if reason is not None:
+                problems.append(Problem(f"candidates[{i}]", reason))
             elif who in seen:
                 problems.append(
-                    Problem(f"candidates[{i}]", f"duplicate candidate {who!r} (first at candidates[{seen[who]}])")
+                    Problem(f"candidates[{i}]", f"duplicate candidate {shown(who)} (first at candidates[{seen[who]}])")
                 )
             else:
                 seen[who] = i
@@ -179,11 +184,13 @@ def check_contests(contests: Iterable[Contest], rulebook: Rulebook) -> tuple[Con
     for i, contest in enumerate(out):
         where = f"contests[{i}]"
         if not isinstance(contest, Contest):
-            shape.append(Problem(where, f"must be a Contest, not {contest!r}"))
+            shape.append(Problem(where, f"must be a Contest, not {shown(contest)}"))
             continue
         if contest.id in seen:
             first = seen[contest.id]
-            shape.append(Problem(f"{where}.id", f"duplicate contest id {contest.id!r} (first at contests[{first}])"))
+            shape.append(
+                Problem(f"{where}.id", f"duplicate contest id {shown(contest.id)} (first at contests[{first}])")
+            )
             continue
         seen[contest.id] = i
         problem = check_margin(contest, rulebook)

@@ -25,7 +25,7 @@ from ._meeting import Meeting
 from ._polling import Polling
 from ._proxy import Proxy, ProxyOutcome
 from ._rulebook import Rulebook, rule_id
-from ._values import FrozenMap, int_map
+from ._values import MOST_BALLOTS, FrozenMap, count_problem, int_map, shown
 from .errors import Problem, RecordError, RuleError
 
 __all__ = [
@@ -41,16 +41,17 @@ __all__ = [
 
 
 def _count_field(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise RecordError(Problem(attribute.name, f"must be a whole number of at least 0, not {value!r}"))
+    reason = count_problem(value, most=MOST_BALLOTS)
+    if reason is not None:
+        raise RecordError(Problem(attribute.name, reason))
 
 
 def _vote_map(value: Mapping[str, int] | None) -> FrozenMap[int]:
     votes = int_map(value)
     problems = [
-        Problem(f"for.{who}", f"must be a whole number of at least 0, not {n!r}")
+        Problem(f"for.{who}", reason)
         for who, n in votes.items()
-        if isinstance(n, bool) or not isinstance(n, int) or n < 0
+        if (reason := count_problem(n, most=MOST_BALLOTS)) is not None
     ]
     if problems:
         raise RecordError(problems)
@@ -87,8 +88,8 @@ class Reduction:
 
     def __attrs_post_init__(self) -> None:
         c = self.consent
-        if c is not None and (isinstance(c, bool) or not isinstance(c, int) or c < 0):
-            raise RecordError(Problem("consent", f"must be a whole number of at least 0, not {c!r}"))
+        if c is not None and (reason := count_problem(c, most=MOST_BALLOTS)) is not None:
+            raise RecordError(Problem("consent", reason))
         if c is None and not self.presidium:
             raise RecordError(Problem("consent", "a reduction needs the consent count or the presidium"))
 
@@ -208,10 +209,12 @@ def _check_candidates(contests: Sequence[Contest], meeting: Meeting | Polling) -
             where = f"contests[{i}].candidates[{j}]"
             why = meeting.ineligible(who)
             if why is not None:
-                problems.append(Problem(where, f"{who!r} {why}"))
+                problems.append(Problem(where, f"{shown(who)} {why}"))
             elif women and meeting.roll[who].sex != "F":
                 rules.append(
-                    Problem(where, f"{who!r} is not recorded as a woman: the women-member post is for women (V-30)")
+                    Problem(
+                        where, f"{shown(who)} is not recorded as a woman: the women-member post is for women (V-30)"
+                    )
                 )
     return problems, rules
 
@@ -226,7 +229,7 @@ def _proxy_outcomes(
     out = []
     for i, proxy in enumerate(proxies):
         if not isinstance(proxy, Proxy):
-            problems.append(Problem(f"proxies[{i}]", f"must be a Proxy, not {proxy!r}"))
+            problems.append(Problem(f"proxies[{i}]", f"must be a Proxy, not {shown(proxy)}"))
         else:
             # P-17: 因故未出席会议的党员或者代表不能委托他人代为投票
             out.append(ProxyOutcome(proxy, False, "P-17", "proxy not allowed"))
@@ -246,12 +249,14 @@ def _scribe_outcomes(
     for i, scribe in enumerate(scribes):
         where = f"scribes[{i}]"
         if not isinstance(scribe, Scribe):
-            problems.append(Problem(where, f"must be a Scribe, not {scribe!r}"))
+            problems.append(Problem(where, f"must be a Scribe, not {shown(scribe)}"))
         elif scribe.elector not in voters:
-            problems.append(Problem(f"{where}.elector", f"{scribe.elector!r} is not a present elector (P-18)"))
+            problems.append(Problem(f"{where}.elector", f"{shown(scribe.elector)} is not a present elector (P-18)"))
         elif scribe.elector in seen:
             first = seen[scribe.elector]
-            problems.append(Problem(f"{where}.elector", f"{scribe.elector!r} has another scribe at scribes[{first}]"))
+            problems.append(
+                Problem(f"{where}.elector", f"{shown(scribe.elector)} has another scribe at scribes[{first}]")
+            )
         else:
             seen[scribe.elector] = i
             if scribe.scribe in candidates:
@@ -272,7 +277,7 @@ def _read_ballots(
     ballot = Ballot
     for papers, paper in enumerate(ballots, start=1):  # papers ends as the number read
         if type(paper) is not ballot:
-            problems.append(Problem(f"ballots[{papers - 1}]", f"must be a Ballot, not {paper!r}"))
+            problems.append(Problem(f"ballots[{papers - 1}]", f"must be a Ballot, not {shown(paper)}"))
             continue
         key = paper.key
         seen = counts.get(key)
@@ -293,7 +298,7 @@ def _read_ballots(
         also = f" (and {times - 1} more papers like it)" if times > 1 else ""
         for cid in paper.sections:
             if cid not in by_id:
-                problems.append(Problem(f"{where}.{cid}", f"no contest {cid!r} in this round{also}"))
+                problems.append(Problem(f"{where}.{cid}", f"no contest {shown(cid)} in this round{also}"))
         readings: dict[str, Reading] = {}
         for contest in contests:
             if paper.spoiled:
@@ -345,17 +350,17 @@ def _read_totals(
     totals: Mapping[str, Totals], contests: Sequence[Contest], collected: int | None, problems: list[Problem]
 ) -> tuple[int, dict[str, _Tally]]:
     if not isinstance(totals, Mapping):
-        raise RecordError(Problem("totals", f"must map contest ids to Totals, not {totals!r}"))
+        raise RecordError(Problem("totals", f"must map contest ids to Totals, not {shown(totals)}"))
     by_id = {c.id: c for c in contests}
     tallies: dict[str, _Tally] = {}
     for cid in totals:
         if cid not in by_id:
-            problems.append(Problem(f"totals.{cid}", f"no contest {cid!r} in this round"))
+            problems.append(Problem(f"totals.{cid}", f"no contest {shown(cid)} in this round"))
     for contest in contests:
         where = f"totals.{contest.id}"
         sheet = totals.get(contest.id)
         if not isinstance(sheet, Totals):
-            problems.append(Problem(where, f"must be the Totals of the contest, not {sheet!r}"))
+            problems.append(Problem(where, f"must be the Totals of the contest, not {shown(sheet)}"))
             continue
         papers = sheet.valid + sheet.invalid
         if collected is None:
@@ -365,7 +370,7 @@ def _read_totals(
         allowed = set(contest.candidates)
         for who, n in sheet.votes.items():
             if contest.stage is Stage.TIE_BREAK and who not in allowed:
-                problems.append(Problem(f"{where}.for.{who}", f"{who!r} is not among the tied"))
+                problems.append(Problem(f"{where}.for.{who}", f"{shown(who)} is not among the tied"))
             if n > sheet.valid:
                 problems.append(Problem(f"{where}.for.{who}", f"{n} votes, more than the {sheet.valid} valid ballots"))
         if sum(sheet.votes.values()) > sheet.valid * contest.seats:
@@ -418,7 +423,7 @@ def count(
     (('M1',), 3, {'M1': 3, 'M2': 2})
     """
     if not isinstance(meeting, Meeting | Polling):
-        raise RecordError(Problem("meeting", f"must be a Meeting or a Polling, not {meeting!r}"))
+        raise RecordError(Problem("meeting", f"must be a Meeting or a Polling, not {shown(meeting)}"))
     rulebook = meeting.rulebook
     contests = check_contests(contests, rulebook)  # P-12 … P-14, V-1, V-10: before any counting
     problems, rules = _check_candidates(contests, meeting)
@@ -429,8 +434,8 @@ def count(
     base = meeting.base  # P-22: 实到会有选举权的人数; V-21: 参加投票的村民
     plans = _check_reductions(reductions, contests, base, problems)
     for name, value in (("collected", collected), ("issued", issued)):
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-            problems.append(Problem(name, f"must be a whole number of at least 0, not {value!r}"))
+        if value is not None and (reason := count_problem(value, most=MOST_BALLOTS)) is not None:
+            problems.append(Problem(name, reason))
     collected_rule = rule_id(rulebook, "collected")
     if rulebook.collected_base == "issued" and issued is None:
         problems.append(
@@ -532,16 +537,16 @@ def _check_reductions(
     if reductions is None:
         return {}
     if not isinstance(reductions, Mapping):
-        problems.append(Problem("reductions", f"must map contest ids to a Reduction, not {reductions!r}"))
+        problems.append(Problem("reductions", f"must map contest ids to a Reduction, not {shown(reductions)}"))
         return {}
     ids = {c.id for c in contests}
     out = {}
     for cid, plan in reductions.items():
         where = f"reductions.{cid}"
         if cid not in ids:
-            problems.append(Problem(where, f"no contest {cid!r} in this round"))
+            problems.append(Problem(where, f"no contest {shown(cid)} in this round"))
         elif not isinstance(plan, Reduction):
-            problems.append(Problem(where, f"must be a Reduction, not {plan!r}"))
+            problems.append(Problem(where, f"must be a Reduction, not {shown(plan)}"))
         elif plan.consent is not None and plan.consent > base:
             reason = f"{plan.consent} consents, but only {base} electors are present"
             problems.append(Problem(f"{where}.consent", reason))

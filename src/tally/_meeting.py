@@ -17,7 +17,7 @@ import attrs
 from ._explain import Step, step
 from ._roll import Member, Rights, Roll, Standing, as_roll
 from ._rulebook import Kind, Rulebook
-from ._values import boolean, nonblank
+from ._values import boolean, nonblank, shown, valid_id
 from .errors import Problem, RecordError, RuleError
 
 __all__ = ["Exclusion", "ExclusionOutcome", "Meeting", "Quorum", "meeting"]
@@ -36,7 +36,7 @@ class Exclusion:
     Exclusion(member='M07', category='abroad', upper_approved=True, meeting_approved=True, note='自费出国八个月')
     """
 
-    member: str = attrs.field(validator=nonblank)
+    member: str = attrs.field(validator=valid_id)
     category: str = attrs.field(validator=nonblank)
     upper_approved: bool = attrs.field(default=False, validator=boolean, kw_only=True)
     meeting_approved: bool = attrs.field(default=False, validator=boolean, kw_only=True)
@@ -216,7 +216,7 @@ def meeting(
     ('P1',)
     """
     if not isinstance(rulebook, Rulebook) or rulebook.kind not in _QUORUM_RULE:
-        raise RuleError(Problem("rulebook", f"must be a party rulebook, not {rulebook!r}"))
+        raise RuleError(Problem("rulebook", f"must be a party rulebook, not {shown(rulebook)}"))
     roll = as_roll(roll)
     problems: list[Problem] = []
 
@@ -228,15 +228,15 @@ def meeting(
     for i, exclusion in enumerate(exclusions):
         where = f"exclusions[{i}]"
         if not isinstance(exclusion, Exclusion):
-            problems.append(Problem(where, f"must be an Exclusion, not {exclusion!r}"))
+            problems.append(Problem(where, f"must be an Exclusion, not {shown(exclusion)}"))
             continue
         who = exclusion.member
         if who not in roll:
-            problems.append(Problem(f"{where}.member", f"{who!r} is not on the roll"))
+            problems.append(Problem(f"{where}.member", f"{shown(who)} is not on the roll"))
             continue
         if who in seen_exclusion:
             first = seen_exclusion[who]
-            problems.append(Problem(f"{where}.member", f"{who!r} has another exclusion at exclusions[{first}]"))
+            problems.append(Problem(f"{where}.member", f"{shown(who)} has another exclusion at exclusions[{first}]"))
             continue
         seen_exclusion[who] = i
         member = roll[who]
@@ -245,7 +245,8 @@ def meeting(
             problems.append(
                 Problem(
                     f"{where}.member",
-                    f"{who!r} is {_describe_outside(member)}; only a member of the electorate can be excluded (P-6)",
+                    f"{shown(who)} is {_describe_outside(member)}; "
+                    "only a member of the electorate can be excluded (P-6)",
                 )
             )
             continue
@@ -273,19 +274,19 @@ def meeting(
             continue
         where = f"present[{i}]"
         if not isinstance(who, str):
-            problems.append(Problem(where, f"must be a member id, not {who!r}"))
+            problems.append(Problem(where, f"must be a member id, not {shown(who)}"))
             continue
         if at is None:
-            problems.append(Problem(where, f"{who!r} is not on the roll"))
+            problems.append(Problem(where, f"{shown(who)} is not on the roll"))
             continue
         if who in signed:
-            problems.append(Problem(where, f"{who!r} signed in twice (first at present[{signed[who]}])"))
+            problems.append(Problem(where, f"{shown(who)} signed in twice (first at present[{signed[who]}])"))
             continue
         if who in excluded_at:
             problems.append(
                 Problem(
                     where,
-                    f"{who!r} signed in, but exclusions[{excluded_at[who]}] excluded them "
+                    f"{shown(who)} signed in, but exclusions[{excluded_at[who]}] excluded them "
                     "from the required attendance as absent (P-8)",
                 )
             )

@@ -17,6 +17,7 @@ import attrs
 from ._explain import Step, step
 from ._proxy import Proxy, ProxyOutcome
 from ._rulebook import Kind, Rulebook
+from ._values import shown
 from ._voters import Voter, VoterRoll, as_voter_roll
 from .errors import Problem, RecordError, RuleError
 
@@ -103,7 +104,7 @@ def _check_mode(mode: str, roll: VoterRoll, rulebook: Rulebook) -> list[Problem]
     """R-2: the mode of a residents' committee election, and one vote per household in the
     household mode."""
     if mode not in _MODES:
-        return [Problem("mode", f"{mode!r} is not one of {', '.join(_MODES)}")]
+        return [Problem("mode", f"{shown(mode)} is not one of {', '.join(_MODES)}")]
     if mode == "direct":
         return []
     if rulebook.kind is not Kind.RESIDENTS_COMMITTEE:
@@ -120,7 +121,8 @@ def _check_mode(mode: str, roll: VoterRoll, rulebook: Rulebook) -> list[Problem]
                 first = seen[v.household]
                 problems.append(
                     Problem(
-                        f"roll[{i}].household", f"household {v.household!r} already votes through roll[{first}] (R-2)"
+                        f"roll[{i}].household",
+                        f"household {shown(v.household)} already votes through roll[{first}] (R-2)",
                     )
                 )
             else:
@@ -132,11 +134,11 @@ def _ids(values: Iterable[str], where: str, roll: VoterRoll, problems: list[Prob
     seen: dict[str, int] = {}
     for i, who in enumerate(values):
         if not isinstance(who, str):
-            problems.append(Problem(f"{where}[{i}]", f"must be a voter id, not {who!r}"))
+            problems.append(Problem(f"{where}[{i}]", f"must be a voter id, not {shown(who)}"))
         elif who not in roll:
-            problems.append(Problem(f"{where}[{i}]", f"{who!r} is not on the roll"))
+            problems.append(Problem(f"{where}[{i}]", f"{shown(who)} is not on the roll"))
         elif who in seen:
-            problems.append(Problem(f"{where}[{i}]", f"{who!r} is listed twice (first at {where}[{seen[who]}])"))
+            problems.append(Problem(f"{where}[{i}]", f"{shown(who)} is listed twice (first at {where}[{seen[who]}])"))
         else:
             seen[who] = i
     return seen
@@ -176,9 +178,9 @@ def polling(
     Turnout(registered=6, in_person=2, by_proxy=1, mobile=0, voted=3, needed=4, valid=False)
     """
     if not isinstance(rulebook, Rulebook) or rulebook.kind not in _VILLAGE_KINDS:
-        raise RuleError(Problem("rulebook", f"must be a village or residents' rulebook, not {rulebook!r}"))
+        raise RuleError(Problem("rulebook", f"must be a village or residents' rulebook, not {shown(rulebook)}"))
     if not isinstance(day, datetime.date):
-        raise RecordError(Problem("day", f"must be a date, not {day!r}"))
+        raise RecordError(Problem("day", f"must be a date, not {shown(day)}"))
     roll = as_voter_roll(roll)
     problems: list[Problem] = _check_mode(mode, roll, rulebook)
     signed = _ids(present, "present", roll, problems)
@@ -186,17 +188,19 @@ def polling(
     for who, i in boxed.items():
         if who in signed:
             problems.append(
-                Problem(f"mobile[{i}]", f"{who!r} also voted in person (present[{signed[who]}]): nobody votes twice")
+                Problem(
+                    f"mobile[{i}]", f"{shown(who)} also voted in person (present[{signed[who]}]): nobody votes twice"
+                )
             )
     standing = set(candidates)
     filed = list(proxies)
     for i, proxy in enumerate(filed):
         where = f"proxies[{i}]"
         if not isinstance(proxy, Proxy):
-            problems.append(Problem(where, f"must be a Proxy, not {proxy!r}"))
+            problems.append(Problem(where, f"must be a Proxy, not {shown(proxy)}"))
             continue
         if proxy.principal not in roll:
-            problems.append(Problem(f"{where}.principal", f"{proxy.principal!r} is not on the roll"))
+            problems.append(Problem(f"{where}.principal", f"{shown(proxy.principal)} is not on the roll"))
         if rulebook.proxy_deadline_days and proxy.filed is None:
             days = rulebook.proxy_deadline_days
             problems.append(

@@ -11,7 +11,7 @@ import datetime
 
 import attrs
 
-from ._values import boolean, nonblank, optional_date
+from ._values import boolean, optional_date, valid_id
 
 __all__ = ["Proxy", "ProxyOutcome"]
 
@@ -27,8 +27,8 @@ class Proxy:
     Proxy(principal='M07', agent='M08', relation='spouse', written=True, filed=None)
     """
 
-    principal: str = attrs.field(validator=nonblank)
-    agent: str = attrs.field(validator=nonblank)
+    principal: str = attrs.field(validator=valid_id)
+    agent: str = attrs.field(validator=valid_id)
     relation: str | None = attrs.field(default=None, kw_only=True)
     written: bool = attrs.field(default=True, validator=boolean, kw_only=True)
     filed: datetime.date | None = attrs.field(default=None, validator=optional_date, kw_only=True)

@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 import attrs
 
-from ._values import choice, nonblank, optional_date
+from ._values import choice, optional_date, shown, valid_id
 from .errors import Problem, RecordError
 
 __all__ = ["Member", "Rights", "Roll", "Standing"]
@@ -59,7 +59,7 @@ class Member:
     tally.errors.RecordError: standing: 'lapsed' is not one of full, probationary
     """
 
-    id: str = attrs.field(validator=nonblank)
+    id: str = attrs.field(validator=valid_id)
     name: str | None = attrs.field(default=None, kw_only=True)
     standing: Standing = attrs.field(default=Standing.FULL, converter=_standing, kw_only=True)
     rights: Rights = attrs.field(default=Rights.FULL, converter=_rights, kw_only=True)
@@ -90,11 +90,11 @@ def index_ids(items: tuple[object, ...], cls: type) -> dict[str, int]:
     problems = []
     for i, item in enumerate(items):
         if not isinstance(item, cls):
-            problems.append(Problem(f"roll[{i}]", f"must be a {cls.__name__}, not {item!r}"))
+            problems.append(Problem(f"roll[{i}]", f"must be a {cls.__name__}, not {shown(item)}"))
             continue
         who = item.id  # type: ignore[attr-defined]
         if who in index:
-            problems.append(Problem(f"roll[{i}].id", f"duplicate id {who!r} (first at roll[{index[who]}])"))
+            problems.append(Problem(f"roll[{i}].id", f"duplicate id {shown(who)} (first at roll[{index[who]}])"))
         else:
             index[who] = i
     if problems:

@@ -14,7 +14,7 @@ from typing import Literal, cast, get_args
 
 import attrs
 
-from ._values import FrozenMap, choice
+from ._values import MOST_AGE, MOST_BALLOTS, MOST_CANDIDATES, MOST_DAYS, MOST_SEATS, FrozenMap, choice, shown
 from .errors import Problem, RuleError
 
 __all__ = ["EXCLUSION_CATEGORIES", "PRESETS", "Kind", "Rulebook", "preset"]
@@ -46,7 +46,10 @@ EXCLUSION_CATEGORIES: tuple[str, ...] = (
 
 
 def _show(value: object) -> str:
-    return str(value) if isinstance(value, Fraction) else repr(value)
+    if isinstance(value, Fraction):
+        n, d = shown(value.numerator), shown(value.denominator)
+        return n if value.denominator == 1 else f"{n}/{d}"
+    return shown(value)
 
 
 def _check_ratio(instance: Rulebook, attribute: attrs.Attribute[Fraction], value: Fraction) -> None:
@@ -59,14 +62,33 @@ def _check_share(instance: Rulebook, attribute: attrs.Attribute[Fraction], value
         raise RuleError(Problem(attribute.name, f"must be a Fraction of at least 0, not {_show(value)}"))
 
 
+# The most each whole-number field may be (docs/record-format.md, "Bounds"): far above any real
+# election, and low enough that date arithmetic never leaves the calendar's years for a day count.
+COUNT_BOUNDS: Mapping[str, int] = MappingProxyType(
+    {
+        "further_extra_candidates": MOST_CANDIDATES,
+        "proxy_cap": MOST_SEATS,
+        "proxy_deadline_days": MOST_DAYS,
+        "vacancy_allowed_at": MOST_SEATS,
+        "min_women": MOST_SEATS,
+        "min_youth": MOST_SEATS,
+        "youth_age": MOST_AGE,
+        "list_days_before": MOST_DAYS,
+        "objection_days": MOST_DAYS,
+        "decision_days": MOST_DAYS,
+    }
+)
+
+
 def _check_count(instance: Rulebook, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise RuleError(Problem(attribute.name, f"must be a whole number of at least 0, not {value!r}"))
+    most = COUNT_BOUNDS[attribute.name]
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= most:
+        raise RuleError(Problem(attribute.name, f"must be a whole number from 0 to {most:,}, not {shown(value)}"))
 
 
 def _set_of_names(field: str, value: object) -> frozenset[str]:
     if isinstance(value, str) or not hasattr(value, "__iter__"):
-        raise RuleError(Problem(field, f"must be a set of names, not {value!r}"))
+        raise RuleError(Problem(field, f"must be a set of names, not {shown(value)}"))
     return frozenset(str(v) for v in value)
 
 
@@ -96,7 +118,7 @@ ResidentsMode = Literal["direct", "household", "group-representatives"]
 
 def _literal(field: str, allowed: tuple[str, ...], value: object) -> str:
     if value not in allowed:
-        raise RuleError(Problem(field, f"{value!r} is not one of {', '.join(allowed)}"))
+        raise RuleError(Problem(field, f"{shown(value)} is not one of {', '.join(allowed)}"))
     return str(value)
 
 
@@ -155,22 +177,25 @@ def _size(value: object) -> tuple[int, int] | None:
     if (
         isinstance(value, list | tuple)
         and len(value) == 2
-        and all(type(v) is int and v >= 1 for v in value)
+        and all(type(v) is int and 1 <= v <= MOST_SEATS for v in value)
         and value[0] <= value[1]
     ):
         return (value[0], value[1])
-    raise RuleError(Problem("committee_size", f"must be [least, most] whole numbers, or null, not {value!r}"))
+    reason = f"must be [least, most] whole numbers from 1 to {MOST_SEATS:,}, or null, not {shown(value)}"
+    raise RuleError(Problem("committee_size", reason))
 
 
 def _post_margins(value: object) -> FrozenMap[tuple[int, int | None]]:
     if not isinstance(value, Mapping):
-        raise RuleError(Problem("post_margins", f"must map posts to [least extra, most extra], not {value!r}"))
+        raise RuleError(Problem("post_margins", f"must map posts to [least extra, most extra], not {shown(value)}"))
     out: dict[str, tuple[int, int | None]] = {}
     for post, pair in value.items():
-        ok = isinstance(pair, list | tuple) and len(pair) == 2 and type(pair[0]) is int and pair[0] >= 0
-        ok = ok and (pair[1] is None or (type(pair[1]) is int and pair[1] >= pair[0]))
+        ok = isinstance(pair, list | tuple) and len(pair) == 2 and type(pair[0]) is int
+        ok = ok and 0 <= pair[0] <= MOST_CANDIDATES
+        ok = ok and (pair[1] is None or (type(pair[1]) is int and pair[0] <= pair[1] <= MOST_CANDIDATES))
         if not ok:
-            raise RuleError(Problem(f"post_margins.{post}", f"must be [least extra, most extra or null], not {pair!r}"))
+            reason = f"must be [least extra, most extra or null], each at most {MOST_CANDIDATES:,}, not {shown(pair)}"
+            raise RuleError(Problem(f"post_margins.{shown(post)}", reason))
         out[str(post)] = (pair[0], pair[1])
     return FrozenMap(out)
 
@@ -179,10 +204,13 @@ def _bands(value: object) -> tuple[tuple[int | None, int | None, int, int], ...]
     out = []
     for i, band in enumerate(value if isinstance(value, list | tuple) else [value]):
         ok = isinstance(band, list | tuple) and len(band) == 4
-        ok = ok and all(b is None or (type(b) is int and b >= 0) for b in band[:2])
-        ok = ok and all(type(b) is int and b >= 0 for b in band[2:])
+        ok = ok and all(b is None or (type(b) is int and 0 <= b <= MOST_BALLOTS) for b in band[:2])
+        ok = ok and all(type(b) is int and 0 <= b <= MOST_SEATS for b in band[2:])
         if not ok:
-            reason = f"must be [least pop, most pop, least posts, most posts], not {band!r}"
+            reason = (
+                f"must be [least pop, most pop, least posts, most posts] (populations at most {MOST_BALLOTS:,}, "
+                f"posts at most {MOST_SEATS:,}), not {shown(band)}"
+            )
             raise RuleError(Problem(f"post_bands[{i}]", reason))
         out.append((band[0], band[1], band[2], band[3]))
     return tuple(out)
@@ -584,4 +612,4 @@ def preset(id: str) -> Rulebook:
         return PRESETS[id]
     except KeyError:
         known = ", ".join(PRESETS)
-        raise RuleError(Problem("rulebook", f"no preset {id!r}; the presets are {known}")) from None
+        raise RuleError(Problem("rulebook", f"no preset {shown(id)}; the presets are {known}")) from None

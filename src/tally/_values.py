@@ -1,15 +1,146 @@
-"""Small building blocks shared by the value classes: a hashable mapping and enum converters."""
+"""Small building blocks shared by the value classes: a hashable mapping, enum converters, the
+bounds of every count, the id check and the one way a message quotes a value of the input."""
 
 from __future__ import annotations
 
 import datetime
 import enum
+import reprlib
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
+from ._ids import canonical_id, id_problem
 from .errors import Problem, RecordError, RuleError
+
+# --- bounds -------------------------------------------------------------------------------------
+#
+# Every count tally reads has an upper bound, far above any real election and far below what
+# would make arithmetic on dates overflow or a number too long to print. A value above its bound
+# is an error naming the bound (docs/record-format.md, "Bounds").
+
+MOST_BALLOTS = 10**9
+"""Ballots collected or issued, valid or invalid papers, votes, consents, a population, a number
+of party members: at most a thousand million."""
+MOST_SEATS = 1_000
+"""Seats of a contest or a committee, and the counts of people that rules ask for (least women,
+least young members, elected members that let seats stay empty, principals per proxy agent)."""
+MOST_CANDIDATES = 10_000
+"""Candidates of a contest, and the extra candidates that rules ask for."""
+MOST_DAYS = 366
+"""Day counts of the rules (V-8, V-16): at most a year."""
+MOST_AGE = 150
+"""Ages in years (T-3)."""
+MOST_ID_LENGTH = 100
+"""Characters of an id."""
+
+EXCERPT = 60
+"""The most characters of a value of the input that a message quotes."""
+
+
+def count_problem(value: object, *, least: int = 0, most: int) -> str | None:
+    """Why *value* is not a whole number from *least* to *most*, or ``None``.
+
+    >>> count_problem(3, most=366), count_problem(True, most=366)
+    (None, 'must be a whole number from 0 to 366, not True')
+    >>> count_problem(10**5000, most=MOST_BALLOTS)
+    'must be a whole number from 0 to 1,000,000,000, not a number of about 5,000 digits'
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
+        return f"must be a whole number from {least:,} to {most:,}, not {shown(value)}"
+    return None
+
+
+# --- quoting the input --------------------------------------------------------------------------
+
+
+class _Short(reprlib.Repr):
+    """reprlib, with strings and numbers shown as :func:`shown` shows them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel = 2
+        self.maxlist = self.maxtuple = self.maxset = self.maxfrozenset = self.maxdeque = self.maxdict = 4
+        self.maxother = EXCERPT
+
+    def repr_str(self, x: str, level: int) -> str:
+        return shown(x)
+
+    def repr_int(self, x: int, level: int) -> str:
+        return shown(x)
+
+
+_SHORT = _Short()
+
+
+def shown(value: object) -> str:
+    """A value of the input as a message quotes it: Python's ``repr`` escapes, so that spaces at
+    the ends and invisible characters can be seen, and never more than :data:`EXCERPT`
+    characters of a string (with its length), a long number or a large value. Every message
+    that quotes the input goes through it.
+
+    >>> print(shown(" V04"), shown("M01\\u200b"), shown(7), shown(None))
+    ' V04' 'M01\\u200b' 7 None
+    >>> shown("x" * 1_000_000)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… (1,000,000 characters)"
+    >>> shown(-(10**100))
+    'a number of about 100 digits'
+    >>> shown(list(range(1000)))
+    '[0, 1, 2, 3, ...]'
+    """
+    if isinstance(value, str):
+        if len(value) <= EXCERPT:
+            return repr(value)
+        return f"{value[:EXCERPT]!r}… ({len(value):,} characters)"
+    if isinstance(value, int) and not isinstance(value, bool):
+        bits = abs(value).bit_length()
+        if bits <= 3 * EXCERPT:  # at most 55 digits: print it
+            return repr(value)
+        return f"a number of about {bits * 30103 // 100000:,} digits"  # log10(2) = 0.30103
+    if value is None or isinstance(value, bool | float):
+        return repr(value)
+    try:
+        text = _SHORT.repr(value)
+    except (RecursionError, ValueError):  # pragma: no cover - reprlib guards its own depth
+        text = f"a {type(value).__name__}"
+    return text if len(text) <= 4 * EXCERPT else f"{text[: 4 * EXCERPT]}…"
+
+
+# --- ids -------------------------------------------------------------------------------------------
+
+
+def id_reason(value: object) -> str | None:
+    """Why *value* is not an id as tally writes it, or ``None``: a string of at most
+    :data:`MOST_ID_LENGTH` characters that :func:`~tally._ids.id_problem` accepts and that is
+    already in its canonical form (:func:`~tally._ids.canonical_id`: NFKC, trimmed).
+
+    >>> id_reason("M07") is None, id_reason("Ｍ０７")
+    (True, "'Ｍ０７' is written 'M07' in tally: ids are NFKC and trimmed")
+    >>> id_reason("M01\\u200b")
+    'holds an invisible character U+200B (ZERO WIDTH SPACE) at position 4'
+    """
+    if not isinstance(value, str) or not value.strip():
+        return f"must be a non-empty string, not {shown(value)}"
+    if value.isascii() and value.isprintable() and 0 < len(value) <= MOST_ID_LENGTH and value.strip() == value:
+        return None  # the common case, checked quickly
+    if len(value) > MOST_ID_LENGTH:
+        return f"an id has at most {MOST_ID_LENGTH} characters, not {shown(value)}"
+    problem = id_problem(value)
+    if problem is not None:
+        return problem
+    canonical = canonical_id(value)
+    if canonical != value:
+        return f"{shown(value)} is written {shown(canonical)} in tally: ids are NFKC and trimmed"
+    return None
+
+
+def valid_id(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    """Validator: an id as tally writes it (:func:`id_reason`): a visible, canonical string."""
+    reason = id_reason(value)
+    if reason is not None:
+        raise RecordError(Problem(attribute.name, reason))
+
 
 E = TypeVar("E", bound=enum.Enum)
 V = TypeVar("V")
@@ -69,22 +200,22 @@ def choice(cls: type[E], field: str, value: Any, error: type[RecordError | RuleE
     if found is not None:
         return found  # type: ignore[return-value]
     accepted = ", ".join(str(m.value) for m in cls)
-    raise error(Problem(field, f"{value!r} is not one of {accepted}"))
+    raise error(Problem(field, f"{shown(value)} is not one of {accepted}"))
 
 
 def nonblank(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     """Validator: a non-empty string (an id, a category)."""
     if not isinstance(value, str) or not value.strip():
-        raise RecordError(Problem(attribute.name, f"must be a non-empty string, not {value!r}"))
+        raise RecordError(Problem(attribute.name, f"must be a non-empty string, not {shown(value)}"))
 
 
 def boolean(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
     """Validator: ``True`` or ``False``, never a truthy stand-in such as ``"false"`` or ``1``."""
     if not isinstance(value, bool):
-        raise RecordError(Problem(attribute.name, f"must be true or false, not {value!r}"))
+        raise RecordError(Problem(attribute.name, f"must be true or false, not {shown(value)}"))
 
 
 def optional_date(instance: object, attribute: attrs.Attribute[datetime.date | None], value: object) -> None:
     """Validator: a date, or ``None``."""
     if value is not None and not isinstance(value, datetime.date):
-        raise RecordError(Problem(attribute.name, f"must be a date, not {value!r}"))
+        raise RecordError(Problem(attribute.name, f"must be a date, not {shown(value)}"))

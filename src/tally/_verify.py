@@ -15,7 +15,7 @@ import attrs
 
 from ._count import Round
 from ._polling import Polling
-from ._values import FrozenMap, int_map
+from ._values import MOST_BALLOTS, FrozenMap, count_problem, id_reason, int_map, shown
 from .errors import Problem, RecordError
 
 __all__ = ["Declared", "Discrepancy", "Verification", "verify"]
@@ -23,12 +23,26 @@ __all__ = ["Declared", "Discrepancy", "Verification", "verify"]
 
 def _ids(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
-        raise RecordError(Problem("elected", f"must be a list of ids, not {value!r}"))
-    return tuple(value)
+        raise RecordError(Problem("elected", f"must be a list of ids, not {shown(value)}"))
+    out = tuple(value)
+    problems = [Problem(f"elected[{i}]", why) for i, who in enumerate(out) if (why := id_reason(who)) is not None]
+    if problems:
+        raise RecordError(problems)
+    return out
 
 
 def _optional_votes(value: Mapping[str, int] | None) -> FrozenMap[int] | None:
-    return None if value is None else int_map(value)
+    if value is None:
+        return None
+    votes = int_map(value)
+    problems = [
+        Problem(f"votes.{who}", why)
+        for who, n in votes.items()
+        if (why := count_problem(n, most=MOST_BALLOTS)) is not None
+    ]
+    if problems:
+        raise RecordError(problems)
+    return votes
 
 
 @attrs.frozen
@@ -86,7 +100,7 @@ def verify(round: Round, declared: Mapping[str, Declared]) -> Verification:
     (Discrepancy(contest='c', what='elected', declared=['B'], counted=['A']),)
     """
     problems = [
-        Problem(f"declared.{cid}", f"no contest {cid!r} in this round")
+        Problem(f"declared.{cid}", f"no contest {shown(cid)} in this round")
         for cid in declared
         if cid not in {c.contest.id for c in round.contests}
     ]

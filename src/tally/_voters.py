@@ -15,7 +15,7 @@ from types import MappingProxyType
 import attrs
 
 from ._roll import index_ids
-from ._values import boolean, choice, nonblank, optional_date
+from ._values import boolean, choice, nonblank, optional_date, shown, valid_id
 from .errors import Problem, RecordError
 
 __all__ = ["Registration", "Relative", "Voter", "VoterRoll", "age_on"]
@@ -42,14 +42,14 @@ class Relative:
     """Someone on the roll and what they are to this voter: ``spouse``, ``parent``, ``child``,
     ``sibling``, ``grandparent``, ``grandchild`` (the near relatives of C-5), or another word."""
 
-    id: str = attrs.field(validator=nonblank)
+    id: str = attrs.field(validator=valid_id)
     relation: str = attrs.field(validator=nonblank)
 
 
 def _relatives(value: Iterable[Relative]) -> tuple[Relative, ...]:
     out = tuple(value)
     problems = [
-        Problem(f"relatives[{i}]", f"must be a Relative, not {r!r}")
+        Problem(f"relatives[{i}]", f"must be a Relative, not {shown(r)}")
         for i, r in enumerate(out)
         if not isinstance(r, Relative)
     ]
@@ -60,7 +60,7 @@ def _relatives(value: Iterable[Relative]) -> tuple[Relative, ...]:
 
 def _sex(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
     if value not in (None, "F", "M"):
-        raise RecordError(Problem(attribute.name, f"must be F or M, not {value!r}"))
+        raise RecordError(Problem(attribute.name, f"must be F or M, not {shown(value)}"))
 
 
 def age_on(born: datetime.date, day: datetime.date) -> int:
@@ -86,7 +86,7 @@ class Voter:
     True
     """
 
-    id: str = attrs.field(validator=nonblank)
+    id: str = attrs.field(validator=valid_id)
     name: str | None = attrs.field(default=None, kw_only=True)
     sex: str | None = attrs.field(default=None, validator=_sex, kw_only=True)
     born: datetime.date | None = attrs.field(default=None, validator=optional_date, kw_only=True)

@@ -6,10 +6,22 @@ The schemas are data the package ships; this script is how they are kept in step
 import json
 import pathlib
 
-ID = {"type": "string", "minLength": 1, "pattern": "\\S"}
+# The bounds of tally._values (docs/record-format.md, "Bounds").
+MOST_BALLOTS, MOST_SEATS, MOST_CANDIDATES, MOST_DAYS, MOST_AGE, MOST_ID_LENGTH = 10**9, 1_000, 10_000, 366, 150, 100
+
+ID = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": MOST_ID_LENGTH,
+    "pattern": "^\\S(.*\\S)?$",
+    "description": "an id as tally writes it: visible characters, no space at either end, at most 100 characters, NFKC (ASCII letters and digits, not full-width ones). tally also reads an id with spaces at the ends or full-width characters, as its canonical form, with a note; it refuses invisible characters (docs/record-format.md, Ids)",
+}
 IDS = {"type": "array", "items": {"$ref": "#/$defs/id"}}
-DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
-COUNT = {"type": "integer", "minimum": 0}
+DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "YYYY-MM-DD, and no other form"}
+COUNT = {"type": "integer", "minimum": 0, "maximum": MOST_BALLOTS}
+DAYS = {"type": "integer", "minimum": 0, "maximum": MOST_DAYS}
+PEOPLE = {"type": "integer", "minimum": 0, "maximum": MOST_SEATS}
+SEATS = {"type": "integer", "minimum": 1, "maximum": MOST_SEATS}
 EXTRA = {"description": "Anything the writer wants to keep; never read."}
 
 
@@ -34,7 +46,7 @@ rules = obj(
         "exclusions_apply": {"type": "boolean"},
         "margin": fraction,
         "uncontested_posts": {"type": "array", "items": {"type": "string"}},
-        "further_extra_candidates": COUNT,
+        "further_extra_candidates": {"type": "integer", "minimum": 0, "maximum": MOST_CANDIDATES},
         "proxies_allowed": {"type": "boolean"},
         "writein_policy": {"enum": ["with-against", "any", "none"]},
         "writein_refusal": {"enum": ["mark", "section"]},
@@ -47,7 +59,7 @@ rules = obj(
         "committee_size": {
             "oneOf": [
                 {"type": "null"},
-                {"type": "array", "items": {"type": "integer", "minimum": 1}, "minItems": 2, "maxItems": 2},
+                {"type": "array", "items": SEATS, "minItems": 2, "maxItems": 2},
             ]
         },
         "post_margins": {
@@ -56,7 +68,7 @@ rules = obj(
                 "type": "array",
                 "minItems": 2,
                 "maxItems": 2,
-                "items": {"type": ["integer", "null"]},
+                "items": {"type": ["integer", "null"], "minimum": 0, "maximum": MOST_CANDIDATES},
             },
         },
         "turnout": fraction,
@@ -64,10 +76,10 @@ rules = obj(
         "further_floor": fraction,
         "further_turnout_required": {"type": "boolean"},
         "further_candidates": {"enum": ["all-unelected", "most-votes"]},
-        "proxy_cap": {"type": ["integer", "null"], "minimum": 0},
+        "proxy_cap": {"type": ["integer", "null"], "minimum": 0, "maximum": MOST_SEATS},
         "proxy_relations": {"type": "array", "items": {"type": "string"}},
         "proxy_agent_may_be_candidate": {"type": "boolean"},
-        "proxy_deadline_days": COUNT,
+        "proxy_deadline_days": DAYS,
         "proxy_onsite_allowed": {"type": "boolean"},
         "invalid_scope": {"enum": ["section", "paper"]},
         "two_posts_voids_paper": {"type": "boolean"},
@@ -75,19 +87,25 @@ rules = obj(
         "women_seat_mode": {"enum": ["none", "reserved-post", "reserved-in-rerun"]},
         "relatives_exclusive": {"type": "boolean"},
         "relatives_refill": {"enum": ["qualified", "further"]},
-        "vacancy_allowed_at": {"type": ["integer", "null"], "minimum": 0},
+        "vacancy_allowed_at": {"type": ["integer", "null"], "minimum": 0, "maximum": MOST_SEATS},
         "vacancy_needs_chair": {"type": "boolean"},
-        "min_women": COUNT,
-        "min_youth": COUNT,
-        "youth_age": COUNT,
+        "min_women": PEOPLE,
+        "min_youth": PEOPLE,
+        "youth_age": {"type": "integer", "minimum": 0, "maximum": MOST_AGE},
         "party_share": fraction,
         "post_bands": {
             "type": "array",
-            "items": {"type": "array", "minItems": 4, "maxItems": 4, "items": {"type": ["integer", "null"]}},
+            "items": {
+                "type": "array",
+                "minItems": 4,
+                "maxItems": 4,
+                "items": {"type": ["integer", "null"], "minimum": 0, "maximum": MOST_BALLOTS},
+                "description": "[least population, most population, least posts, most posts]; posts at most 1,000",
+            },
         },
-        "list_days_before": COUNT,
-        "objection_days": COUNT,
-        "decision_days": COUNT,
+        "list_days_before": DAYS,
+        "objection_days": DAYS,
+        "decision_days": DAYS,
         "period_skips_rest_days": {"type": "boolean"},
     },
     desc="Overrides of the preset's fields, by name (docs/rulebooks.md).",
@@ -137,7 +155,7 @@ record = {
                         "standing": {"enum": ["full", "probationary"]},
                         "rights": {"enum": ["full", "probation", "suspended"]},
                         "registration": {"enum": ["resident", "away-opted-in", "non-hukou-approved"]},
-                        "household": {"type": "string", "minLength": 1},
+                        "household": ID,
                         "party_member": {"type": "boolean"},
                         "deprived": {
                             "type": "boolean",
@@ -200,8 +218,8 @@ record = {
                     {
                         "id": ID,
                         "title": {"type": "string"},
-                        "seats": {"type": "integer", "minimum": 1},
-                        "candidates": IDS,
+                        "seats": SEATS,
+                        "candidates": {**IDS, "maxItems": MOST_CANDIDATES},
                         "post": {
                             "enum": ["member", "secretary", "deputy-secretary", "chair", "vice-chair", "women-member"]
                         },
@@ -489,6 +507,11 @@ result = {
             },
         },
         "steps": {"type": "array", "items": step},
+        "notes": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "what reading the record changed, once per spelling: an id written another way, read under the id policy",
+        },
     },
     "required": ["format", "agrees", "election_valid", "quorum", "turnout", "contests", "discrepancies", "steps"],
     "additionalProperties": False,

@@ -2,8 +2,10 @@
 
 Exit status: 0 when the recount agrees with what was declared (or, for commands that do not
 verify, when all went well); 1 when it does not, or the round is void; 2 when a record is broken
-or the command is misused. Errors go to stderr, one line each with their path; bad input never
-prints a traceback.
+or the command is misused; 3 when tally met a bug of its own (an internal error: please report
+it, with the record). Errors go to stderr, one line each with their path; bad input never
+prints a traceback. What reading changed (an id written another way, read under the id policy)
+goes to stderr as ``tally: note: …``, once per record.
 """
 
 from __future__ import annotations
@@ -19,11 +21,14 @@ import attrs
 from tabulate import tabulate
 
 from . import __version__
+from ._compliance import Finding
 from ._rulebook import FIELD_RULES, PRESETS, Rulebook
+from ._verify import Verification
 from .errors import RecordError, RuleError
 from .examples import DESCRIPTIONS, NAMES
 from .examples import text as example_text
-from .records import Record, compliance_table, dumps, expand, load, next_round, verify_many
+from .records import Record, compliance_table, dumps, expand, load, next_round, result_to_dict, verify_many
+from .records.batch import INTERNAL, internal_error
 from .report import FORMATS, LANGS, render
 
 __all__ = ["main"]
@@ -91,7 +96,23 @@ def _fail(error: RecordError | RuleError, where: str = "") -> int:
 
 
 def _open(path: str) -> Record:
-    return load(sys.stdin if path == "-" else path)
+    rec = load(sys.stdin if path == "-" else path)
+    prefix = "" if path == "-" else f"{path}: "
+    for note in rec.notes:
+        print(f"tally: note: {prefix}{note}", file=sys.stderr)
+    return rec
+
+
+def _render(rec: Record, args: argparse.Namespace) -> tuple[Verification, tuple[Finding, ...]]:
+    """Recount, compare and write the report of one record; the verification and findings."""
+    v = rec.verify()
+    findings = rec.compliance()
+    if args.fmt == "json":  # the result format, with what reading changed
+        sys.stdout.write(dumps(result_to_dict(v, findings, notes=rec.notes)))
+    else:
+        day = rec.day.isoformat()
+        sys.stdout.write(render(v, fmt=args.fmt, lang=args.lang, title=rec.title, day=day, findings=findings))
+    return v, findings
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -109,7 +130,7 @@ def _verify(args: argparse.Namespace) -> int:
             outcomes = verify_many(paths, executor=pool)
     else:
         outcomes = verify_many(paths)
-    status = {0: "agrees", 1: "DISAGREES", 2: "BROKEN"}
+    status = {0: "agrees", 1: "DISAGREES", 2: "BROKEN", INTERNAL: "INTERNAL ERROR"}
     if args.strict:
         outcomes = [
             attrs.evolve(o, status=1, summary=f"{o.summary}; a statutory check not met")
@@ -119,35 +140,27 @@ def _verify(args: argparse.Namespace) -> int:
         ]
     rows = [(o.path, status[o.status], o.summary) for o in outcomes]
     print(tabulate(rows, headers=["record", "status", "detail"], tablefmt="simple"))
-    counts = {s: sum(1 for o in outcomes if o.status == s) for s in (0, 1, 2)}
-    print(f"\n{len(outcomes)} records: {counts[0]} agree, {counts[1]} disagree, {counts[2]} broken")
+    counts = {s: sum(1 for o in outcomes if o.status == s) for s in (0, 1, 2, INTERNAL)}
+    bugs = f", {counts[INTERNAL]} internal errors (a bug in tally: please report it)" if counts[INTERNAL] else ""
+    print(f"\n{len(outcomes)} records: {counts[0]} agree, {counts[1]} disagree, {counts[2]} broken{bugs}")
     return max((o.status for o in outcomes), default=0)
 
 
 def _verify_one(path: str, args: argparse.Namespace) -> int:
     try:
         rec = _open(path)
-        v = rec.verify()
-        findings = rec.compliance()
+        v, findings = _render(rec, args)
     except (RecordError, RuleError) as error:
         return _fail(error, "" if path == "-" else path)
-    sys.stdout.write(
-        render(v, fmt=args.fmt, lang=args.lang, title=rec.title, day=rec.day.isoformat(), findings=findings)
-    )
     unmet = any(f.statutory and f.status == "not met" for f in findings)
     return 0 if v.agrees and not (args.strict and unmet) else 1
 
 
 def _report(args: argparse.Namespace) -> int:
     try:
-        rec = _open(args.record)
-        v = rec.verify()
-        findings = rec.compliance()
+        _render(_open(args.record), args)
     except (RecordError, RuleError) as error:
         return _fail(error, "" if args.record == "-" else args.record)
-    sys.stdout.write(
-        render(v, fmt=args.fmt, lang=args.lang, title=rec.title, day=rec.day.isoformat(), findings=findings)
-    )
     return 0
 
 
@@ -162,7 +175,7 @@ def _compliance(args: argparse.Namespace) -> int:
     else:
         outcomes = verify_many(paths)
     for o in outcomes:
-        if o.status == 2:
+        if o.status >= 2:
             print(f"tally: {o.path}: {o.summary}", file=sys.stderr)
     rows = compliance_table(outcomes)
     columns = ["check", "rule", "statutory", "met", "not met", "cannot tell", "not applicable", "failing"]
@@ -175,8 +188,9 @@ def _compliance(args: argparse.Namespace) -> int:
         table = [[*(row[c] for c in columns[:-1]), "\n".join(row["failing"])] for row in rows]
         print(tabulate(table, headers=columns, tablefmt="simple"))
         broken = sum(1 for o in outcomes if o.status == 2)
-        print(f"\n{len(outcomes)} records, {broken} broken")
-    return 2 if any(o.status == 2 for o in outcomes) else 0
+        bugs = sum(1 for o in outcomes if o.status == INTERNAL)
+        print(f"\n{len(outcomes)} records, {broken} broken" + (f", {bugs} internal errors" if bugs else ""))
+    return max((o.status for o in outcomes if o.status >= 2), default=0)
 
 
 def _next(args: argparse.Namespace) -> int:
@@ -235,8 +249,20 @@ def _example(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status (3, with ``tally: internal error: …`` on
+    stderr, when tally meets a bug of its own rather than a broken record)."""
     args = _parser().parse_args(argv)
+    try:
+        return _command(args)
+    except (RecordError, RuleError) as error:  # pragma: no cover - each command reports its own
+        return _fail(error)
+    except Exception as error:
+        print(f"tally: {internal_error(error)}", file=sys.stderr)
+        print("tally: this is a bug in tally, not in the record: please report it, with the record", file=sys.stderr)
+        return INTERNAL
+
+
+def _command(args: argparse.Namespace) -> int:
     if args.command == "verify":
         return _verify(args)
     if args.command == "report":

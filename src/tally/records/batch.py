@@ -10,16 +10,23 @@ from typing import Any
 import attrs
 
 from .._compliance import Finding
+from .._values import shown
 from ..errors import RecordError, RuleError
 from .files import load
 
 # --- many records ---------------------------------------------------------------------------------
 
 
+INTERNAL = 3
+"""The status of a file whose verification met a bug in tally (an exception that is not one of
+tally's own errors): the batch goes on, and the summary names the exception."""
+
+
 @attrs.frozen
 class Outcome:
     """The verification of one file among many: its ``path``, the exit ``status`` (0 agrees,
-    1 disagrees or void, 2 broken), a one-line ``summary``, and its compliance ``findings``."""
+    1 disagrees or void, 2 broken, 3 an internal error: a bug in tally, to report), a one-line
+    ``summary``, and its compliance ``findings``."""
 
     path: str
     status: int
@@ -29,7 +36,14 @@ class Outcome:
 
 
 def verify_path(path: str) -> Outcome:
-    """Verify one record file; never raises for a broken record (its status is 2)."""
+    """Verify one record file; never raises (but for KeyboardInterrupt and the like): a broken
+    record has status 2 and its first problem as the summary; an exception that is not tally's
+    own error is a bug in tally, status 3 (:data:`INTERNAL`) with ``internal error: TypeError:
+    …``, and the other files are verified all the same.
+
+    >>> verify_path("no-such-file.json").summary
+    'cannot read the file: No such file or directory'
+    """
     try:
         rec = load(path)
         v = rec.verify()
@@ -38,10 +52,17 @@ def verify_path(path: str) -> Outcome:
         many = len(error.problems)
         first = str(error.problems[0])
         return Outcome(path, 2, first if many == 1 else f"{many} problems; the first: {first}")
+    except Exception as error:  # a bug in tally: this file's line says so, the batch goes on
+        return Outcome(path, INTERNAL, internal_error(error))
     if v.agrees:
         return Outcome(path, 0, "agrees", 0, findings)
     what = ", ".join(sorted({d.what for d in v.discrepancies}))
     return Outcome(path, 1, f"disagrees: {what}", len(v.discrepancies), findings)
+
+
+def internal_error(error: BaseException) -> str:
+    """The one line that names a bug in tally: ``internal error: TypeError: …`` (short)."""
+    return f"internal error: {type(error).__name__}: {shown(str(error))}"
 
 
 def compliance_table(outcomes: Iterable[Outcome]) -> list[dict[str, Any]]:
@@ -93,5 +114,3 @@ def expand(paths: Iterable[str]) -> list[str]:
         else:
             out.append(p)
     return out
-
-

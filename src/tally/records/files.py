@@ -4,30 +4,144 @@ from __future__ import annotations
 
 import json
 import pathlib
+import re
 from typing import IO, Any
 
+from .._values import shown
 from ..errors import Problem, RecordError, RuleError
+from .read import _join
 from .record import Record
 
 # --- files ---------------------------------------------------------------------------------------
 
 
 def load(source: str | pathlib.Path | IO[str]) -> Record:
-    """Read and check a record from a path, or from an open text file such as stdin."""
+    """Read and check a record from a path, or from an open text file such as stdin.
+
+    Every problem comes back at once as a :class:`~tally.errors.RecordError`: the file cannot be
+    read or is not JSON (path ``""``), an object gives one key twice (the path of that key: JSON
+    readers differ on which one wins, so tally reads neither), and every problem of the record.
+
+    >>> import io
+    >>> load(io.StringIO('{"format": "tally.record/1", "format": "tally.record/2"}'))
+    Traceback (most recent call last):
+      ...
+    tally.errors.RecordError: ...
+      format: the key 'format' is given twice in this object: tally reads neither
+    ...
+    """
     try:
         if isinstance(source, str | pathlib.Path):
             with open(source, encoding="utf-8") as f:
-                data = json.load(f)
+                text = f.read()
         else:
-            data = json.load(source)
+            text = source.read()
     except OSError as error:
         raise RecordError(Problem("", f"cannot read the file: {error.strerror or error}")) from None
     except UnicodeDecodeError:
         raise RecordError(Problem("", "the file is not UTF-8 text")) from None
+    if not isinstance(text, str):
+        raise RecordError(Problem("", f"the file must be read as text, not {type(text).__name__}"))
+    data, twice = _parse(text)
+    del text  # the values are read: free the text before checking them
+    try:
+        record = Record.from_dict(data)
+    except (RecordError, RuleError) as error:
+        raise type(error)([*twice, *error.problems]) from None
+    except RecursionError:
+        raise RecordError(Problem("", _TOO_DEEP)) from None
+    if twice:
+        raise RecordError(twice)
+    return record
+
+
+_TOO_DEEP = "the file is not JSON that tally can read: its lists and objects are nested too deeply"
+
+
+def _parse(text: str) -> tuple[Any, list[Problem]]:
+    """JSON text as Python values, and a problem at each key that an object gives twice.
+
+    Python's reader keeps the last of two equal keys. To see them at little cost, the objects
+    read are counted by their keys and compared with the keys in the text (each ``"`` followed
+    by ``:``, which counts every key, and a string that holds ``":`` too): only when the text
+    has more is it read again, pair by pair, to find the keys given twice."""
+    read = 0
+
+    def counted(obj: dict[str, Any]) -> dict[str, Any]:
+        nonlocal read
+        read += len(obj)
+        return obj
+
+    data = _loads(text, object_hook=counted)
+    if text.count('":') + len(_SPACED_KEY_END.findall(text)) == read:
+        return data, []
+    doubled: list[tuple[dict[str, Any], list[str]]] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        made = dict(items)
+        if len(made) != len(items):
+            seen: set[str] = set()
+            doubled.append((made, [k for k, _ in items if k in seen or seen.add(k)]))  # type: ignore[func-returns-value]
+        return made
+
+    data = _loads(text, object_pairs_hook=pairs)
+    return data, (_doubled_paths(data, doubled) if doubled else [])
+
+
+_SPACED_KEY_END = re.compile(r'"[ \t\n\r]+:')
+
+
+def _loads(text: str, **hook: Any) -> Any:
+    try:
+        return json.loads(text, parse_constant=_constant, **hook)
+    except _NotJson as error:
+        raise RecordError(Problem("", f"the file is not JSON: {error} is not a JSON value")) from None
     except json.JSONDecodeError as error:
         reason = f"the file is not JSON: {error.msg} at line {error.lineno} column {error.colno}"
         raise RecordError(Problem("", reason)) from None
-    return Record.from_dict(data)
+    except RecursionError:
+        raise RecordError(Problem("", _TOO_DEEP)) from None
+    except ValueError as error:
+        # Python reads integers of at most 4,300 digits (sys.get_int_max_str_digits()).
+        reason = f"the file is not JSON that tally can read: {_long_number(text, error)}"
+        raise RecordError(Problem("", reason)) from None
+
+
+class _NotJson(ValueError):
+    """NaN, Infinity or -Infinity: not JSON, though Python's reader takes them."""
+
+
+def _constant(name: str) -> Any:
+    raise _NotJson(name)
+
+
+_LONG = re.compile(r"(?<=[\[:,])\s*-?([0-9]{4301,})(?![0-9.eE])")
+
+
+def _long_number(text: str, error: ValueError) -> str:
+    found = _LONG.search(text)
+    if found is None:  # pragma: no cover - json.loads raises no other ValueError of its own
+        return str(error)
+    at = found.start(1)
+    line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    return f"a number of {len(found.group(1)):,} digits at line {line} column {column} (at most 4,300 digits)"
+
+
+def _doubled_paths(data: Any, doubled: list[tuple[dict[str, Any], list[str]]]) -> list[Problem]:
+    """The path of each key given twice, found by walking the values (only when there is one)."""
+    keys = {id(obj): twice for obj, twice in doubled}
+    found: list[Problem] = []
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            for key in keys.get(id(value), ()):
+                reason = f"the key {shown(key)} is given twice in this object: tally reads neither"
+                found.append(Problem(_join(path, key), reason))
+            stack.extend((v, _join(path, k)) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(value))))
+    return found
 
 
 def schema(name: str = "record") -> dict[str, Any]:
@@ -39,8 +153,6 @@ def schema(name: str = "record") -> dict[str, Any]:
     text = files("tally").joinpath("schema", f"{name}.schema.json").read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded
-
-
 
 
 def dumps(data: Any) -> str:

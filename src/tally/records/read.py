@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from typing import Any
@@ -13,10 +14,12 @@ from .._ballot import Ballot, Marks, Scribe
 from .._compliance import Board, Objection, Seat, Timeline
 from .._contest import Contest
 from .._count import Reduction, Totals
+from .._ids import canonical_id, id_problem
 from .._meeting import Exclusion
 from .._proxy import Proxy
 from .._roll import Member, Roll
 from .._rulebook import PRESETS, Kind, Rulebook
+from .._values import EXCERPT, MOST_BALLOTS, MOST_CANDIDATES, MOST_ID_LENGTH, MOST_SEATS, shown
 from .._verify import Declared
 from .._voters import Relative, Voter, VoterRoll
 from ..errors import Problem, RecordError, RuleError
@@ -30,9 +33,18 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self._notes: dict[tuple[str, str], list[Any]] = {}  # (as written, id) -> [first path, times]
 
     def bad(self, path: str, reason: str) -> None:
         self.problems.append(Problem(path, reason))
+
+    def notes(self) -> tuple[str, ...]:
+        """Each id the id policy changed, once, where it first appears (``roll[3].id: 'Ｍ０７'
+        read as 'M07'``)."""
+        return tuple(
+            f"{path}: {shown(raw)} read as {shown(canonical)}" + (" (and elsewhere)" if times > 1 else "")
+            for (raw, canonical), (path, times) in self._notes.items()
+        )
 
     def obj(
         self, path: str, value: Any, *, required: Sequence[str] = (), optional: Sequence[str] = ()
@@ -51,11 +63,50 @@ class _Reader:
         return value
 
     def mapping(self, path: str, value: Any) -> dict[str, Any]:
-        """An object keyed by ids (votes per person, sections per contest): any keys."""
+        """An object keyed by ids (votes per person, sections per contest): each key an id under
+        the id policy (tally._ids), as its canonical id; two keys that are one id are a problem."""
         if not isinstance(value, dict):
             self.bad(path, f"must be an object, not {_kind(value)}")
             return {}
-        return value
+        if all(_plain(key) for key in value):
+            return value  # the common case, checked quickly
+        out: dict[str, Any] = {}
+        written: dict[str, str] = {}
+        for key, item in value.items():
+            where = _join(path, key)
+            got = self.ident(where, key, what="key")
+            if got is None:
+                continue
+            if got in out:
+                self.bad(where, f"{shown(key)} is the id {shown(got)}, a key given before as {shown(written[got])}")
+                continue
+            out[got] = item
+            written[got] = key
+        return out
+
+    def ident(self, path: str, value: Any, *, what: str = "id") -> str | None:
+        """An id under the id policy (tally._ids): a visible string of at most 100 characters,
+        read as its canonical form (NFKC, trimmed); a change is noted once, never silent."""
+        if type(value) is str and _plain(value):
+            return value  # the common case, checked quickly
+        if not isinstance(value, str) or not value.strip():
+            self.bad(path, f"must be a non-empty string, not {_kind(value)}")
+            return None
+        problem = id_problem(value)
+        if problem is not None:
+            self.bad(path, f"the {what} {shown(value)} {problem}")
+            return None
+        canonical = canonical_id(value)
+        if len(canonical) > MOST_ID_LENGTH:
+            self.bad(path, f"an id has at most {MOST_ID_LENGTH} characters, not {len(canonical):,}")
+            return None
+        if canonical != value:
+            seen = self._notes.get((value, canonical))
+            if seen is None:
+                self._notes[(value, canonical)] = [path, 1]
+            else:
+                seen[1] += 1
+        return canonical
 
     def string(self, path: str, value: Any, *, blank: bool = False) -> str | None:
         if not isinstance(value, str) or (not blank and not value.strip()):
@@ -63,12 +114,17 @@ class _Reader:
             return None
         return value
 
-    def integer(self, path: str, value: Any, *, least: int = 0) -> int | None:
+    def integer(self, path: str, value: Any, *, least: int = 0, most: int = MOST_BALLOTS) -> int | None:
+        """A whole number from *least* to *most*: every count of a record has a bound
+        (tally._values: ballots and votes at most 10^9)."""
         if isinstance(value, bool) or not isinstance(value, int):
             self.bad(path, f"must be a whole number, not {_kind(value)}")
             return None
         if value < least:
-            self.bad(path, f"must be at least {least}, not {value}")
+            self.bad(path, f"must be at least {least}, not {shown(value)}")
+            return None
+        if value > most:
+            self.bad(path, f"must be at most {most:,}, not {shown(value)}")
             return None
         return value
 
@@ -82,23 +138,24 @@ class _Reader:
         if not isinstance(value, str):
             self.bad(path, f"must be a date YYYY-MM-DD, not {_kind(value)}")
             return None
-        try:
-            if len(value) != 10:
-                raise ValueError
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            self.bad(path, f"{value!r} is not a date YYYY-MM-DD")
-            return None
+        if _DATE.fullmatch(value):  # only this form: fromisoformat also reads 2026-W21-4 and 20260521
+            try:
+                return datetime.date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.bad(path, f"{shown(value)} is not a date YYYY-MM-DD")
+        return None
 
     def ids(self, path: str, value: Any) -> list[str]:
-        if type(value) is list and all(type(v) is str and v.strip() for v in value):
+        """A list of ids under the id policy (tally._ids), each as its canonical id."""
+        if type(value) is list and all(type(v) is str and _plain(v) for v in value):
             return value  # the common case, checked quickly: a sign-in list can be long
         if not isinstance(value, list):
             self.bad(path, f"must be a list of ids, not {_kind(value)}")
             return []
         out = []
         for i, item in enumerate(value):
-            got = self.string(f"{path}[{i}]", item)
+            got = self.ident(f"{path}[{i}]", item)
             if got is not None:
                 out.append(got)
         return out
@@ -111,24 +168,45 @@ class _Reader:
 
     def choice(self, path: str, value: Any, allowed: Iterable[str]) -> str | None:
         allowed = tuple(allowed)
-        if value not in allowed:
-            self.bad(path, f"{value!r} is not one of {', '.join(allowed)}")
+        if type(value) is not str or value not in allowed:
+            self.bad(path, f"{shown(value)} is not one of {', '.join(allowed)}")
             return None
-        return str(value)
+        return value
+
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _plain(value: str) -> bool:
+    """Whether *value* is an id as tally writes it, by a quick test that most ids pass: short
+    printable ASCII with no space at either end."""
+    return value.isascii() and value.isprintable() and 0 < len(value) <= MOST_ID_LENGTH and value.strip() == value
 
 
 def _join(path: str, key: object) -> str:
-    return f"{path}.{key}" if path else str(key)
+    """The path of *key* within *path*: ``path.key``, or ``path['key ']`` (escaped, short) when
+    the key holds anything a reader could miss: spaces, dots, brackets, quotes, invisible
+    characters."""
+    text = str(key)
+    if len(text) > EXCERPT or not text.isprintable() or any(c in text for c in " .[]'\"") or not text.strip():
+        return f"{path}[{shown(text)}]"
+    return f"{path}.{text}" if path else text
 
 
 def _kind(value: Any) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "true or false", type(None): "null"}
-    if isinstance(value, bool) or value is None:
-        return names[type(value)] if value is None else f"{str(value).lower()}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
+    """What a JSON value is, for a message, quoting at most a short, escaped excerpt of it."""
+    names: dict[type, str] = {dict: "an object", list: "a list"}
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int):
+        text = shown(value)
+        return text if text.startswith("a number") else f"the number {text}"
+    if isinstance(value, float):
+        return f"the number {value!r}"
     if isinstance(value, str):
-        return f"the string {value!r}"
+        return f"the string {shown(value)}"
     return names.get(type(value), type(value).__name__)
 
 
@@ -166,7 +244,7 @@ def _rulebook(r: _Reader, kind: str | None, top: dict[str, Any]) -> Rulebook | N
     pid = r.choice("rulebook", top["rulebook"], PRESETS)
     book = PRESETS[pid] if pid is not None else None
     if book is not None and kind is not None and book.kind.value != kind:
-        r.bad("rulebook", f"{pid!r} is a rulebook for {book.kind.value}, but the record's kind is {kind}")
+        r.bad("rulebook", f"{shown(pid)} is a rulebook for {book.kind.value}, but the record's kind is {kind}")
     if "rules" not in top or book is None:
         return book
     rules = r.obj("rules", rules, optional=[f.name for f in attrs.fields(Rulebook) if f.name not in _FIXED])
@@ -210,7 +288,7 @@ def _read_record(data: Any) -> Record:
     if top is None:
         raise RecordError(r.problems)
     if "format" in top and top["format"] != RECORD_FORMAT:
-        r.bad("format", f"{top['format']!r} is not {RECORD_FORMAT!r}")
+        r.bad("format", f"{shown(top['format'])} is not {RECORD_FORMAT!r}")
     extras: dict[str, Any] = {}
     if "extra" in top:
         extras[""] = top["extra"]
@@ -247,8 +325,8 @@ def _read_record(data: Any) -> Record:
         o = r.obj(f"scribes[{i}]", item, required=["elector", "scribe"])
         if o is not None and "elector" in o and "scribe" in o:
             elector, scribe = (
-                r.string(f"scribes[{i}].elector", o["elector"]),
-                r.string(f"scribes[{i}].scribe", o["scribe"]),
+                r.ident(f"scribes[{i}].elector", o["elector"]),
+                r.ident(f"scribes[{i}].scribe", o["scribe"]),
             )
             if elector and scribe:
                 scribes.append(Scribe(elector, scribe))
@@ -284,6 +362,7 @@ def _read_record(data: Any) -> Record:
         present=tuple(present),
         proxies=tuple(p for p in proxies if p is not None),
         mobile=tuple(mobile),
+        notes=r.notes(),
         scribes=tuple(scribes),
         contests=tuple(c for c in contests if c is not None),
         collected=collected,
@@ -316,7 +395,7 @@ def _board(r: _Reader, value: Any, members: list[Member | Voter | None]) -> Boar
             if so is None:
                 continue
             before = len(r.problems)
-            sid = r.string(f"{path}.id", so.get("id")) if "id" in so else None
+            sid = r.ident(f"{path}.id", so.get("id")) if "id" in so else None
             post = r.string(f"{path}.post", so.get("post")) if "post" in so else None
             person = known.get(sid or "")
             name = r.string(f"{path}.name", so["name"], blank=True) if "name" in so else getattr(person, "name", None)
@@ -394,21 +473,21 @@ def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | 
         if key in o:
             r.bad(f"{path}.{key}", "belongs to party rolls, not to a voter roll")
     before = len(r.problems)
-    vid = r.string(f"{path}.id", o.get("id")) if "id" in o else None
+    vid = r.ident(f"{path}.id", o.get("id")) if "id" in o else None
     name = r.string(f"{path}.name", o["name"], blank=True) if "name" in o else None
     sex = r.choice(f"{path}.sex", o["sex"], ("F", "M")) if "sex" in o else None
     born = r.date(f"{path}.born", o["born"]) if "born" in o else None
     registration = (
         r.choice(f"{path}.registration", o["registration"], _REGISTRATIONS) if "registration" in o else "resident"
     )
-    household = r.string(f"{path}.household", o["household"]) if "household" in o else None
+    household = r.ident(f"{path}.household", o["household"]) if "household" in o else None
     party_member = r.boolean(f"{path}.party_member", o["party_member"]) if "party_member" in o else False
     deprived = r.boolean(f"{path}.deprived", o["deprived"]) if "deprived" in o else False
     relatives = []
     for j, rel in enumerate(r.array(f"{path}.relatives", o.get("relatives", []))):
         ro = r.obj(f"{path}.relatives[{j}]", rel, required=["id", "relation"])
         if ro is not None:
-            rid = r.string(f"{path}.relatives[{j}].id", ro.get("id"))
+            rid = r.ident(f"{path}.relatives[{j}].id", ro.get("id"))
             relation = r.string(f"{path}.relatives[{j}].relation", ro.get("relation"))
             if rid and relation:
                 relatives.append(Relative(rid, relation))
@@ -439,7 +518,7 @@ def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member 
         standing, rights, sex = item.get("standing", "full"), item.get("rights", "full"), item.get("sex")
         if (
             type(mid) is str
-            and mid.strip()
+            and _plain(mid)
             and (name is None or type(name) is str)
             and type(standing) is str
             and standing in _STANDINGS
@@ -471,7 +550,7 @@ def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member 
     for key in ("registration", "household", "party_member"):
         if key in o:
             r.bad(f"{path}.{key}", "belongs to village and residents' rolls, not to a party roll")
-    mid = r.string(f"{path}.id", o.get("id")) if "id" in o else None
+    mid = r.ident(f"{path}.id", o.get("id")) if "id" in o else None
     name = r.string(f"{path}.name", o["name"], blank=True) if "name" in o else None
     sex = r.choice(f"{path}.sex", o["sex"], ("F", "M")) if "sex" in o else None
     born = r.date(f"{path}.born", o["born"]) if "born" in o else None
@@ -481,7 +560,7 @@ def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member 
         for j, rel in enumerate(r.array(f"{path}.relatives", o["relatives"])):
             ro = r.obj(f"{path}.relatives[{j}]", rel, required=["id", "relation"])
             if ro is not None:
-                r.string(f"{path}.relatives[{j}].id", ro.get("id"))
+                r.ident(f"{path}.relatives[{j}].id", ro.get("id"))
                 r.string(f"{path}.relatives[{j}].relation", ro.get("relation"))
         extras[f"{path}.relatives"] = o["relatives"]
     if (
@@ -503,7 +582,7 @@ def _exclusion(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Excl
         return None
     if "extra" in o:
         extras[path] = o["extra"]
-    member = r.string(f"{path}.member", o.get("member")) if "member" in o else None
+    member = r.ident(f"{path}.member", o.get("member")) if "member" in o else None
     category = r.string(f"{path}.category", o.get("category")) if "category" in o else None
     upper = r.boolean(f"{path}.upper_approved", o["upper_approved"]) if "upper_approved" in o else None
     approved = r.boolean(f"{path}.meeting_approved", o["meeting_approved"]) if "meeting_approved" in o else None
@@ -519,8 +598,8 @@ def _proxy(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Proxy | 
         return None
     if "extra" in o:
         extras[path] = o["extra"]
-    principal = r.string(f"{path}.principal", o.get("principal")) if "principal" in o else None
-    agent = r.string(f"{path}.agent", o.get("agent")) if "agent" in o else None
+    principal = r.ident(f"{path}.principal", o.get("principal")) if "principal" in o else None
+    agent = r.ident(f"{path}.agent", o.get("agent")) if "agent" in o else None
     written = r.boolean(f"{path}.written", o["written"]) if "written" in o else None
     relation = r.string(f"{path}.relation", o["relation"]) if "relation" in o else None
     filed = r.date(f"{path}.filed", o["filed"]) if "filed" in o else None
@@ -539,13 +618,15 @@ def _contest(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Contes
         return None
     if "extra" in o:
         extras[path] = o["extra"]
-    cid = r.string(f"{path}.id", o.get("id")) if "id" in o else None
-    seats = r.integer(f"{path}.seats", o.get("seats"), least=1) if "seats" in o else None
+    cid = r.ident(f"{path}.id", o.get("id")) if "id" in o else None
+    seats = r.integer(f"{path}.seats", o.get("seats"), least=1, most=MOST_SEATS) if "seats" in o else None
     candidates = r.ids(f"{path}.candidates", o.get("candidates", []))
+    if len(candidates) > MOST_CANDIDATES:
+        r.bad(f"{path}.candidates", f"at most {MOST_CANDIDATES:,} candidates, not {len(candidates):,}")
     seen: dict[str, int] = {}
     for j, who in enumerate(candidates):
         if who in seen:
-            r.bad(f"{path}.candidates[{j}]", f"duplicate candidate {who!r} (first at candidates[{seen[who]}])")
+            r.bad(f"{path}.candidates[{j}]", f"duplicate candidate {shown(who)} (first at candidates[{seen[who]}])")
         seen.setdefault(who, j)
     title = r.string(f"{path}.title", o["title"], blank=True) if "title" in o else ""
     post = r.choice(f"{path}.post", o["post"], _POSTS) if "post" in o else "member"
@@ -576,7 +657,7 @@ def _ballots(
         return collected, issued, _items(r, raw), None
     totals: dict[str, Totals] = {}
     for cid, sheet in r.mapping("ballots.totals", o["totals"]).items():
-        path = f"ballots.totals.{cid}"
+        path = _join("ballots.totals", cid)
         so = r.obj(path, sheet, required=["valid", "invalid", "for"])
         if so is None:
             continue
@@ -584,7 +665,7 @@ def _ballots(
         invalid = r.integer(f"{path}.invalid", so.get("invalid")) if "invalid" in so else None
         votes: dict[str, int] = {}
         for who, n in r.mapping(f"{path}.for", so.get("for", {})).items():
-            got = r.integer(f"{path}.for.{who}", n)
+            got = r.integer(_join(f"{path}.for", who), n)
             if got is not None:
                 votes[who] = got
         if valid is not None and invalid is not None:
@@ -621,8 +702,8 @@ def _paper(r: _Reader, path: str, item: Any) -> Ballot | None:
         return Ballot(spoiled=True) if spoiled else (Ballot() if spoiled is False and len(item) == 1 else None)
     before = len(r.problems)
     sections: dict[str, Marks] = {}
-    for cid, section in item.items():
-        spath = f"{path}.{cid}"
+    for cid, section in r.mapping(path, item).items():
+        spath = _join(path, cid)
         so = r.obj(spath, section, optional=_MARK_KEYS)
         if so is None:
             continue
@@ -644,7 +725,7 @@ def _reductions(r: _Reader, value: Any) -> dict[str, Reduction]:
         return {}
     out: dict[str, Reduction] = {}
     for cid, plan in r.mapping("reductions", value).items():
-        path = f"reductions.{cid}"
+        path = _join("reductions", cid)
         po = r.obj(path, plan, optional=["consent", "presidium"])
         if po is None:
             continue
@@ -661,7 +742,7 @@ def _reductions(r: _Reader, value: Any) -> dict[str, Reduction]:
 def _declared(r: _Reader, value: Any) -> dict[str, Declared]:
     out: dict[str, Declared] = {}
     for cid, said in r.mapping("declared", value).items():
-        path = f"declared.{cid}"
+        path = _join("declared", cid)
         so = r.obj(path, said, required=["elected"], optional=["votes"])
         if so is None or "elected" not in so:
             continue
@@ -670,7 +751,7 @@ def _declared(r: _Reader, value: Any) -> dict[str, Declared]:
         if "votes" in so:
             votes = {}
             for who, n in r.mapping(f"{path}.votes", so["votes"]).items():
-                got = r.integer(f"{path}.votes.{who}", n)
+                got = r.integer(_join(f"{path}.votes", who), n)
                 if got is not None:
                     votes[who] = got
         out[cid] = Declared(elected, votes=votes)

@@ -66,6 +66,10 @@ class Record:
     """The dates of the polling's preparation, for the timeline checks (V-8)."""
     extras: Mapping[str, Any] = attrs.field(factory=dict)
     """The ``extra`` values of the record and of its items, by path, written back unchanged."""
+    notes: tuple[str, ...] = attrs.field(default=(), eq=False)
+    """What reading changed, once per spelling: an id that the id policy wrote another way
+    (``"roll[3].id: 'Ｍ０７' read as 'M07'"``, tally._ids). The record holds the canonical ids;
+    ``tally verify`` prints these on stderr and in the JSON result."""
     _meeting: list[Meeting | Polling] = attrs.field(factory=list, init=False, eq=False, repr=False)
 
     @classmethod

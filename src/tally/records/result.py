@@ -14,9 +14,10 @@ from .write import _contest_dict
 # --- results ------------------------------------------------------------------------------------
 
 
-def result_to_dict(v: Verification, compliance: Iterable[Finding] = ()) -> dict[str, Any]:
+def result_to_dict(v: Verification, compliance: Iterable[Finding] = (), *, notes: Iterable[str] = ()) -> dict[str, Any]:
     """A verification as the result format (``tally.result/1``) writes it, with the compliance
-    findings when given (:meth:`Record.compliance`)."""
+    findings when given (:meth:`Record.compliance`) and what reading the record changed
+    (:attr:`Record.notes`: ids written another way), when given."""
     rnd = v.round
     m = rnd.meeting
     steps = [s.to_dict() for s in m.steps] + [s.to_dict() for s in rnd.steps]
@@ -67,6 +68,7 @@ def result_to_dict(v: Verification, compliance: Iterable[Finding] = ()) -> dict[
         "discrepancies": [d.to_dict() for d in v.discrepancies],
         "compliance": [f.to_dict() for f in compliance],
         "steps": steps,
+        "notes": list(notes),
     }
 
 
@@ -86,5 +88,3 @@ def next_round(rec: Record, verification: Verification | None = None) -> dict[st
     out.pop("scribes", None)
     out["proxies"] = []
     return out
-
-

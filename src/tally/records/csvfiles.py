@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from .._ballot import Ballot, Marks
 from .._contest import Contest
 from .._roll import Roll
+from .._values import shown
 from ..errors import Problem, RecordError
 from .read import _checked, _member, _Reader
 
@@ -20,7 +21,9 @@ _UNREADABLE = {"?", "unreadable", "无法辨认"}
 _TRUE = {"1", "true", "yes", "y", "是"}
 
 
-def ballots_from_csv(lines: Iterable[str], contest: Contest, *, where: str = "ballots") -> Iterator[Ballot]:
+def ballots_from_csv(
+    lines: Iterable[str], contest: Contest, *, where: str = "ballots", notes: list[str] | None = None
+) -> Iterator[Ballot]:
     """Papers of one contest from CSV as election staff keep them: a header row, then one row
     per paper with a column per candidate (its id as the header). A cell holds the mark:
     赞成 (``for``, ``✓``, ``○``, ``1``), 不赞成 (``against``, ``×``, ``x``), 弃权
@@ -29,7 +32,9 @@ def ballots_from_csv(lines: Iterable[str], contest: Contest, *, where: str = "ba
 
     Rows are read one at a time and equal rows share one Ballot, so a large file streams.
     A bad cell raises a :class:`RecordError` naming the row and column (all bad cells of the
-    file at once, once the file has been read).
+    file at once, once the file has been read). Headers and write-ins are ids under the id
+    policy (``Ｍ０７`` is ``M07``, invisible characters are refused, two columns that are one id
+    are an error); each id written another way is added once to *notes*, when given.
 
     >>> rows = ["M01,M02,M03,write_in", "✓,×,,", "✓,✓,✓,", "-,×,✓,M09"]
     >>> contest = Contest("c", seats=2, candidates=["M01", "M02", "M03"])
@@ -40,17 +45,24 @@ def ballots_from_csv(lines: Iterable[str], contest: Contest, *, where: str = "ba
     {'for': ['M03'], 'against': ['M02'], 'abstain': ['M01'], 'write_in': ['M09']}
     """
     reader = csv.reader(iter(lines))
-    header = next(reader, None)
-    if header is None:
+    first = next(reader, None)
+    if first is None:
         raise RecordError(Problem(where, "the CSV file is empty: it needs a header row"))
-    header = [h.strip().lstrip("\ufeff") for h in header]
-    problems: list[Problem] = []
+    r = _Reader()
+    header = _header(r, first, where)
     known = set(contest.candidates)
+    seen: dict[str, int] = {}
     for j, name in enumerate(header):
+        if name is None:
+            continue
+        if name in seen:
+            r.bad(f"{where}[0][{j}]", f"column {shown(name)} again (first at column {seen[name]})")
+        seen.setdefault(name, j)
         if name not in known and name not in ("write_in", "spoiled"):
-            problems.append(Problem(f"{where}[0][{j}]", f"column {name!r} is not a candidate of {contest.id!r}"))
-    if problems:
-        raise RecordError(problems)
+            r.bad(f"{where}[0][{j}]", f"column {shown(name)} is not a candidate of {shown(contest.id)}")
+    if r.problems:
+        raise RecordError(r.problems)
+    names = [name or "" for name in header]
     memo: dict[tuple[str, ...], Ballot] = {}
     for i, row in enumerate(reader, start=1):
         if not row:
@@ -58,20 +70,27 @@ def ballots_from_csv(lines: Iterable[str], contest: Contest, *, where: str = "ba
         cells = tuple(row)
         paper = memo.get(cells)
         if paper is None:
-            paper = _csv_paper(tuple(c.strip() for c in cells), header, contest, f"{where}[{i}]", problems)
+            paper = _csv_paper(tuple(c.strip() for c in cells), names, contest, f"{where}[{i}]", r)
             if paper is None:
                 continue
             memo[cells] = paper
         yield paper
-    if problems:
-        raise RecordError(problems)
+    if notes is not None:
+        notes.extend(r.notes())
+    if r.problems:
+        raise RecordError(r.problems)
 
 
-def _csv_paper(
-    cells: tuple[str, ...], header: list[str], contest: Contest, path: str, problems: list[Problem]
-) -> Ballot | None:
+def _header(r: _Reader, header: list[str], where: str) -> list[str | None]:
+    """The header's names under the id policy (a byte-order mark before the first is dropped)."""
+    if header:
+        header = [header[0].removeprefix("\ufeff"), *header[1:]]
+    return [r.ident(f"{where}[0][{j}]", name) for j, name in enumerate(header)]
+
+
+def _csv_paper(cells: tuple[str, ...], header: list[str], contest: Contest, path: str, r: _Reader) -> Ballot | None:
     if len(cells) != len(header):
-        problems.append(Problem(path, f"{len(cells)} cells, but the header has {len(header)}"))
+        r.bad(path, f"{len(cells)} cells, but the header has {len(header)}")
         return None
     marks: dict[str, list[str]] = {"for_": [], "against": [], "abstain": [], "unreadable": [], "write_in": []}
     spoiled = False
@@ -80,7 +99,10 @@ def _csv_paper(
         if name == "spoiled":
             spoiled = low in _TRUE
         elif name == "write_in":
-            marks["write_in"] = [w for w in cell.replace(";", " ").split() if w]
+            written = [r.ident(f"{path}[{j}]", w) for w in cell.replace(";", " ").split() if w]
+            if None in written:
+                return None
+            marks["write_in"] = [w for w in written if w is not None]
         elif not cell:
             continue
         elif low in _FOR:
@@ -92,18 +114,18 @@ def _csv_paper(
         elif low in _UNREADABLE:
             marks["unreadable"].append(name)
         else:
-            problems.append(
-                Problem(f"{path}[{j}]", f"{cell!r} is not a mark (for ✓, against ×, abstain -, unreadable ?)")
-            )
+            r.bad(f"{path}[{j}]", f"{shown(cell)} is not a mark (for ✓, against ×, abstain -, unreadable ?)")
             return None
     if spoiled:
         return Ballot(spoiled=True)
     return Ballot({contest.id: Marks(**marks)})
 
 
-def roll_from_csv(lines: Iterable[str], *, where: str = "roll") -> Roll:
+def roll_from_csv(lines: Iterable[str], *, where: str = "roll", notes: list[str] | None = None) -> Roll:
     """A party roll from CSV: a header with ``id`` and any of ``name``, ``sex``, ``born``,
-    ``standing``, ``rights``, then one row per member. Every bad cell is reported at once.
+    ``standing``, ``rights``, then one row per member. Every bad cell is reported at once. Ids
+    follow the id policy (each id written another way is added once to *notes*, when given),
+    dates are ``YYYY-MM-DD``.
 
     >>> roll = roll_from_csv(["id,name,standing", "M01,张三,full", "M02,李四,probationary"])
     >>> [(m.id, m.name, m.standing.value) for m in roll]
@@ -117,17 +139,19 @@ def roll_from_csv(lines: Iterable[str], *, where: str = "roll") -> Roll:
         r.bad(where, "the header needs an id column")
     for j, name in enumerate(fields):
         if name not in allowed:
-            r.bad(f"{where}[0][{j}]", f"unknown column {name!r}; the columns are {', '.join(allowed)}")
+            r.bad(f"{where}[0][{j}]", f"unknown column {shown(name)}; the columns are {', '.join(allowed)}")
     if r.problems:
         raise RecordError(r.problems)
     reader.fieldnames = fields
     members = []
     for i, row in enumerate(reader):
-        item = {k: v.strip() for k, v in row.items() if k is not None and v is not None and v.strip()}
+        # Cells are trimmed, but for the id, which the id policy trims with a note.
+        cells = {k: v for k, v in row.items() if k is not None and v is not None and v.strip()}
+        item = {k: v if k == "id" else v.strip() for k, v in cells.items()}
         members.append(_member(r, f"{where}[{i}]", item, {}))
     if r.problems:
         raise RecordError(r.problems)
+    if notes is not None:
+        notes.extend(r.notes())
     roll: Roll = _checked(lambda: Roll(m for m in members if m is not None))
     return roll
-
-

@@ -1,0 +1,250 @@
+"""Counting at its edges: each test sits on a boundary that a mutant of the counting code moved
+(a ``<`` for a ``<=``, a ``>`` for a ``>=``, a dropped finding), and says which rule puts the
+boundary there. Everything goes through the public API, so that the tests hold while the
+counting code's insides change. See docs/testing.md for the mutation run that found them."""
+
+from __future__ import annotations
+
+import datetime
+from fractions import Fraction
+
+import attrs
+import pytest
+
+from tally import (
+    Ballot,
+    Contest,
+    Member,
+    RecordError,
+    Reduction,
+    Relative,
+    RuleError,
+    Stage,
+    Totals,
+    Voter,
+    count,
+    least_winning,
+    meeting,
+    polling,
+    preset,
+)
+
+PARTY = preset("cpc-basic-2020")
+DAY = datetime.date(2026, 5, 21)
+
+
+def _meeting(n: int, present: int | None = None, rulebook=PARTY):  # type: ignore[no-untyped-def]
+    roll = [Member(f"M{i:02}") for i in range(1, n + 1)]
+    return meeting(roll, present=[m.id for m in roll[: n if present is None else present]], rulebook=rulebook)
+
+
+def _papers(*groups: tuple[int, tuple[str, ...]], contest: str = "c") -> list[Ballot]:
+    return [Ballot({contest: {"for": list(ids)}}) for times, ids in groups for _ in range(times)]
+
+
+# --- P-21 on a tally sheet: the totals a sheet can and cannot hold ----------------------------------
+
+TWO_SEATS = Contest("c", seats=2, candidates=["M01", "M02", "M03"])
+
+
+def _sheet(valid: int, invalid: int, votes: dict[str, int], collected: int | None = None):  # type: ignore[no-untyped-def]
+    totals = {"c": Totals(valid=valid, invalid=invalid, votes=votes)}
+    return count([TWO_SEATS], meeting=_meeting(10), totals=totals, collected=collected)["c"]
+
+
+def test_a_tally_sheet_with_no_invalid_ballot() -> None:
+    """P-21: ``invalid: 0`` is a count like any other, not a missing one."""
+    r = _sheet(10, 0, {"M01": 6, "M02": 6, "M03": 2}, collected=10)
+    assert (r.valid, r.invalid, r.elected) == (10, 0, ("M01", "M02"))
+
+
+def test_a_tally_sheet_cannot_hold_a_negative_count() -> None:
+    """P-21: a count below zero on a tally sheet is an error at its field."""
+    with pytest.raises(RecordError, match=r"^invalid: must be a whole number from 0 to 1,000,000,000, not -1$"):
+        Totals(valid=10, invalid=-1)
+    with pytest.raises(RecordError, match=r"^for\.M01: must be a whole number"):
+        Totals(valid=10, invalid=0, votes={"M01": -1})
+
+
+def test_a_candidate_on_every_valid_paper() -> None:
+    """P-21: one vote per valid paper at most: as many votes as valid papers is possible."""
+    r = _sheet(10, 0, {"M01": 10, "M02": 0})
+    assert (r.votes["M01"], r.elected) == (10, ("M01",))
+
+
+def test_more_votes_than_valid_papers_is_an_error() -> None:
+    """P-21: one vote more than the valid papers cannot be, and says where."""
+    with pytest.raises(RecordError, match=r"totals\.c\.for\.M01: 11 votes, more than the 10 valid ballots"):
+        _sheet(10, 0, {"M01": 11})
+
+
+def test_votes_of_exactly_valid_times_seats() -> None:
+    """P-21: every valid paper full (valid × seats votes in all) is a possible sheet."""
+    r = _sheet(10, 0, {"M01": 10, "M02": 10, "M03": 0})
+    assert r.elected == ("M01", "M02")
+
+
+def test_one_vote_more_than_valid_times_seats_is_an_error() -> None:
+    """P-21: valid × seats + 1 votes means some paper selected more persons than seats."""
+    with pytest.raises(RecordError, match=r"21 votes in all, more than 10 valid ballots × 2 seats \(P-21\)"):
+        _sheet(10, 0, {"M01": 10, "M02": 10, "M03": 1})
+
+
+def test_a_tally_sheet_must_add_up_to_the_ballots_collected() -> None:
+    """P-20, P-21: valid + invalid is the number of papers out of the box."""
+    with pytest.raises(RecordError, match=r"valid \+ invalid = 10, but 11 ballots were collected"):
+        _sheet(10, 0, {"M01": 6}, collected=11)
+
+
+# --- P-20: the void round ------------------------------------------------------------------------
+
+
+def test_as_many_ballots_as_voters_is_not_void() -> None:
+    """P-20: 收回的选票等于或少于投票人数: equal is valid."""
+    r = count([TWO_SEATS], _papers((9, ("M01", "M02"))), meeting=_meeting(10, present=9))
+    assert (r.void, r.valid, r.collected, r.voters) == (False, True, 9, 9)
+    assert r["c"].elected == ("M01", "M02")
+
+
+def test_one_ballot_more_than_voters_is_void() -> None:
+    """P-20: one paper more than the voters voids the round, and ``void`` says so."""
+    r = count([TWO_SEATS], _papers((10, ("M01", "M02"))), meeting=_meeting(10, present=9))
+    assert (r.void, r.valid, r.collected, r.voters) == (True, False, 10, 9)
+    assert (r["c"].elected, r["c"].next_round) == ((), None)
+
+
+def test_an_inquorate_meeting_is_not_void() -> None:
+    """P-10, P-20: inquorate and void are two findings: too few present is not too many papers."""
+    r = count([TWO_SEATS], _papers((8, ("M01", "M02"))), meeting=_meeting(10, present=8))
+    assert (r.void, r.valid) == (False, False)
+
+
+# --- P-22: a majority other than one half ----------------------------------------------------------
+
+
+def test_a_two_thirds_majority() -> None:
+    """P-22 with ``majority=2/3``: of 30 present, 20 is exactly two thirds (not more), 21 wins."""
+    book = attrs.evolve(PARTY, majority=Fraction(2, 3))
+    assert [least_winning(n, book) for n in (30, 31, 3, 0)] == [21, 21, 3, 1]
+    m = _meeting(30, rulebook=book)
+    contest = Contest("c", seats=1, candidates=["M01", "M02"])
+    r = count([contest], _papers((21, ("M01",)), (9, ("M02",))), meeting=m)["c"]
+    assert (r.threshold, r.elected) == (21, ("M01",))
+    r = count([contest], _papers((20, ("M01",)), (10, ("M02",))), meeting=m)["c"]
+    assert (r.threshold, r.elected, r.unfilled) == (21, (), 1)
+
+
+def test_a_three_fifths_majority_of_a_base_that_does_not_divide() -> None:
+    """P-22, C-3: x*5 > 7*3 = 21 needs x = 5 (4*5 = 20 is not more)."""
+    book = attrs.evolve(PARTY, majority=Fraction(3, 5))
+    assert least_winning(7, book) == 5
+
+
+# --- P-24: the strict reading of the consent to reduce the seats -------------------------------------
+
+
+def _shortfall(book, consent: int):  # type: ignore[no-untyped-def]
+    m = _meeting(10, rulebook=book)
+    contest = Contest("c", seats=3, candidates=["M01", "M02", "M03", "M04"])
+    papers = _papers((5, ("M01", "M02", "M03")), (5, ("M01", "M04")))
+    return count([contest], papers, meeting=m, reductions={"c": Reduction(consent=consent)})["c"]
+
+
+def test_strict_consent_passes_with_a_bare_majority() -> None:
+    """P-24 with ``reduction_consent_inclusive=False``: 6 of 10 is more than half: reduced."""
+    r = _shortfall(attrs.evolve(PARTY, reduction_consent_inclusive=False), 6)
+    assert (r.seats_reduced, r.next_round, r.elected) == (True, None, ("M01",))
+    assert [s.finding for s in r.steps if s.rule == "P-24"] == ["seats reduced"]
+
+
+def test_strict_consent_fails_at_exactly_half() -> None:
+    """P-24 with ``reduction_consent_inclusive=False``: 5 of 10 is not more than half."""
+    r = _shortfall(attrs.evolve(PARTY, reduction_consent_inclusive=False), 5)
+    assert (r.seats_reduced, r.next_round.stage) == (False, Stage.FURTHER)  # type: ignore[union-attr]
+    assert [s.finding for s in r.steps if s.rule == "P-24"] == [
+        "reduction not approved",
+        "seats unfilled: further election",
+    ]
+
+
+def test_inclusive_consent_fails_below_half() -> None:
+    """P-24, C-2 (半数以上, inclusive): 4 of 10 is less than half: a further election."""
+    r = _shortfall(PARTY, 4)
+    assert r.seats_reduced is False
+    assert _shortfall(PARTY, 5).seats_reduced is True
+
+
+def test_more_consents_than_electors_present_is_an_error() -> None:
+    """P-24: consents are counted among the present electors."""
+    with pytest.raises(RecordError, match=r"reductions\.c\.consent: 11 consents, but only 10 electors are present"):
+        _shortfall(PARTY, 11)
+
+
+# --- V-28: a seat freed by the near-relatives rule ----------------------------------------------------
+
+
+def _spouses_count(groups: list[tuple[int, tuple[str, ...]]], refill: str = "qualified"):  # type: ignore[no-untyped-def]
+    roll = [
+        Voter("H", sex="M", relatives=[Relative("S", "spouse")]),
+        Voter("S", sex="F"),
+        *(Voter(f"E{i}", sex="M") for i in range(30)),
+    ]
+    book = attrs.evolve(preset("village-zhejiang-2020"), committee_size=None, relatives_refill=refill)
+    contests = [
+        Contest("chair", seats=1, candidates=["H", "E0"], post="chair"),
+        Contest("member", seats=2, candidates=["S", "E1", "E2"], post="member"),
+    ]
+    papers = [Ballot({"chair": {"for": ["H"]}, "member": {"for": list(ids)}}) for n, ids in groups for _ in range(n)]
+    return count(contests, papers, meeting=polling(roll, present=[v.id for v in roll], rulebook=book, day=DAY))
+
+
+def test_v28_refill_exactly_at_the_threshold() -> None:
+    """V-28 (浙江, refill "qualified"): 32 voted, so 17 wins (V-21); E2 with exactly 17, outside the
+    two seats, takes the seat that S leaves to her husband the chair."""
+    r = _spouses_count([(15, ("S", "E1")), (5, ("S", "E2")), (12, ("E1", "E2"))])
+    member = r["member"]
+    assert (dict(member.votes), member.threshold) == ({"E1": 27, "S": 20, "E2": 17}, 17)
+    assert (member.elected, member.unfilled, member.next_round) == (("E1", "E2"), 0, None)
+    assert [s.finding for s in member.steps if s.rule == "V-28"] == [
+        "withdrawn: a near relative serves",
+        "seat refilled from the qualified",
+    ]
+
+
+def test_v28_no_refill_one_vote_below_the_threshold() -> None:
+    """V-28: with 16 votes E2 is below the threshold: the seat goes to a further election."""
+    r = _spouses_count([(16, ("S", "E1")), (4, ("S", "E2")), (12, ("E1", "E2"))])
+    member = r["member"]
+    assert dict(member.votes) == {"E1": 28, "S": 20, "E2": 16}
+    assert (member.elected, member.unfilled) == (("E1",), 1)
+    assert member.next_round is not None
+    assert (member.next_round.stage, member.next_round.seats) == (Stage.FURTHER, 1)
+
+
+# --- V-10: the most candidates a post may have ---------------------------------------------------------
+
+
+def _beijing_count(candidates: int):  # type: ignore[no-untyped-def]
+    roll = [Voter(f"V{i}") for i in range(10)]
+    book = attrs.evolve(preset("village-beijing-2012"), committee_size=None)
+    p = polling(roll, present=[v.id for v in roll], rulebook=book, day=DAY)
+    contest = Contest("m", seats=2, candidates=[f"V{i}" for i in range(candidates)])
+    return count([contest], [], meeting=p, collected=0)
+
+
+def test_v10_most_candidates_per_post_is_allowed() -> None:
+    """V-10 (北京: one or two more candidates than seats): 2 seats, 4 candidates is the most."""
+    assert _beijing_count(4)["m"].contest.candidates == ("V0", "V1", "V2", "V3")
+    assert _beijing_count(3)["m"].unfilled == 2
+
+
+def test_v10_one_candidate_over_the_most_is_refused() -> None:
+    """V-10 (北京): 5 candidates for 2 seats is one too many."""
+    with pytest.raises(RuleError, match=r"5 candidates for 2 seats; the rules allow at most 4 \(V-10\)"):
+        _beijing_count(5)
+
+
+def test_v10_fewest_candidates_per_post() -> None:
+    """V-10 (北京): 2 seats need at least 3 candidates."""
+    with pytest.raises(RuleError, match=r"2 candidates for 2 seats; the rules require at least 3 \(V-10"):
+        _beijing_count(2)

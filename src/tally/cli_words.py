@@ -33,6 +33,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{count} 个单元格首尾的空格已去掉（第一个：{first}）",
         "en": "spaces were trimmed at either end of {count} cells (the first: {first})",
     },
+    "note.reordered": {
+        "zh": "表格中每位候选人占一列：选票上的标记按候选人顺序写出，未填的职位写作空白，计票结果不变",
+        "en": "a sheet has one column per candidate: marks are written in ballot order and a section left "
+        "off a paper is written blank; no count changes",
+    },
     # --- errors and summaries ---
     "more problems": {
         "zh": "……另有 {n} 个问题未列出（用 --format json 可列出全部）",

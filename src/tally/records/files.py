@@ -40,7 +40,8 @@ def load(source: str | pathlib.Path | IO[str] | IO[bytes]) -> Record:
         if suffix == ".xlsx":
             from .sheets import read_workbook
 
-            return _from_sheets(read_workbook(path), [])
+            with read_workbook(path) as sheets:
+                return _from_sheets(sheets, [])
         if suffix in (".xls", ".et", ".ods", ".csv"):
             reason = (
                 "a record from CSV files is a folder of them, one file a sheet: name the folder"

@@ -30,6 +30,7 @@ ballot sheets stream (``read_only=True``).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
 import io
@@ -45,7 +46,7 @@ import attrs
 from .._ids import canonical_id, id_problem
 from .._rulebook import EXCLUSION_CATEGORIES, NEAR_RELATIVES, PRESETS
 from ..errors import Problem, RecordError
-from .record import _ALL_KINDS, RECORD_FORMAT, Note
+from .record import RECORD_FORMAT, Note
 
 __all__ = [
     "INSTRUCTIONS",
@@ -313,7 +314,7 @@ def choices(field: str, lang: Lang) -> tuple[str, ...]:
     (('F', 'M'), ('赞成', '不赞成', '弃权', '无法辨认'))
     """
     table: dict[str, tuple[str, ...]] = {
-        "kind": _ALL_KINDS,
+        "kind": TEMPLATE_KINDS,
         "rulebook": tuple(PRESETS),
         "mode": ("direct", "household", "group-representatives"),
         "sex": ("F", "M"),
@@ -445,6 +446,8 @@ class Locator:
                 return f"{self.sheet('ballots')}!{col}{row}"
             cols = sorted((*self.ballot_cols.get(cid, {}).values(), self.write_in.get(cid, "")), key=_col_order)
             cols = [c for c in cols if c]
+            if len(cols) == 1:
+                return f"{self.sheet('ballots')}!{cols[0]}{row}"
             if cols:
                 return f"{self.sheet('ballots')}!{cols[0]}{row}:{cols[-1]}{row}"
             return self._at("ballots", row)
@@ -469,8 +472,12 @@ class Locator:
         return None
 
     def problems(self, problems: Iterable[Problem]) -> list[Problem]:
-        """The problems with their paths turned into cells."""
-        return [Problem(self.cell(p.path), p.reason) for p in problems]
+        """The problems with their paths turned into cells (a field the record requires and the
+        sheet leaves empty is "missing" to the record's reader, "empty" to the user)."""
+        return [
+            Problem(self.cell(p.path), "empty: this must be filled in" if p.reason == "missing" else p.reason)
+            for p in problems
+        ]
 
 
 def _col_order(col: str) -> tuple[int, str]:
@@ -657,6 +664,7 @@ class _SheetReader:
         self.tally: dict[str, dict[str, Any]] = {}
         self.papers: list[Any] | None = None
         self.rules: list[tuple[str, Any, str]] = []
+        self.ballot_header: Sequence[Any] = ()
 
     def _header(self, sheet: Sheet, header: Sequence[Any]) -> dict[int, Column]:
         name = self.where.sheet(sheet.key)
@@ -851,6 +859,8 @@ class _SheetReader:
         marks: dict[int, tuple[str, str | None]] = {}  # column -> (contest, candidate or None for write-ins)
         fixed_names = {_header(n): c.key for c in sheet.columns for n in (c.zh, c.en, c.key)}
         self.where.cols["ballots"] = {}
+        self.ballot_header = header
+        known = {c.get("id") for c in self.data.get("contests", []) if isinstance(c, dict)}
         for j, value in enumerate(header):
             key = _header(value)
             if not key:
@@ -869,6 +879,10 @@ class _SheetReader:
                     f"{text!r} is not a ballot column: name it contest:candidate (such as committee:M01), "
                     f"contest:{WRITE_IN['zh']} for write-ins, {sheet.columns[0].zh} or {sheet.columns[1].zh}",
                 )
+                continue
+            if cid not in known:
+                # Said once at the column, rather than once for every paper.
+                self.cells.bad(at, f"{cid!r} is not a contest of the sheet {self.where.sheet('contests')}")
                 continue
             if who.casefold() in _WRITE_IN_WORDS:
                 if cid in self.where.write_in:
@@ -918,8 +932,9 @@ class _SheetReader:
             if j in fixed:
                 continue  # the paper's number: for the people who keep the sheet
             if j not in marks:
-                self.cells.bad(at, "a value in a column with no header")
-                continue
+                if j >= len(self.ballot_header) or not _header(self.ballot_header[j]):
+                    self.cells.bad(at, "a value in a column with no header")
+                continue  # else under a header already reported
             cid, who = marks[j]
             if who is None:
                 sections[cid].setdefault("write_in", []).extend(self.cells.ids(value, at))
@@ -1121,9 +1136,10 @@ def is_csv_folder(folder: pathlib.Path) -> bool:
         return False
 
 
-def read_workbook(path: str | pathlib.Path) -> list[tuple[str, Iterator[tuple[Any, ...]]]]:
-    """The sheets of an ``.xlsx`` workbook, streamed (openpyxl ``read_only``): large ballot
-    sheets are never held as cells."""
+@contextlib.contextmanager
+def read_workbook(path: str | pathlib.Path) -> Iterator[list[tuple[str, Iterator[tuple[Any, ...]]]]]:
+    """The sheets of an ``.xlsx`` workbook, streamed (openpyxl ``read_only``: large ballot
+    sheets are never held as cells), while the ``with`` block lasts; the file is closed after."""
     import zipfile
 
     from openpyxl import load_workbook
@@ -1133,7 +1149,10 @@ def read_workbook(path: str | pathlib.Path) -> list[tuple[str, Iterator[tuple[An
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
         reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
         raise RecordError(Problem("", f"cannot read the workbook: {reason}")) from None
-    return [(ws.title, ws.iter_rows(values_only=True)) for ws in book.worksheets]
+    try:
+        yield [(ws.title, ws.iter_rows(values_only=True)) for ws in book.worksheets]
+    finally:
+        book.close()
 
 
 # --- writing: a record as sheets ----------------------------------------------------------------
@@ -1375,17 +1394,32 @@ def write_workbook(path: str | pathlib.Path, sheets: Sequence[tuple[str, Rows]],
         header = rows[0] if rows else []
         spec = _match_sheet(name)
         last = max(len(rows), 1) + 1000
+
+        def drop_down(field: str, where: str, ws: Any = ws) -> None:
+            words = choices(field, lang)
+            dv = DataValidation(type="list", formula1='"' + ",".join(words) + '"', allow_blank=True)
+            dv.errorStyle = "warning"  # a word the list lacks is judged on reading, not refused here
+            dv.error = ("请从下拉列表中选择：" if lang == "zh" else "Choose from the list: ") + ", ".join(words)
+            dv.add(where)
+            ws.add_data_validation(dv)
+
         for j, title in enumerate(header):
             col = letter(j)
             ws.column_dimensions[col].width = max(12, 2 * len(str(title)) + 2)
             field = _validation_field(spec, str(title), j)
             if field is not None:
-                words = choices(field, lang)
-                dv = DataValidation(type="list", formula1='"' + ",".join(words) + '"', allow_blank=True)
-                dv.errorStyle = "warning"
-                dv.error = ("请从下拉列表中选择：" if lang == "zh" else "Choose from the list: ") + ", ".join(words)
-                dv.add(f"{col}2:{col}{last}")
-                ws.add_data_validation(dv)
+                drop_down(field, f"{col}2:{col}{last}")
+            column = _column_of(name, str(title))
+            if column is not None and column.kind in ("id", "date"):
+                # Text, so that a typed id keeps its leading zeros and a typed date its form.
+                ws.column_dimensions[col].number_format = "@"
+        if spec == _BY_KEY["ballots"] and len(header) <= 2:
+            drop_down("mark", f"C2:AZ{last}")  # a template: the candidates' columns are still to add
+        if spec == SETTINGS:
+            for r, row in enumerate(rows[1:], start=2):
+                item = next((s for s in SETTING_ROWS if _header(row[0]) in (_header(s[1]), _header(s[2]))), None)
+                if item is not None and item[4] is not None:
+                    drop_down(item[4], f"B{r}")
         ws.freeze_panes = "A2"
     book.save(path)
 

@@ -148,7 +148,7 @@ class ContestResult:
             "post": c.post.value,
             "stage": c.stage.value,
             "seats": c.seats,
-            "test": None if test is None else _test_dict(test),
+            "test": None if test is None else test.to_dict(),
             "base": self.base,
             "threshold": self.threshold,
             "ballots": {"valid": self.valid, "invalid": self.invalid, "reasons": dict(self.invalid_reasons)},
@@ -163,14 +163,6 @@ class ContestResult:
             else {"stage": nxt.stage.value, "seats": nxt.seats, "candidates": list(nxt.candidates)},
         }
 
-
-def _test_dict(test: Threshold) -> dict[str, Any]:
-    return {
-        "rule": test.rule,
-        "fraction": str(test.fraction),
-        "inclusive": test.inclusive,
-        "of": test.base.value,
-    }
 
 
 @attrs.frozen(kw_only=True)
@@ -930,7 +922,6 @@ def _consented(reduction: Reduction, base: int, rulebook: Rulebook, contest: Con
             least=threshold.least(base),
             numerator=n,
             denominator=d,
-            inclusive=threshold.inclusive,
         )
     )
     return agreed

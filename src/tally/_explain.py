@@ -296,6 +296,8 @@ class Step:
         if self.reason is not None:
             out["reason"] = self.reason.value
         out["numbers"] = dict(self.numbers)
+        if self.test is not None:
+            out["test"] = self.test.to_dict()
         return out
 
 

@@ -371,7 +371,6 @@ def meeting(
             needed=needed,
             numerator=threshold.fraction.numerator,
             denominator=threshold.fraction.denominator,
-            inclusive=threshold.inclusive,
         )
     )
     return Meeting(

@@ -74,6 +74,10 @@ class Threshold:
             return count * d >= base * n  # 以上, 不少于: at least
         return count * d > base * n  # 超过, 过半数: strictly more
 
+    def to_dict(self) -> dict[str, object]:
+        """The threshold as the result format writes it: ``{"rule", "fraction", "inclusive", "of"}``."""
+        return {"rule": self.rule, "fraction": str(self.fraction), "inclusive": self.inclusive, "of": self.base.value}
+
     def least(self, base: int) -> int:
         """The least count that meets the threshold for this *base*.
 

@@ -212,7 +212,7 @@ STEPS: Mapping[Code, Words] = {
     Code.MAJORITY: {
         "en": "{subject}: a candidate is elected with more than {share} of {base_words} ({base}), "
         "that is at least {threshold:n vote}.",
-        "zh": "{subject}：候选人获得的赞成票超过{base_words}{base}人的{share}，即至少{threshold}票，始得当选。",
+        "zh": "{subject}：候选人获得的赞成票须超过{base_words}（{base}人）的{share}，即至少{threshold}票，始得当选。",
     },
     Code.FLOOR: {
         "en": "{subject}: the most votes win, with at least {share} of the {ballots:n ballot} cast, "
@@ -644,7 +644,7 @@ LABELS: Mapping[str, Words] = {
     "test-majority": {
         "en": "A candidate needs more than {share} of {base_words} ({base}): at least {threshold:n vote}. "
         "Valid ballots {valid}, invalid {invalid}.",
-        "zh": "当选须获得超过{base_words}{base}人的{share}的赞成票，即至少{threshold}票。"
+        "zh": "当选须获得超过{base_words}（{base}人）{share}的赞成票，即至少{threshold}票。"
         "有效票{valid}张，无效票{invalid}张。",
     },
     "test-floor": {

@@ -11,7 +11,7 @@ test that was applied; a step cites the rule of the body it is about. Tables go 
 >>> from tally.examples import load
 >>> rec = records.Record.from_dict(load("branch"))
 >>> print(render(rec.verify(), lang="zh", title=rec.title).splitlines()[0])
-某社区党支部委员会换届选举
+某社区党支部委员会换届选举（第一轮）
 """
 
 from __future__ import annotations

@@ -686,6 +686,7 @@ LABELS: Mapping[str, Words] = {
     "none": {"en": "none", "zh": "无"},
     "reasons": {"en": "Reasons", "zh": "依据"},
     "rule": {"en": "rule", "zh": "条款"},
+    "source": {"en": "source", "zh": "出处"},
     "decision": {"en": "decision", "zh": "说明"},
     "compliance": {"en": "Composition and timeline", "zh": "两委结构与选举时间"},
     "check": {"en": "check", "zh": "检查项目"},
@@ -695,6 +696,7 @@ LABELS: Mapping[str, Words] = {
     "policy": {"en": "policy target", "zh": "政策目标"},
     "finding": {"en": "finding", "zh": "结论"},
     "details": {"en": "details", "zh": "情况"},
+    "objection": {"en": "objection {n}", "zh": "第{n}项异议"},
 }
 
 # Words for a finding's numbers, by check: the data of a composition or timeline check in prose.

@@ -17,6 +17,7 @@ test that was applied; a step cites the rule of the body it is about. Tables go 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
@@ -48,10 +49,12 @@ from .catalogue import (
     share,
 )
 
-__all__ = ["FORMATS", "LANGS", "describe", "render"]
+__all__ = ["CITES", "FORMATS", "LANGS", "describe", "render"]
 
 Format = Literal["text", "markdown", "html", "json"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "html", "json")
+Cite = Literal["rule", "article"]
+CITES: tuple[Cite, ...] = ("rule", "article")
 
 _Block = tuple[str, Any]
 
@@ -88,6 +91,7 @@ def _blocks(
     title: str,
     day: str,
     changed: Sequence[str],
+    cite: Cite,
 ) -> list[_Block]:
     page = _Page(rnd, lang)
     body = rnd.meeting
@@ -122,7 +126,15 @@ def _blocks(
             out.append(("table", (headers, rows)))
     out.append(("h2", label("reasons", lang)))
     steps = [*body.steps, *rnd.steps, *(s for c in rnd.contests for s in c.steps)]
-    out.append(("table", ([label("rule", lang), label("decision", lang)], [(s.rule, page.say(s)) for s in steps])))
+    if cite == "article":
+        from .citations import cite as article
+
+        headers = [label("rule", lang), label("source", lang), label("decision", lang)]
+        reasons: list[tuple[str, ...]] = [(s.rule, article(s.rule, lang=lang), page.say(s)) for s in steps]
+    else:
+        headers = [label("rule", lang), label("decision", lang)]
+        reasons = [(s.rule, page.say(s)) for s in steps]
+    out.append(("table", (headers, reasons)))
     return out
 
 
@@ -281,6 +293,8 @@ def _finding_blocks(findings: Sequence[Finding], lang: Lang, names: Mapping[str,
         subject = f.subject or ""
         if subject in names:
             subject = f"{subject} {names[subject]}"
+        elif (found := re.fullmatch(r"objections\[(\d+)\]", subject)) is not None:
+            subject = label("objection", lang, n=int(found.group(1)) + 1)
         rows.append(
             (
                 f.rule,
@@ -385,12 +399,14 @@ def render(
     day: str = "",
     findings: Sequence[Finding] = (),
     changed: Sequence[str] = (),
+    cite: Cite = "rule",
 ) -> str:
     """A counted round, or a verification of one, as a report: ``fmt`` is ``"text"``,
     ``"markdown"``, ``"html"`` or ``"json"`` (the result format, the same in either language);
     ``lang`` is ``"en"`` or ``"zh"``. ``title`` and ``day`` head the report; ``changed`` names the
     rulebook fields the record sets itself; ``findings`` (compliance checks) add a composition
-    table. A bare round has no verification section."""
+    table; ``cite="article"`` shows beside each rule ID the article it comes from (what an officer
+    quotes, from ``docs/rules.md``). A bare round has no verification section."""
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; the languages are {', '.join(LANGS)}")
     verification = result if isinstance(result, Verification) else None
@@ -402,7 +418,9 @@ def render(
 
         when = datetime.date.fromisoformat(day) if day else None
         return dumps(result_to_dict(result, findings, title=title, day=when))
-    blocks = _blocks(rnd, verification, lang, title, day, changed)
+    if cite not in CITES:
+        raise ValueError(f"unknown citation style {cite!r}; the styles are {', '.join(CITES)}")
+    blocks = _blocks(rnd, verification, lang, title, day, changed, cite)
     if findings:
         blocks.extend(_finding_blocks(findings, lang, _Page(rnd, lang).names))
     if fmt == "text":

@@ -7,6 +7,7 @@ only what was decided") or one the engine broke ("No silent wrong answer").
 from __future__ import annotations
 
 import datetime
+import itertools
 import json
 import random
 import re
@@ -125,7 +126,7 @@ def test_reports_render_in_every_format_and_language(name: str) -> None:
         for fmt in ("text", "markdown", "html", "json"):
             assert _report(name, lang, fmt).strip()
     lines = _report(name).splitlines()
-    for above, under in zip(lines, lines[1:], strict=False):
+    for above, under in itertools.pairwise(lines):
         if under and set(under) <= {"=", "-"} and len(set(under)) == 1 and above and " " not in under:
             from wcwidth import wcswidth
 
@@ -240,7 +241,7 @@ def test_a_village_ballot_cites_village_rules() -> None:
         rulebook=book,
         day=DAY,
     )
-    papers = [Ballot({"c": {"for": ["V0", "V1"]}}), Ballot({"c": {"write_in": ["V2"]}}), Ballot()] + [Ballot()]
+    papers = [Ballot({"c": {"for": ["V0", "V1"]}}), Ballot({"c": {"write_in": ["V2"]}}), Ballot(), Ballot()]
     r = count([c], papers, meeting=p)
     rules = {(s.code, s.reason): s.rule for s in r["c"].steps if s.reason is not None}
     assert rules == {(Code.INVALID, Reason.OVER_SELECTED): "V-20", (Code.VOID_MARK, Reason.WRITE_IN_REFUSED): "V-14"}

@@ -167,9 +167,9 @@ STEPS: Mapping[Code, Words] = {
         "zh": "{subject}委托候选人代写选票，不符合规定。",
     },
     Code.NOT_HELD_INQUORATE: {
-        "en": "The meeting is not valid ({present} present with the right to vote, {needed} needed): "
-        "no election takes place.",
-        "zh": "会议无效（实到会有选举权的党员{present}人，须至少{needed}人），不得进行选举。",
+        "en": "As the meeting is not valid ({present} present with the right to vote, {needed} needed), no "
+        "vote is held in this round and nobody is elected.",
+        "zh": "因会议无效（实到会有选举权的党员{present}人，须至少{needed}人），本轮不进行选举，不产生当选人。",
     },
     Code.NOT_HELD_TURNOUT: {
         "en": "Not more than half of the registered voters voted ({voted}, {needed} needed): the election "
@@ -206,8 +206,8 @@ STEPS: Mapping[Code, Words] = {
         "zh": "{subject}：{marks}处标记无效（{reason}），该选票其余部分有效。",
     },
     Code.NO_ELECTION: {
-        "en": "{subject}: the round is not valid; nobody is elected.",
-        "zh": "{subject}：本轮选举无效，不产生当选人。",
+        "en": "{subject}: nobody is elected in this round.",
+        "zh": "{subject}：本轮不产生当选人。",
     },
     Code.MAJORITY: {
         "en": "{subject}: a candidate is elected with more than {share} of {base_words} ({base}), "
@@ -640,6 +640,7 @@ LABELS: Mapping[str, Words] = {
     "accepted": {"en": "valid", "zh": "有效"},
     "round": {"en": "The vote", "zh": "选举是否有效"},
     "sheet": {"en": "Tally sheet: {title}", "zh": "计票结果报告单：{title}"},
+    "contest-heading": {"en": "Contest: {title}", "zh": "选举项目：{title}"},
     "stage": {"en": "{seats:n seat} to fill; {stage}.", "zh": "应选{seats}名；{stage}。"},
     "test-majority": {
         "en": "A candidate needs more than {share} of {base_words} ({base}): at least {threshold:n vote}. "
@@ -657,9 +658,19 @@ LABELS: Mapping[str, Words] = {
         "en": "A vote among the tied: the most votes win. Valid ballots {valid}, invalid {invalid}.",
         "zh": "对得票相等的候选人再次投票，以得票多的当选。有效票{valid}张，无效票{invalid}张。",
     },
-    "not-held": {
-        "en": "This round is not valid ({rule}): nobody is elected, and no ballot is judged.",
-        "zh": "本轮选举无效（{rule}），不产生当选人，不对选票作出认定。",
+    "not-held-inquorate": {
+        "en": "The meeting is not valid ({rule}): no vote is held, and nobody is elected.",
+        "zh": "会议无效（{rule}），本轮不进行选举，不产生当选人。",
+    },
+    "not-held-turnout": {
+        "en": "Not more than half of the registered voters voted ({rule}): the election is not valid, "
+        "and nobody is elected.",
+        "zh": "参加投票的选民未过半数（{rule}），选举无效，不产生当选人。",
+    },
+    "not-held-void": {
+        "en": "More ballots were collected than voters ({rule}): the vote is void and must be held again; "
+        "nobody is elected, and no ballot is judged.",
+        "zh": "收回选票多于投票人数（{rule}），选举无效，应当重新选举，不产生当选人，不对选票作出认定。",
     },
     "candidate": {"en": "candidate", "zh": "候选人"},
     "votes": {"en": "votes", "zh": "得票"},

@@ -144,6 +144,14 @@ _ROUND_VERDICTS = frozenset(
 )
 
 
+# Why a round elected nobody, by the decision that stopped it.
+_NOT_HELD = {
+    Code.NOT_HELD_INQUORATE: "not-held-inquorate",
+    Code.NOT_HELD_TURNOUT: "not-held-turnout",
+    Code.BALLOTS_OVER: "not-held-void",
+}
+
+
 def _value(value: object, page: _Page) -> str:
     """A declared or counted value of a discrepancy: ids as people, votes as ``id name: n``."""
     if value is None:
@@ -218,12 +226,13 @@ def _polling_blocks(p: Polling, rnd: Round, page: _Page) -> list[_Block]:
 
 def _contest_blocks(c: ContestResult, rnd: Round, page: _Page) -> list[_Block]:
     lang, contest = page.lang, c.contest
-    out: list[_Block] = [("h2", label("sheet", lang, title=page.titles[contest.id]))]
+    heading = "sheet" if rnd.valid else "contest-heading"  # no tally sheet where nothing is decided
+    out: list[_Block] = [("h2", label(heading, lang, title=page.titles[contest.id]))]
     out.append(("p", label("stage", lang, seats=contest.seats, stage=STAGES[contest.stage.value][lang])))
     if not rnd.valid:
         # A round that could not elect (inquorate, short of turnout, void) has no ballot verdict.
         rule = next((s.rule for s in rnd.steps if s.code is rnd.stopped_by), "")
-        out.append(("p", label("not-held", lang, rule=rule)))
+        out.append(("p", label(_NOT_HELD[rnd.stopped_by or Code.BALLOTS_OVER], lang, rule=rule)))
         return out
     test = c.test
     figures = {"valid": c.valid, "invalid": c.invalid, "threshold": c.threshold}

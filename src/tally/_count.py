@@ -619,7 +619,7 @@ def _ranked(tally: _Tally, contest: Contest) -> list[str]:
     return sorted(everyone, key=lambda w: (-tally.votes[w], order.get(w, len(order)), w))
 
 
-def _sheet(contest: Contest, tally: _Tally, *, base: int, kind: Kind) -> ContestResult:
+def _sheet(contest: Contest, tally: _Tally, *, base: int) -> ContestResult:
     """A contest's figures before any decision: ballots, reasons, votes (in a fixed order, so
     that the same papers give the same result whatever their order)."""
     ranked = _ranked(tally, contest)
@@ -645,7 +645,7 @@ def _undecided(
     ballot verdict, no threshold, nobody elected; the step cites the rule that stopped it."""
     rule = next(s.rule for s in steps if s.code is stopped_by)
     why = step(Code.NO_ELECTION, kind, contest.id, by=rule)
-    return attrs.evolve(_sheet(contest, tally, base=base, kind=kind), steps=(why,))
+    return attrs.evolve(_sheet(contest, tally, base=base), steps=(why,))
 
 
 def _test(
@@ -680,7 +680,7 @@ def _decide(
     """The winners of a contest in a valid round: its sheet, its test, who passes it, and who
     takes the seats (ties at the cut-off go to another vote)."""
     kind = rulebook.kind
-    sheet = _sheet(contest, tally, base=base, kind=kind)
+    sheet = _sheet(contest, tally, base=base)
     steps = [step(Code.CONTEST_BALLOTS, kind, contest.id, valid=sheet.valid, invalid=sheet.invalid)]
     steps.extend(step(Code.INVALID, kind, contest.id, reason=r, ballots=n) for r, n in sorted(tally.invalid.items()))
     steps.extend(step(Code.VOID_MARK, kind, contest.id, reason=r, marks=n) for r, n in sorted(tally.void.items()))

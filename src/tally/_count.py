@@ -550,7 +550,7 @@ def count(
         tally = tallies[contest.id]
         if valid:
             result = _decide(contest, tally, base=base, collected=papers, rulebook=rulebook, taken=taken)
-            result = _shortfall(result, tally, body=body, base=base, reduction=plans.get(contest.id))
+            result = _shortfall(result, tally, body=body, base=base, reduction=plans.get(contest.id), taken=taken)
         else:
             assert stopped_by is not None
             result = _undecided(contest, tally, base=base, stopped_by=stopped_by, steps=steps, kind=kind)
@@ -788,11 +788,18 @@ def _seated(
 
 
 def _shortfall(
-    result: ContestResult, tally: _Tally, *, body: Body, base: int, reduction: Reduction | None
+    result: ContestResult,
+    tally: _Tally,
+    *,
+    body: Body,
+    base: int,
+    reduction: Reduction | None,
+    taken: Mapping[str, Post],
 ) -> ContestResult:
     """What follows the count of a contest: another vote among the tied, or, for seats left
     unfilled, a further election (P-24, V-23), never filled from below the line, unless the
-    meeting reduced the seats."""
+    meeting reduced the seats. Those elected to a higher post in this round (``taken``, V-27)
+    do not stand in it."""
     contest, rulebook = result.contest, body.rulebook
     kind = rulebook.kind
     steps = list(result.steps)
@@ -803,7 +810,7 @@ def _shortfall(
         return result
     if reduction is not None and _consented(reduction, base, rulebook, contest, steps):
         return attrs.evolve(result, seats_reduced=True, steps=tuple(steps))
-    ranked = [w for w in _ranked(tally, contest) if w not in result.elected]
+    ranked = [w for w in _ranked(tally, contest) if w not in result.elected and w not in taken]  # V-27
     rest = _further_candidates(contest, ranked, result.elected, tally, result.unfilled, rulebook)
     nxt = attrs.evolve(contest, seats=result.unfilled, candidates=rest, stage=Stage.FURTHER)
     steps.append(step(Code.FURTHER_ELECTION, kind, contest.id, seats=result.unfilled, candidates=len(rest)))

@@ -10,14 +10,16 @@ import subprocess
 import sys
 from typing import Any
 
+import jsonschema
 import pytest
 from openpyxl import Workbook, load_workbook
 
 from tally import examples
+from tally.catalogue import FIELDS
 from tally.cli import language, main
-from tally.cli_words import FIELD_NAMES, WORDS
+from tally.cli_words import WORDS
 from tally.errors import RecordError
-from tally.records import Record, load
+from tally.records import Record, load, schema
 from tally.records.sheets import (
     INSTRUCTIONS,
     SHEETS,
@@ -163,6 +165,7 @@ def test_csv_saved_as_gb18030_is_read_with_a_note(tmp_path: pathlib.Path, lang: 
     result = json.loads(capsys.readouterr().out)
     assert result["agrees"] is True
     assert any("GB18030" in note for note in result["notes"])
+    jsonschema.validate(result, schema("result"))
 
 
 def test_csv_saved_as_utf8_with_a_bom_is_read_quietly(tmp_path: pathlib.Path, capsys: Capture) -> None:
@@ -370,12 +373,13 @@ def test_a_folder_counts_json_xlsx_and_csv_folders(tmp_path: pathlib.Path, capsy
     (tmp_path / "~$b.xlsx").write_bytes(b"lock")
     assert main(["verify", str(tmp_path), "--format", "json"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert [(pathlib.Path(line["record"]).name, line["status"], line["agrees"]) for line in lines] == [
+    assert [(pathlib.Path(line["record"]).name, line["status"], line["result"]["agrees"]) for line in lines] == [
         ("a.JSON", 0, True),
         ("b.xlsx", 0, True),
         ("c", 0, True),
     ]
-    assert all(line["format"] == "tally.result/1" for line in lines)
+    for line in lines:
+        jsonschema.validate(line["result"], schema("result"))
 
 
 def test_many_records_in_chinese(tmp_path: pathlib.Path, capsys: Capture) -> None:
@@ -385,7 +389,7 @@ def test_many_records_in_chinese(tmp_path: pathlib.Path, capsys: Capture) -> Non
     assert main(["verify", str(tmp_path), "--lang", "zh"]) == 1
     out = capsys.readouterr().out
     assert "2 份记录：1 份一致，1 份不一致，0 份无法读取" in out
-    assert "不一致：本轮无效" in out
+    assert "不一致：本轮选举无效" in out
 
 
 def test_a_broken_record_among_many_in_json_lines(tmp_path: pathlib.Path, capsys: Capture) -> None:
@@ -466,30 +470,31 @@ def test_rulebooks_show_only_the_fields_of_their_kind(capsys: Capture) -> None:
     field with its Chinese name and its rule IDs."""
     assert main(["rulebooks", "cpc-basic-2020"]) == 0
     party = capsys.readouterr().out
-    assert "到会比例" in party
+    assert "会议有效的到会比例" in party
     assert "quorum " in party
     assert "turnout" not in party
     assert "proxy_cap" not in party
     assert main(["rulebooks", "village-national-2018", "--lang", "zh"]) == 0
     village = capsys.readouterr().out
-    assert "选举有效的投票比例" in village
+    assert "选举有效的参加投票比例" in village
     assert "V-19" in village
     assert "quorum_inclusive" not in village
 
 
 def test_every_rulebook_field_has_a_chinese_name_and_a_kind() -> None:
-    """The field → Chinese name table covers every field of the Rulebook, and every field
-    concerns some kind of body."""
+    """Every field of the Rulebook with rules (FIELD_RULES) has its Chinese and English name in
+    the catalogue, and concerns some kind of body."""
     import attrs
 
     from tally import Rulebook
+    from tally._rulebook import FIELD_RULES
     from tally.cli import applies
 
     names = [f.name for f in attrs.fields(Rulebook)]
-    assert sorted(FIELD_NAMES) == sorted(names)
-    for name in names:
-        assert FIELD_NAMES[name]["zh"]
-        assert FIELD_NAMES[name]["en"]
+    assert sorted(FIELD_RULES) == sorted(n for n in names if n not in ("id", "kind", "title"))
+    for name in FIELD_RULES:
+        assert FIELDS[name]["zh"], name
+        assert FIELDS[name]["en"], name
         assert any(applies(name, kind) for kind in TEMPLATE_KINDS), name
 
 

@@ -29,14 +29,15 @@ from tabulate import tabulate
 
 from . import __version__
 from ._rulebook import FIELD_RULES, PRESETS, Rulebook
-from .cli_words import FIELD_NAMES, Lang, say
+from .catalogue import DISCREPANCIES, FIELDS
+from .cli_words import Lang, say
 from .errors import Problem, RecordError, RuleError
 from .examples import DESCRIPTIONS, NAMES
 from .examples import text as example_text
 from .records import Outcome, Record, compliance_table, dumps, expand, load, next_round, result_to_dict, verify_many
 from .records.record import Note
 from .records.sheets import TEMPLATE_KINDS
-from .report import FORMATS, LANGS, render
+from .report import CITES, FORMATS, LANGS, render
 
 __all__ = ["main"]
 
@@ -103,6 +104,7 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
     def look(p: argparse.ArgumentParser) -> None:
         lang_option(p)
         p.add_argument("--format", choices=FORMATS, default="text", dest="fmt", help=w("help.format"))
+        p.add_argument("--cite", choices=CITES, default="rule", help=w("help.cite"))
 
     verify = commands.add_parser("verify", help=w("help.verify"), description=w("help.verify.description"))
     verify.add_argument("records", nargs="+", metavar="RECORD", help=w("help.records"))
@@ -235,9 +237,10 @@ def _verify(args: argparse.Namespace, lang: Lang) -> int:
             if o.status == 2:
                 line = _problems_dict(o.path, o.problems)
             else:
-                line = {"record": o.path, "status": o.status, **(o.result or {})}
+                result = dict(o.result or {})
                 if o.notes:
-                    line["notes"] = note_texts(o.notes, lang)
+                    result["notes"] = note_texts(o.notes, lang)
+                line = {"record": o.path, "status": o.status, "result": result}
             sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
         return max((o.status for o in outcomes), default=0)
     status = {0: say("status agrees", lang), 1: say("status disagrees", lang), 2: say("status broken", lang)}
@@ -252,22 +255,12 @@ def _verify(args: argparse.Namespace, lang: Lang) -> int:
     return max((o.status for o in outcomes), default=0)
 
 
-_WHAT_ZH = {
-    "elected": "当选人",
-    "votes": "票数",
-    "void round": "本轮无效",
-    "not declared": "未公布",
-    "inquorate": "到会人数不足",
-    "turnout not met": "投票人数未过半",
-}
-
-
 def _detail(o: Outcome, lang: Lang) -> str:
     if lang == "en" or o.status == 2:
         return o.summary
     if o.status == 0:
         return say("status agrees", lang)
-    detail = "不一致：" + "、".join(_WHAT_ZH.get(w, w) for w in o.what)
+    detail = "不一致：" + "、".join(DISCREPANCIES[w]["zh"] if w in DISCREPANCIES else w for w in o.what)
     return detail + ("；法定检查项不符合" if o.summary.endswith("a statutory check not met") else "")
 
 
@@ -283,14 +276,22 @@ def _show(rec: Record, path: str, args: argparse.Namespace, lang: Lang) -> Any:
     v = rec.verify()
     findings = rec.compliance()
     if args.fmt == "json":
-        out = result_to_dict(v, findings)
+        out = result_to_dict(v, findings, title=rec.title, day=rec.day)
         if rec.notes:
             out["notes"] = note_texts(rec.notes, lang)
         sys.stdout.write(dumps(out))
     else:
-        sys.stdout.write(
-            render(v, fmt=args.fmt, lang=lang, title=rec.title, day=rec.day.isoformat(), findings=findings)
+        report = render(
+            v,
+            fmt=args.fmt,
+            lang=lang,
+            title=rec.title,
+            day=rec.day.isoformat(),
+            findings=findings,
+            changed=[FIELDS[f][lang] for f in rec.rules if f in FIELDS],
+            cite=args.cite,
         )
+        sys.stdout.write(report)
     _say_notes(rec.notes, path, lang)
     return v, findings
 
@@ -467,13 +468,19 @@ def _rulebooks(args: argparse.Namespace, lang: Lang, out: IO[str]) -> int:
         raise _Misuse(say("no preset", lang, id=args.id, ids=", ".join(PRESETS)))
     book = PRESETS[args.id]
     rows2 = [
-        (f.name, FIELD_NAMES[f.name]["zh"], _value(getattr(book, f.name)), FIELD_RULES.get(f.name, ""))
+        (f.name, _field_zh(f.name), _value(getattr(book, f.name)), FIELD_RULES.get(f.name, ""))
         for f in attrs.fields(Rulebook)
         if applies(f.name, book.kind.value)
     ]
     headers = [say("h.field", lang), "名称" if lang == "zh" else "中文", say("h.value", lang), say("h.rules", lang)]
     print(tabulate(rows2, headers=headers, tablefmt="simple"), file=out)
     return 0
+
+
+def _field_zh(field: str) -> str:
+    """A rulebook field's Chinese name: the catalogue's, or for the preset's own id, kind and
+    title the command line's."""
+    return FIELDS[field]["zh"] if field in FIELDS else say(f"h.{field}", "zh")
 
 
 def _example(args: argparse.Namespace, lang: Lang) -> int:

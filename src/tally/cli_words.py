@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-__all__ = ["FIELD_NAMES", "WORDS", "field_name", "instructions", "say"]
+__all__ = ["WORDS", "instructions", "say"]
 
 Lang = Literal["zh", "en"]
 
@@ -115,6 +115,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "language, zh or en (else TALLY_LANG, else the locale LANG/LC_ALL, else en)",
     },
     "help.format": {"zh": "输出格式（默认 text）", "en": "output format (default text)"},
+    "help.cite": {
+        "zh": "rule：只列条款编号（默认）；article：在条款编号旁列出法规条文出处",
+        "en": "rule: rule IDs only (default); article: the article of the law beside each rule ID",
+    },
     "help.record": {
         "zh": "记录：.json 或 .xlsx 文件、含各表 CSV 的文件夹，或 -（标准输入）",
         "en": "a record: a .json or .xlsx file, a folder of the sheets as CSV, or - for stdin",
@@ -173,71 +177,10 @@ WORDS: dict[str, dict[str, str]] = {
     "help.compliance.format": {"zh": "输出格式（默认 text）", "en": "output format (default text)"},
 }
 
-# The rulebook's fields in Chinese, beside their rule IDs (``tally._rulebook.FIELD_RULES``).
-FIELD_NAMES: dict[str, dict[str, str]] = {
-    "id": {"zh": "编号", "en": "id"},
-    "kind": {"zh": "选举类型", "en": "kind"},
-    "title": {"zh": "名称", "en": "title"},
-    "quorum": {"zh": "到会比例", "en": "quorum"},
-    "quorum_inclusive": {"zh": "到会比例含本数", "en": "quorum inclusive"},
-    "exclusion_categories": {"zh": "可不计入应到会人数的情形", "en": "exclusion categories"},
-    "exclusions_apply": {"zh": "适用不计入应到会人数", "en": "exclusions apply"},
-    "margin": {"zh": "差额比例", "en": "margin"},
-    "uncontested_posts": {"zh": "可等额选举的职务", "en": "uncontested posts"},
-    "further_extra_candidates": {"zh": "另行选举的差额人数", "en": "further-election extra candidates"},
-    "proxies_allowed": {"zh": "允许委托投票", "en": "proxies allowed"},
-    "writein_policy": {"zh": "另选他人规则", "en": "write-in policy"},
-    "writein_refusal": {"zh": "另选他人被拒的处理", "en": "write-in refusal"},
-    "collected_base": {"zh": "收回选票的比较基数", "en": "collected base"},
-    "majority": {"zh": "当选票数比例", "en": "majority"},
-    "majority_base": {"zh": "当选票数的基数", "en": "majority base"},
-    "reduction_consent": {"zh": "减少名额须同意的比例", "en": "reduction consent"},
-    "reduction_consent_inclusive": {"zh": "减少名额同意比例含本数", "en": "reduction consent inclusive"},
-    "reduction_by_presidium": {"zh": "主席团可决定减少名额", "en": "reduction by presidium"},
-    "committee_size": {"zh": "委员会职数", "en": "committee size"},
-    "post_margins": {"zh": "各职务的差额", "en": "post margins"},
-    "turnout": {"zh": "选举有效的投票比例", "en": "turnout"},
-    "further_rule": {"zh": "另行选举的当选规则", "en": "further-election rule"},
-    "further_floor": {"zh": "另行选举的最低得票比例", "en": "further-election floor"},
-    "further_turnout_required": {"zh": "另行选举须过半数投票", "en": "further-election turnout required"},
-    "further_candidates": {"zh": "另行选举的候选人", "en": "further-election candidates"},
-    "proxy_cap": {"zh": "每人受托上限", "en": "proxy cap"},
-    "proxy_relations": {"zh": "可受托的近亲属", "en": "proxy relations"},
-    "proxy_agent_may_be_candidate": {"zh": "候选人可受托", "en": "proxy agent may be a candidate"},
-    "proxy_deadline_days": {"zh": "委托须提前的天数", "en": "proxy deadline days"},
-    "proxy_onsite_allowed": {"zh": "允许当场委托", "en": "on-site proxies allowed"},
-    "invalid_scope": {"zh": "无效票的范围", "en": "invalid scope"},
-    "two_posts_voids_paper": {"zh": "一人选两职则选票无效", "en": "two posts void the paper"},
-    "cross_post_aggregation": {"zh": "跨职务合并计票", "en": "cross-post aggregation"},
-    "women_seat_mode": {"zh": "妇女委员职位的产生方式", "en": "women's seat mode"},
-    "relatives_exclusive": {"zh": "近亲属不得同时任职", "en": "relatives exclusive"},
-    "relatives_refill": {"zh": "近亲属回避后的递补", "en": "relatives refill"},
-    "vacancy_allowed_at": {"zh": "可以空缺的职务", "en": "vacancy allowed at"},
-    "vacancy_needs_chair": {"zh": "空缺须先选出主任", "en": "vacancy needs a chair"},
-    "min_women": {"zh": "女性成员最少人数", "en": "minimum women"},
-    "min_youth": {"zh": "年轻成员最少人数", "en": "minimum youth"},
-    "youth_age": {"zh": "年轻成员年龄上限", "en": "youth age"},
-    "party_share": {"zh": "党员成员比例", "en": "party share"},
-    "post_bands": {"zh": "按人口的职数档次", "en": "post bands"},
-    "list_days_before": {"zh": "选民名单提前公布天数", "en": "list days before"},
-    "objection_days": {"zh": "提出异议的期限（天）", "en": "objection days"},
-    "decision_days": {"zh": "处理异议的期限（天）", "en": "decision days"},
-    "period_skips_rest_days": {"zh": "期限不计休息日", "en": "period skips rest days"},
-}
-
 
 def say(key: str, lang: Lang, **values: Any) -> str:
     """The message *key* in *lang*, filled in with *values*."""
     return WORDS[key][lang].format(**values)
-
-
-def field_name(field: str, lang: Lang) -> str:
-    """A rulebook field's name in *lang*.
-
-    >>> field_name("quorum", "zh")
-    '到会比例'
-    """
-    return FIELD_NAMES[field][lang]
 
 
 _STEPS = {

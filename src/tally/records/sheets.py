@@ -1100,13 +1100,16 @@ def decode(raw: bytes, name: str) -> tuple[str, list[Note]]:
         ) from None
 
 
-def _csv_rows(text: str) -> list[list[str | None]]:
-    return [[c if c.strip() else None for c in row] for row in csv.reader(io.StringIO(text, newline=""))]
+def _csv_rows(text: str) -> Iterator[list[str | None]]:
+    """The rows of a CSV text one at a time, empty cells as ``None`` (as openpyxl gives them)."""
+    for row in csv.reader(io.StringIO(text, newline="")):
+        yield [c if c.strip() else None for c in row]
 
 
-def read_csv_folder(folder: pathlib.Path) -> tuple[list[tuple[str, Rows]], list[Note]]:
-    """The sheets of a folder of CSV files, one file a sheet named as the sheet."""
-    sheets: list[tuple[str, Rows]] = []
+def read_csv_folder(folder: pathlib.Path) -> tuple[list[tuple[str, Iterator[list[str | None]]]], list[Note]]:
+    """The sheets of a folder of CSV files, one file a sheet named as the sheet; the rows are
+    read one at a time."""
+    sheets: list[tuple[str, Iterator[list[str | None]]]] = []
     notes: list[Note] = []
     problems: list[Problem] = []
     for path in sorted(folder.iterdir()):
@@ -1374,53 +1377,53 @@ def _column_of(sheet_name: str, header: str) -> Column | None:
 
 def write_workbook(path: str | pathlib.Path, sheets: Sequence[tuple[str, Rows]], *, lang: Lang) -> None:
     """Save sheets as an ``.xlsx`` workbook: a first sheet that says how to fill it in, id and
-    date columns kept as text, and a drop-down list on every enumerated column."""
+    date columns kept as text, and a drop-down list on every enumerated column. Rows are
+    streamed to the file (openpyxl ``write_only``), so a large ballot sheet is never held as cells."""
     from openpyxl import Workbook
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from ..cli_words import instructions
 
-    book = Workbook()
-    first = book.active
-    assert first is not None
-    first.title = INSTRUCTIONS[lang]
+    book = Workbook(write_only=True)
+    first = book.create_sheet(INSTRUCTIONS[lang])
+    first.column_dimensions["A"].width = 110
     for line in instructions(lang):
         first.append([line])
-    first.column_dimensions["A"].width = 110
     for name, rows in sheets:
         ws = book.create_sheet(name)
-        for row in rows:
-            ws.append(row)
         header = rows[0] if rows else []
         spec = _match_sheet(name)
         last = max(len(rows), 1) + 1000
-
-        def drop_down(field: str, where: str, ws: Any = ws) -> None:
-            words = choices(field, lang)
-            dv = DataValidation(type="list", formula1='"' + ",".join(words) + '"', allow_blank=True)
-            dv.errorStyle = "warning"  # a word the list lacks is judged on reading, not refused here
-            dv.error = ("请从下拉列表中选择：" if lang == "zh" else "Choose from the list: ") + ", ".join(words)
-            dv.add(where)
-            ws.add_data_validation(dv)
+        lists: dict[str, list[str]] = {}  # the drop-down list of a field -> its ranges
 
         for j, title in enumerate(header):
             col = letter(j)
             ws.column_dimensions[col].width = max(12, 2 * len(str(title)) + 2)
             field = _validation_field(spec, str(title), j)
             if field is not None:
-                drop_down(field, f"{col}2:{col}{last}")
+                lists.setdefault(field, []).append(f"{col}2:{col}{last}")
             column = _column_of(name, str(title))
             if column is not None and column.kind in ("id", "date"):
                 # Text, so that a typed id keeps its leading zeros and a typed date its form.
                 ws.column_dimensions[col].number_format = "@"
         if spec == _BY_KEY["ballots"] and len(header) <= 2:
-            drop_down("mark", f"C2:AZ{last}")  # a template: the candidates' columns are still to add
+            lists.setdefault("mark", []).append(f"C2:AZ{last}")  # a template: candidates' columns to add
         if spec == SETTINGS:
             for r, row in enumerate(rows[1:], start=2):
                 item = next((s for s in SETTING_ROWS if _header(row[0]) in (_header(s[1]), _header(s[2]))), None)
                 if item is not None and item[4] is not None:
-                    drop_down(item[4], f"B{r}")
+                    lists.setdefault(item[4], []).append(f"B{r}")
         ws.freeze_panes = "A2"
+        for field, ranges in lists.items():
+            words = choices(field, lang)
+            dv = DataValidation(type="list", formula1='"' + ",".join(words) + '"', allow_blank=True)
+            dv.errorStyle = "warning"  # a word the list lacks is judged on reading, not refused here
+            dv.error = ("请从下拉列表中选择：" if lang == "zh" else "Choose from the list: ") + ", ".join(words)
+            for where in ranges:
+                dv.add(where)
+            ws.data_validations.append(dv)
+        for row in rows:
+            ws.append(row)
     book.save(path)
 
 

@@ -360,6 +360,21 @@ def test_a_person_elected_to_two_posts_keeps_the_higher() -> None:
     assert r["member"].next_round.candidates == ("M3", "M4")  # type: ignore[union-attr]
 
 
+def test_one_elected_higher_does_not_stand_again_under_all_unelected() -> None:
+    """V-27: with further_candidates "all-unelected" too, one who kept a higher post in this round
+    does not stand in the lower post's further election."""
+    roll = _posts_roll()
+    book = attrs.evolve(LOOSE, further_candidates="all-unelected")
+    p = polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=book, day=DAY)
+    contests = [
+        Contest("chair", seats=1, candidates=["M1", "M2"], post="chair"),
+        Contest("member", seats=1, candidates=["M1", "M3", "M4"], post="member"),
+    ]
+    papers = _papers(20, chair={"for_": ["M1"]}, member={"for_": ["M1"]}) + _papers(12, member={"for_": ["M3"]})
+    r = count(contests, papers, meeting=p)
+    assert r["member"].next_round.candidates == ("M3", "M4")  # type: ignore[union-attr]
+
+
 def test_cumulative_down_aggregation() -> None:
     """V-27 (河南): votes for chair count for vice-chair and member too, never the reverse."""
     henan = _loose("village-henan-2011")

@@ -1,0 +1,231 @@
+"""The result report (选举结果报告单): what the count decided, for the tellers and scrutineers to
+sign.
+
+It states only what the engine decided. A round that is not valid (an inquorate meeting, P-10;
+a turnout of half or less, V-19; more papers than voters, P-20, V-20) has no winners and no
+verdict on its papers: the report says why, and no more. In a valid round every contest shows
+its valid and invalid papers, every person's votes, the threshold that applied, who is elected
+in surname-stroke order (P-26; the secretary and deputies in the approved order), and the next
+round where one is needed.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .._contest import POST_RANK, Post, Stage
+from .._count import ContestResult, Round
+from .._meeting import Meeting
+from .._polling import Polling
+from .context import APPROVED_ORDER, Context
+from .page import Html, cell, table
+from .sheets import signatures
+
+__all__ = ["result"]
+
+
+def result(ctx: Context) -> list[str]:
+    """One report, on as many pages as it takes."""
+    rnd = ctx.record.count()
+    people = [w for c in rnd.contests for w in (*c.contest.candidates, *c.votes)]
+    ctx.check_names(people)
+    m = rnd.meeting
+    parts = [
+        f"<h1>{cell(ctx.w('result'))}</h1>",
+        f'<p class="subtitle">{cell(ctx.title)}</p>',
+        f'<p class="meta"><span>{cell(ctx.day)}</span><span>{cell(ctx.record.rulebook.title)}</span></p>',
+        *(_attendance(ctx, m) if isinstance(m, Meeting) else _turnout(ctx, m)),
+        *_papers(ctx, rnd),
+    ]
+    if rnd.valid:
+        for c in rnd.contests:
+            parts.append(f'<div class="block">{"".join(_contest(ctx, c))}</div>')
+        parts.extend(_elected(ctx, rnd))
+    else:
+        for c in rnd.contests:
+            heading = ctx.w("ballot-contest", title=ctx.contest_title(c.contest), seats=c.contest.seats, stage="")
+            parts.append(f"<h2>{cell(heading)}</h2>")
+            parts.append(f"<p>{cell(ctx.w('nobody-elected-invalid'))}</p>")
+    parts.append(signatures(ctx, "teller", "scrutineer", "chief-scrutineer", day=True))
+    return [Html("\n".join(parts))]
+
+
+def _pairs(rows: list[tuple[str, object]]) -> str:
+    body = "\n".join(f'<tr><th>{cell(k)}</th><td class="num">{cell(v)}</td></tr>' for k, v in rows)
+    return f'<table class="pairs keep">\n{body}\n</table>'
+
+
+def _attendance(ctx: Context, m: Meeting) -> list[str]:
+    q = m.quorum
+    noun = ctx.w("delegates" if ctx.record.kind == "party-conference" else "members")
+    verdict = ctx.w("quorum-met" if q.met else "quorum-not-met", needed=q.needed)  # P-10
+    return [
+        f"<h2>{cell(ctx.w('attendance'))}</h2>",
+        _pairs(
+            [
+                (ctx.w("on-roll", noun=noun), len(m.roll)),
+                (ctx.w("electorate", noun=noun), q.electorate),
+                (ctx.w("required"), q.required),
+                (ctx.w("present"), q.present),
+            ]
+        ),
+        f'<p class="verdict">{cell(verdict)}</p>',
+    ]
+
+
+def _turnout(ctx: Context, p: Polling) -> list[str]:
+    t = p.turnout
+    verdict = ctx.w("turnout-met" if t.valid else "turnout-not-met", needed=t.needed)  # V-19
+    out = [
+        f"<h2>{cell(ctx.w('turnout'))}</h2>",
+        _pairs(
+            [
+                (ctx.w("registered"), t.registered),
+                (ctx.w("in-person"), t.in_person),
+                (ctx.w("by-proxy"), t.by_proxy),
+                (ctx.w("at-mobile-box"), t.mobile),
+                (ctx.w("voted"), t.voted),
+            ]
+        ),
+    ]
+    rejected = sum(1 for o in p.proxies if not o.accepted)
+    if p.proxies:
+        out.append(f"<p>{cell(ctx.w('proxies-judged', accepted=len(p.proxies) - rejected, rejected=rejected))}</p>")
+    out.append(f'<p class="verdict">{cell(verdict)}</p>')
+    return out
+
+
+def _papers(ctx: Context, rnd: Round) -> list[str]:
+    if not rnd.meeting.valid:
+        return []  # no vote was held, or it counts for nothing: nothing to say of papers
+    rec = ctx.record
+    issued = rec.rulebook.collected_base == "issued" and rec.issued is not None
+    line = ctx.w("papers-issued" if issued else "papers", collected=rnd.collected, voters=rnd.voters, issued=rec.issued)
+    out = [f"<p>{cell(line)}</p>"]
+    if rnd.void:  # P-20, V-20: more papers than the base voids the whole round
+        out.append(f'<p class="verdict">{cell(ctx.w("void-issued" if issued else "void"))}</p>')
+    return out
+
+
+_FRACTIONS = {
+    "zh": {Fraction(1, 2): "半数", Fraction(1, 3): "三分之一", Fraction(2, 3): "三分之二", Fraction(4, 5): "五分之四"},
+    "en": {Fraction(1, 2): "half", Fraction(1, 3): "one third", Fraction(2, 3): "two thirds",
+           Fraction(4, 5): "four fifths"},
+}  # fmt: skip
+
+
+def _fraction(ctx: Context, value: Fraction) -> str:
+    return _FRACTIONS[ctx.lang].get(value, f"{value.numerator}/{value.denominator}")
+
+
+def _threshold(ctx: Context, c: ContestResult) -> str:
+    """The test that decided this contest, in words, with its numbers."""
+    book = ctx.record.rulebook
+    if c.threshold is None:  # P-23, V-22: among the tied, the most votes win
+        return ctx.w("threshold-tie-break")
+    floor = next((s for s in c.steps if s.finding == "floor"), None)
+    if floor is not None:  # V-23: the further election's floor, not a majority
+        share = Fraction(floor.numbers["numerator"], floor.numbers["denominator"])
+        ballots = floor.numbers["ballots"]
+        return ctx.w("threshold-floor", ballots=ballots, share=_fraction(ctx, share), least=c.threshold)
+    base = ctx.w("base-present" if book.majority_base == "present" else "base-voted")  # P-22, V-21
+    return ctx.w("threshold-majority", base=base, n=c.base, share=_fraction(ctx, book.majority), least=c.threshold)
+
+
+def _order(ctx: Context, c: ContestResult) -> list[str]:
+    """Everyone with a line in the contest: the candidates as on the ballot, then the written-in."""
+    listed = ctx.ballot_order(c.contest)
+    return listed + ctx.by_strokes(w for w in c.votes if w not in set(listed))
+
+
+def _elected_in_order(ctx: Context, c: ContestResult) -> list[str]:
+    """P-26: the elected by surname strokes; a secretary's or deputies' contest in the approved order."""
+    if c.contest.post in APPROVED_ORDER:
+        return [w for w in c.contest.candidates if w in c.elected]
+    return ctx.by_strokes(c.elected)
+
+
+def _contest(ctx: Context, c: ContestResult) -> list[str]:
+    contest = c.contest
+    stage = "" if contest.stage is Stage.REGULAR else ctx.w(f"stage-{contest.stage.value}")
+    heading = ctx.w("ballot-contest", title=ctx.contest_title(contest), seats=contest.seats, stage=stage)
+    papers = ctx.w("contest-papers", valid=c.valid, invalid=c.invalid)
+    reasons = [
+        ctx.w("invalid-reason", reason=ctx.w(_REASONS[r]) if r in _REASONS else r, n=n)
+        for r, n in c.invalid_reasons.items()
+    ]
+    if reasons:
+        papers += ctx.w("invalid-reasons", reasons=ctx.w("list-sep").join(reasons))
+    papers += ctx.w("full-stop")
+    candidates = set(contest.candidates)
+    tied = set(c.tied)
+
+    def outcome(who: str) -> str:
+        if who in c.elected:
+            return ctx.w("elected")
+        return ctx.w("tied" if who in tied else "not-elected")
+
+    rows = [
+        [
+            i,
+            ctx.name(who) if who in candidates else f"{ctx.name(who)}{ctx.w('written-in-mark')}",
+            c.votes.get(who, 0),
+            outcome(who),
+        ]
+        for i, who in enumerate(_order(ctx, c), 1)
+    ]
+    headers = ["", ctx.w("name"), ctx.w("votes"), ctx.w("outcome")]
+    elected = _elected_in_order(ctx, c)
+    order = ctx.w("order-approved" if contest.post in APPROVED_ORDER else "order-strokes")
+    out = [
+        f"<h2>{cell(heading)}</h2>",
+        f"<p>{cell(papers)}</p>",
+        f"<p>{cell(_threshold(ctx, c))}</p>",
+        table(headers, rows, cls="votes", classes=["n", "name", "num", ""]),
+    ]
+    if len(elected) > 1:
+        verdict = ctx.w("elected-list", order=order, names=ctx.names_of(elected))
+    else:
+        verdict = ctx.w("elected-one", names=ctx.names_of(elected)) if elected else ctx.w("nobody")
+    out.append(f'<p class="verdict">{cell(verdict)}</p>')
+    nxt = c.next_round
+    if nxt is not None and nxt.stage is Stage.TIE_BREAK:  # P-23, V-22
+        out.append(f"<p>{cell(ctx.w('next-tie-break', names=ctx.names_of(nxt.candidates), seats=nxt.seats))}</p>")
+    elif nxt is not None:  # P-24, V-23
+        names = ctx.names_of(ctx.ballot_order(nxt))
+        out.append(f"<p>{cell(ctx.w('next-further', seats=nxt.seats, names=names, order=ctx.order_caption(nxt)))}</p>")
+    elif c.seats_reduced:  # P-24: the meeting consented to fewer seats
+        out.append(f"<p>{cell(ctx.w('seats-reduced', n=c.unfilled))}</p>")
+    elif c.unfilled:
+        out.append(f"<p>{cell(ctx.w('left-vacant', n=c.unfilled))}</p>")
+    return out
+
+
+_REASONS = {
+    "over-selected": "reason-over-selected",
+    "spoiled paper": "reason-spoiled",
+    "write-in refused": "reason-write-in-refused",
+    "invalid": "reason-invalid",
+    "over-selected on another post": "reason-over-selected-other",
+    "one person voted into two posts": "reason-two-posts",
+}
+
+
+def _elected(ctx: Context, rnd: Round) -> list[str]:
+    """P-26: the published list: posts from the highest, the secretary and deputies in the
+    approved order, every other post in surname-stroke order."""
+    lines = []
+    for c in sorted(rnd.contests, key=lambda c: POST_RANK[c.contest.post]):
+        elected = _elected_in_order(ctx, c)
+        if not elected:
+            continue
+        post = ctx.contest_title(c.contest) if c.contest.post is Post.MEMBER else ctx.w(f"post-{c.contest.post.value}")
+        if c.contest.post in APPROVED_ORDER or len(elected) == 1:
+            lines.append(ctx.w("elected-line", post=post, names=ctx.names_of(elected)))
+        else:
+            order = ctx.w("order-strokes")
+            lines.append(ctx.w("elected-line-ordered", post=post, order=order, names=ctx.names_of(elected)))
+    if not lines:
+        return []
+    items = "".join(f"<li>{cell(line)}</li>" for line in lines)
+    return [f'<div class="keep"><h2>{cell(ctx.w("elected-heading"))}</h2><ul>{items}</ul></div>']

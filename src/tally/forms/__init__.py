@@ -23,7 +23,7 @@ votes as inline SVG with its threshold line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from ..errors import Problem, RuleError
 from ..records import Record
@@ -42,6 +42,7 @@ __all__ = [
     "WORDS",
     "PrintError",
     "bar_chart",
+    "bundle",
     "find_chromium",
     "print_pdf",
     "print_pdfs",
@@ -75,11 +76,32 @@ def render(record: Record, form: str, *, lang: Lang = "zh") -> str:
       ...
     tally.errors.RuleError: form: no form 'poster'; the forms are ballot, sign-in, tally-sheet, result
     """
-    if form not in _MAKERS:
-        raise RuleError(Problem("form", f"no form {form!r}; the forms are {', '.join(FORMS)}"))
-    if lang not in ("zh", "en"):
-        raise RuleError(Problem("lang", f"no language {lang!r}; the languages are zh, en"))
+    _check([form], lang)
     key, make = _MAKERS[form]
     ctx = Context.of(record, lang)
     title = f"{word(key, lang).replace('　', '')} · {ctx.title}"
     return document(title, make(ctx), lang=lang)
+
+
+def bundle(record: Record, forms: Sequence[str] = FORMS, *, lang: Lang = "zh") -> str:
+    """Several forms of one election in one HTML document, each sheet on its own pages: the whole
+    paperwork printed in one go (and in one browser call).
+
+    >>> from tally import records
+    >>> from tally.examples import load
+    >>> page = bundle(records.Record.from_dict(load("branch")), ["ballot", "result"])
+    >>> page.count('<section class="sheet">')
+    2
+    """
+    _check(forms, lang)
+    ctx = Context.of(record, lang)
+    sheets = [sheet for form in forms for sheet in _MAKERS[form][1](ctx)]
+    return document(ctx.title, sheets, lang=lang)
+
+
+def _check(forms: Sequence[str], lang: str) -> None:
+    problems = [Problem("form", f"no form {f!r}; the forms are {', '.join(FORMS)}") for f in forms if f not in _MAKERS]
+    if lang not in ("zh", "en"):
+        problems.append(Problem("lang", f"no language {lang!r}; the languages are zh, en"))
+    if problems:
+        raise RuleError(problems)

@@ -43,6 +43,9 @@ def _rights(member: Member, ctx: Context) -> str:
     return ctx.w("rights-full")
 
 
+_STANDING = {Standing.FULL: "full", Standing.PROBATIONARY: "probationary"}
+
+
 def _meeting_roll(ctx: Context, m: Meeting) -> list[str]:
     q = m.quorum
     excluded = set(m.excluded)
@@ -53,7 +56,7 @@ def _meeting_roll(ctx: Context, m: Meeting) -> list[str]:
             i,
             member.id,
             member.name or "",
-            ctx.w(member.standing.value),
+            ctx.w(_STANDING[member.standing]),
             _rights(member, ctx),
             ctx.w("excluded-note") if member.id in excluded else "",
             "",

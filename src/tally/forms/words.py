@@ -157,8 +157,8 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     # --- result report (P-10, P-20, P-22 … P-26, V-19 … V-23) -------------------------------------
     "result": {"zh": "选举结果报告单", "en": "Report of the result"},
     "attendance": {"zh": "到会情况", "en": "Attendance"},
-    "on-roll": {"zh": "{noun}总数", "en": "On the roll"},
-    "electorate": {"zh": "有选举权的{noun}", "en": "Entitled to vote"},
+    "on-roll": {"zh": "{noun}总数", "en": "On the roll ({noun})"},
+    "electorate": {"zh": "有选举权的{noun}", "en": "With the vote ({noun})"},
     "required": {"zh": "应到会人数", "en": "Required attendance"},
     "present": {"zh": "实到会人数", "en": "Present with the vote"},
     "quorum-met": {

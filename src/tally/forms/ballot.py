@@ -12,8 +12,8 @@ How a paper is marked follows the kind of election:
   village ballots of the provinces usually do.
 
 Write-in lines are printed where the rulebook's ``writein_policy`` lets a write-in count, as many
-as the seats (more would make the paper invalid, P-21, V-20); none in a tie-break (P-23: only
-among the tied).
+as the seats (more would make the paper invalid, P-21, V-20), in three columns when there are more
+than five; none in a tie-break (P-23: only among the tied).
 """
 
 from __future__ import annotations
@@ -86,7 +86,14 @@ def _sheet(ctx: Context, contest: Contest, *, several: bool) -> str:
         classes = ["n", "name", "box1"]
     parts.append(table(headers, rows, cls="ballot", classes=classes, row_cls="tall"))
     if _writeins(ctx, contest):
-        lines = [[i, ""] for i in range(1, contest.seats + 1)]
-        parts.append(table(["", ctx.w("write-in-name")], lines, cls="writein", classes=["n", "name"], row_cls="tall"))
+        # As many lines as seats, in three columns when there are many, to keep the paper short.
+        across = 1 if contest.seats <= 5 else 3
+        down = -(-contest.seats // across)
+        lines: list[list[object]] = []
+        for row in range(down):
+            numbers = [col * down + row + 1 for col in range(across)]
+            lines.append([x for n in numbers for x in ((n, "") if n <= contest.seats else ("", ""))])
+        headers = ["", ctx.w("write-in-name")] * across
+        parts.append(table(headers, lines, cls="writein", classes=["n", "name"] * across, row_cls="tall"))
     parts.append(f'<p class="meta"><span>{cell(ctx.day)}</span></p>')
     return Html("\n".join(parts))

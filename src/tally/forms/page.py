@@ -57,6 +57,7 @@ td.box, th.box { width: 17mm; text-align: center; }
 td.box1, th.box1 { width: 26mm; text-align: center; white-space: nowrap; }
 td.id, th.id, th.n, td.n { white-space: nowrap; }
 tr.tall td { height: 11mm; }
+table.ballot tr.tall td, table.writein tr.tall td { height: 9mm; }
 td.sign { width: 34mm; }
 td.tally { min-width: 70mm; }
 table.pairs { width: auto; }

@@ -119,7 +119,7 @@ _INELIGIBLE = {
 
 def tally_sheet(ctx: Context) -> list[str]:
     """One blank sheet per contest for counting by hand: a row per candidate in ballot order,
-    rows for the written-in, the papers' totals and the tellers' signatures."""
+    two to five rows for the written-in, the papers' totals and the tellers' signatures."""
     contests = ctx.record.contests
     for contest in contests:
         ctx.ballot_order(contest)
@@ -134,7 +134,7 @@ def _tally(ctx: Context, contest: Contest) -> str:
     if writeins:
         first = len(rows) + 1
         rows += [[i, Html(f'<span class="muted">{cell(ctx.w("write-in"))}</span>'), "", ""] for i in
-                 range(first, first + max(contest.seats, 2))]  # fmt: skip
+                 range(first, first + min(max(contest.seats, 2), 5))]  # fmt: skip
     headers = ["", ctx.w("candidate-ordered", order=ctx.order_caption(contest)), ctx.w("tally-marks"), ctx.w("votes")]
     return Html(
         "\n".join(

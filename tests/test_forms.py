@@ -289,6 +289,15 @@ def _write(tmp_path: pathlib.Path, name: str, data: object) -> pathlib.Path:
     return path
 
 
+def test_cli_offers_every_form(capsys: Capture) -> None:
+    """The command's --form choices are the forms tally makes."""
+    with pytest.raises(SystemExit):
+        main(["forms", "record.json", "--form", "poster"])
+    offered = re.search(r"choose from (.*)\)", capsys.readouterr().err)
+    assert offered is not None
+    assert tuple(re.findall(r"'([\w-]+)'", offered.group(1))) == FORMS
+
+
 def test_cli_forms_writes_html(tmp_path: pathlib.Path, capsys: Capture) -> None:
     """`tally forms RECORD --form NAME` prints HTML, or writes it to -o FILE."""
     path = _write(tmp_path, "branch.json", load("branch"))

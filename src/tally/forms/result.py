@@ -1,22 +1,23 @@
 """The result report (选举结果报告单): what the count decided, for the tellers and scrutineers to
 sign.
 
-It states only what the engine decided. A round that is not valid (an inquorate meeting, P-10;
-a turnout of half or less, V-19; more papers than voters, P-20, V-20) has no winners and no
-verdict on its papers: the report says why, and no more. In a valid round every contest shows
-its valid and invalid papers, every person's votes, the threshold that applied, who is elected
-in surname-stroke order (P-26; the secretary and deputies in the approved order), and the next
-round where one is needed.
+It states only what the engine decided, and the decisions of the count in the words of the one
+catalogue (``tally.catalogue``) that the reports use. A round that was not held (an inquorate
+meeting, P-10; a turnout of half or less where it is required, V-19, V-24) or is void (more papers
+than voters, P-20, V-20) has no winners and no verdict on its papers: the report says why, and no
+more. In a valid round every contest shows its valid and invalid papers, the test a winner had to
+meet, every person's votes, who is elected in surname-stroke order (P-26; the secretary and
+deputies in the approved order), and the next round where one is needed.
 """
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 from .._contest import POST_RANK, Post, Stage
 from .._count import ContestResult, Round
+from .._explain import Code, Step
 from .._meeting import Meeting
 from .._polling import Polling
+from ..catalogue import describe
 from .context import APPROVED_ORDER, Context
 from .page import Html, cell, table
 from .sheets import signatures
@@ -35,19 +36,40 @@ def result(ctx: Context) -> list[str]:
         f'<p class="subtitle">{cell(ctx.title)}</p>',
         f'<p class="meta"><span>{cell(ctx.day)}</span><span>{cell(ctx.record.rulebook.title)}</span></p>',
         *(_attendance(ctx, m) if isinstance(m, Meeting) else _turnout(ctx, m)),
-        *_papers(ctx, rnd),
+        # P-10, V-19, V-24: whether the round was held; P-20, V-20: whether its papers void it
+        *(f'<p class="verdict">{cell(_say(ctx, s))}</p>' for s in rnd.steps if s.code in _ROUND),
     ]
     if rnd.valid:
         for c in rnd.contests:
             parts.append(f'<div class="block">{"".join(_contest(ctx, c))}</div>')
         parts.extend(_elected(ctx, rnd))
-    else:
+    else:  # nobody is elected, and nothing is said of the papers
         for c in rnd.contests:
             heading = ctx.w("ballot-contest", title=ctx.contest_title(c.contest), seats=c.contest.seats, stage="")
             parts.append(f"<h2>{cell(heading)}</h2>")
             parts.append(f"<p>{cell(ctx.w('nobody-elected-invalid'))}</p>")
     parts.append(signatures(ctx, "teller", "scrutineer", "chief-scrutineer", day=True))
     return [Html("\n".join(parts))]
+
+
+# The decisions a report states in the catalogue's words, by where they are made.
+_MEETING = frozenset({Code.QUORUM_MET, Code.QUORUM_NOT_MET, Code.TURNOUT_MET, Code.TURNOUT_NOT_MET})
+_ROUND = frozenset(
+    {Code.NOT_HELD_INQUORATE, Code.NOT_HELD_TURNOUT, Code.TURNOUT_NOT_REQUIRED, Code.BALLOTS_WITHIN, Code.BALLOTS_OVER}
+)
+_CONTEST = frozenset({Code.CONTEST_BALLOTS, Code.INVALID, Code.MAJORITY, Code.FLOOR, Code.TIE_BREAK})
+_INSTEAD = frozenset({Code.SEATS_REDUCED, Code.REDUCED_BY_PRESIDIUM})
+
+
+def _say(ctx: Context, step: Step, under: str = "") -> str:
+    """A decision of the count in the catalogue's words; under the heading of a contest (*under*,
+    its title), without the title before each line."""
+    titles = {step.subject: under} if under and step.subject else None
+    text = describe(step, lang=ctx.lang, names=ctx.names, titles=titles)
+    if not under:
+        return text
+    text = text.removeprefix(under + ("：" if ctx.lang == "zh" else ": "))
+    return text[:1].upper() + text[1:]
 
 
 def _pairs(rows: list[tuple[str, object]]) -> str:
@@ -58,7 +80,6 @@ def _pairs(rows: list[tuple[str, object]]) -> str:
 def _attendance(ctx: Context, m: Meeting) -> list[str]:
     q = m.quorum
     noun = ctx.w("delegates" if ctx.record.kind == "party-conference" else "members")
-    verdict = ctx.w("quorum-met" if q.met else "quorum-not-met", needed=q.needed)  # P-10
     return [
         f"<h2>{cell(ctx.w('attendance'))}</h2>",
         _pairs(
@@ -69,13 +90,12 @@ def _attendance(ctx: Context, m: Meeting) -> list[str]:
                 (ctx.w("present"), q.present),
             ]
         ),
-        f'<p class="verdict">{cell(verdict)}</p>',
+        *(f'<p class="verdict">{cell(_say(ctx, s))}</p>' for s in m.steps if s.code in _MEETING),  # P-10
     ]
 
 
 def _turnout(ctx: Context, p: Polling) -> list[str]:
     t = p.turnout
-    verdict = ctx.w("turnout-met" if t.valid else "turnout-not-met", needed=t.needed)  # V-19
     out = [
         f"<h2>{cell(ctx.w('turnout'))}</h2>",
         _pairs(
@@ -91,45 +111,8 @@ def _turnout(ctx: Context, p: Polling) -> list[str]:
     rejected = sum(1 for o in p.proxies if not o.accepted)
     if p.proxies:
         out.append(f"<p>{cell(ctx.w('proxies-judged', accepted=len(p.proxies) - rejected, rejected=rejected))}</p>")
-    out.append(f'<p class="verdict">{cell(verdict)}</p>')
+    out.extend(f'<p class="verdict">{cell(_say(ctx, s))}</p>' for s in p.steps if s.code in _MEETING)  # V-19
     return out
-
-
-def _papers(ctx: Context, rnd: Round) -> list[str]:
-    if not rnd.meeting.valid:
-        return []  # no vote was held, or it counts for nothing: nothing to say of papers
-    rec = ctx.record
-    issued = rec.rulebook.collected_base == "issued" and rec.issued is not None
-    line = ctx.w("papers-issued" if issued else "papers", collected=rnd.collected, voters=rnd.voters, issued=rec.issued)
-    out = [f"<p>{cell(line)}</p>"]
-    if rnd.void:  # P-20, V-20: more papers than the base voids the whole round
-        out.append(f'<p class="verdict">{cell(ctx.w("void-issued" if issued else "void"))}</p>')
-    return out
-
-
-_FRACTIONS = {
-    "zh": {Fraction(1, 2): "半数", Fraction(1, 3): "三分之一", Fraction(2, 3): "三分之二", Fraction(4, 5): "五分之四"},
-    "en": {Fraction(1, 2): "half", Fraction(1, 3): "one third", Fraction(2, 3): "two thirds",
-           Fraction(4, 5): "four fifths"},
-}  # fmt: skip
-
-
-def _fraction(ctx: Context, value: Fraction) -> str:
-    return _FRACTIONS[ctx.lang].get(value, f"{value.numerator}/{value.denominator}")
-
-
-def _threshold(ctx: Context, c: ContestResult) -> str:
-    """The test that decided this contest, in words, with its numbers."""
-    book = ctx.record.rulebook
-    if c.threshold is None:  # P-23, V-22: among the tied, the most votes win
-        return ctx.w("threshold-tie-break")
-    floor = next((s for s in c.steps if s.finding == "floor"), None)
-    if floor is not None:  # V-23: the further election's floor, not a majority
-        share = Fraction(floor.numbers["numerator"], floor.numbers["denominator"])
-        ballots = floor.numbers["ballots"]
-        return ctx.w("threshold-floor", ballots=ballots, share=_fraction(ctx, share), least=c.threshold)
-    base = ctx.w("base-present" if book.majority_base == "present" else "base-voted")  # P-22, V-21
-    return ctx.w("threshold-majority", base=base, n=c.base, share=_fraction(ctx, book.majority), least=c.threshold)
 
 
 def _order(ctx: Context, c: ContestResult) -> list[str]:
@@ -149,14 +132,7 @@ def _contest(ctx: Context, c: ContestResult) -> list[str]:
     contest = c.contest
     stage = "" if contest.stage is Stage.REGULAR else ctx.w(f"stage-{contest.stage.value}")
     heading = ctx.w("ballot-contest", title=ctx.contest_title(contest), seats=contest.seats, stage=stage)
-    papers = ctx.w("contest-papers", valid=c.valid, invalid=c.invalid)
-    reasons = [
-        ctx.w("invalid-reason", reason=ctx.w(_REASONS[r]) if r in _REASONS else r, n=n)
-        for r, n in c.invalid_reasons.items()
-    ]
-    if reasons:
-        papers += ctx.w("invalid-reasons", reasons=ctx.w("list-sep").join(reasons))
-    papers += ctx.w("full-stop")
+    title = ctx.contest_title(contest)
     candidates = set(contest.candidates)
     tied = set(c.tied)
 
@@ -179,8 +155,8 @@ def _contest(ctx: Context, c: ContestResult) -> list[str]:
     order = ctx.w("order-approved" if contest.post in APPROVED_ORDER else "order-strokes")
     out = [
         f"<h2>{cell(heading)}</h2>",
-        f"<p>{cell(papers)}</p>",
-        f"<p>{cell(_threshold(ctx, c))}</p>",
+        # the papers of this contest, why some are invalid, and the test a winner had to meet
+        *(f"<p>{cell(_say(ctx, s, title))}</p>" for s in c.steps if s.code in _CONTEST),
         table(headers, rows, cls="votes", classes=["n", "name", "num", ""]),
     ]
     if len(elected) > 1:
@@ -194,21 +170,11 @@ def _contest(ctx: Context, c: ContestResult) -> list[str]:
     elif nxt is not None:  # P-24, V-23
         names = ctx.names_of(ctx.ballot_order(nxt))
         out.append(f"<p>{cell(ctx.w('next-further', seats=nxt.seats, names=names, order=ctx.order_caption(nxt)))}</p>")
-    elif c.seats_reduced:  # P-24: the meeting consented to fewer seats
-        out.append(f"<p>{cell(ctx.w('seats-reduced', n=c.unfilled))}</p>")
+    elif c.seats_reduced:  # P-24: the meeting consented to fewer seats, or the presidium decided
+        out.extend(f"<p>{cell(_say(ctx, s, title))}</p>" for s in c.steps if s.code in _INSTEAD)
     elif c.unfilled:
         out.append(f"<p>{cell(ctx.w('left-vacant', n=c.unfilled))}</p>")
     return out
-
-
-_REASONS = {
-    "over-selected": "reason-over-selected",
-    "spoiled paper": "reason-spoiled",
-    "write-in refused": "reason-write-in-refused",
-    "invalid": "reason-invalid",
-    "over-selected on another post": "reason-over-selected-other",
-    "one person voted into two posts": "reason-two-posts",
-}
 
 
 def _elected(ctx: Context, rnd: Round) -> list[str]:

@@ -20,7 +20,6 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     # --- common --------------------------------------------------------------------------------
     "untitled": {"zh": "选举", "en": "Election"},
     "list-sep": {"zh": "、", "en": ", "},
-    "full-stop": {"zh": "。", "en": "."},
     "order-strokes": {"zh": "按姓氏笔画为序", "en": "in surname-stroke order"},
     "order-approved": {"zh": "按批准的顺序", "en": "in the approved order"},
     "post-member": {"zh": "委员", "en": "Members"},
@@ -154,21 +153,13 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "zh": "收回选票{blank}张，其中有效票{blank}张，无效票{blank}张。",
         "en": "Papers collected {blank}: valid {blank}, invalid {blank}.",
     },
-    # --- result report (P-10, P-20, P-22 … P-26, V-19 … V-23) -------------------------------------
+    # --- result report (P-26; the decisions themselves are in the words of tally.catalogue) -------
     "result": {"zh": "选举结果报告单", "en": "Report of the result"},
     "attendance": {"zh": "到会情况", "en": "Attendance"},
     "on-roll": {"zh": "{noun}总数", "en": "On the roll ({noun})"},
     "electorate": {"zh": "有选举权的{noun}", "en": "With the vote ({noun})"},
     "required": {"zh": "应到会人数", "en": "Required attendance"},
     "present": {"zh": "实到会人数", "en": "Present with the vote"},
-    "quorum-met": {
-        "zh": "会议有效：实到会人数不少于{needed}人。",
-        "en": "The meeting is valid: at least {needed} present.",
-    },
-    "quorum-not-met": {
-        "zh": "会议无效：实到会人数少于{needed}人，不得进行选举。",
-        "en": "The meeting is not valid: fewer than {needed} present; no election may be held.",
-    },
     "turnout": {"zh": "投票情况", "en": "Turnout"},
     "registered": {"zh": "登记选民", "en": "Registered voters"},
     "in-person": {"zh": "本人投票", "en": "In person"},
@@ -179,51 +170,7 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "zh": "委托投票{accepted}件有效，{rejected}件不予接受。",
         "en": "{accepted} proxies accepted, {rejected} rejected.",
     },
-    "turnout-met": {
-        "zh": "选举有效：参加投票的不少于{needed}人。",
-        "en": "The election is valid: at least {needed} voted.",
-    },
-    "turnout-not-met": {
-        "zh": "选举无效：参加投票的少于{needed}人。",
-        "en": "The election is not valid: fewer than {needed} voted.",
-    },
-    "papers": {
-        "zh": "收回选票{collected}张，投票人数{voters}人。",
-        "en": "{collected} papers collected; {voters} voters.",
-    },
-    "papers-issued": {
-        "zh": "收回选票{collected}张，发出选票{issued}张。",
-        "en": "{collected} papers collected; {issued} issued.",
-    },
-    "void": {
-        "zh": "收回的选票多于投票人数，本次选举无效，应当重新选举。",
-        "en": "More papers were collected than there were voters: this vote is void and must be held again.",
-    },
-    "void-issued": {
-        "zh": "收回的选票多于发出的选票，本次选举无效，应当重新选举。",
-        "en": "More papers were collected than were issued: this vote is void and must be held again.",
-    },
     "nobody-elected-invalid": {"zh": "本轮选举无效，无人当选。", "en": "This round is not valid: nobody is elected."},
-    "contest-papers": {"zh": "有效票{valid}张，无效票{invalid}张", "en": "{valid} valid papers, {invalid} invalid"},
-    "invalid-reasons": {"zh": "（其中{reasons}）", "en": " ({reasons})"},
-    "invalid-reason": {"zh": "{reason}{n}张", "en": "{n} {reason}"},
-    "reason-over-selected": {"zh": "所选人数多于应选名额", "en": "selecting too many"},
-    "reason-spoiled": {"zh": "废票", "en": "spoiled"},
-    "reason-write-in-refused": {"zh": "另选不合规定", "en": "with a write-in refused"},
-    "reason-invalid": {"zh": "无效", "en": "invalid"},
-    "reason-over-selected-other": {"zh": "其他职务多选", "en": "over-selected on another post"},
-    "reason-two-posts": {"zh": "一人选为两个职务", "en": "voting one person into two posts"},
-    "threshold-majority": {
-        "zh": "当选须得赞成票超过{base}{n}人的{share}，即至少{least}票。",
-        "en": "To be elected needs more than {share} of the {n} {base}: at least {least} votes.",
-    },
-    "base-present": {"zh": "实到会有选举权的人数", "en": "present with the vote"},
-    "base-voted": {"zh": "参加投票的人数", "en": "who voted"},
-    "threshold-floor": {
-        "zh": "得票多的当选，但所得票数不得少于本次选票总数{ballots}张的{share}，即至少{least}票。",
-        "en": "The most votes win, with at least {share} of the {ballots} papers cast: at least {least} votes.",
-    },
-    "threshold-tie-break": {"zh": "在得票相等的候选人中，得票多的当选。", "en": "Among the tied, the most votes win."},
     "outcome": {"zh": "结果", "en": "Result"},
     "elected": {"zh": "当选", "en": "elected"},
     "not-elected": {"zh": "未当选", "en": "not elected"},
@@ -239,10 +186,6 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "next-further": {
         "zh": "名额未选足，须另行选举{seats}名，候选人（{order}）：{names}。",
         "en": "Seats left unfilled: a further election for {seats}, candidates ({order}): {names}.",
-    },
-    "seats-reduced": {
-        "zh": "经同意减少名额{n}名，不再另行选举。",
-        "en": "With consent {n} seats are dropped; no further election.",
     },
     "left-vacant": {"zh": "空缺{n}名。", "en": "{n} left vacant."},
     "elected-heading": {"zh": "当选名单", "en": "Elected"},

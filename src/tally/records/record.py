@@ -1,0 +1,153 @@
+"""The election record (``tally.record/1``) as a value: read, checked, counted, verified."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from .._ballot import Ballot, Scribe
+from .._compliance import Board, Finding, Timeline, check_board, check_timeline
+from .._contest import Contest
+from .._count import Reduction, Round, Totals, count
+from .._meeting import Exclusion, Meeting, meeting
+from .._polling import Polling, polling
+from .._proxy import Proxy
+from .._roll import Roll
+from .._rulebook import Kind, Rulebook
+from .._verify import Declared, Verification, verify
+from .._voters import VoterRoll
+from ..errors import Problem, RecordError, RuleError
+
+RECORD_FORMAT = "tally.record/1"
+RESULT_FORMAT = "tally.result/1"
+
+_PARTY_KINDS = {Kind.PARTY_MEETING.value, Kind.PARTY_CONFERENCE.value}
+_ALL_KINDS = (*_PARTY_KINDS, "village-committee", "residents-committee")
+
+
+# --- the record ---------------------------------------------------------------------------------
+
+
+@attrs.define(frozen=True, kw_only=True, eq=True)
+class Record:
+    """One election round as the record format describes it, read and checked.
+
+    Build one with :meth:`from_dict` (or :func:`load` from a file); :meth:`to_dict` writes it
+    back. :meth:`count` recounts the round, :meth:`verify` compares it with what was declared.
+    """
+
+    title: str
+    kind: str
+    rulebook_id: str
+    rules: Mapping[str, Any]
+    rulebook: Rulebook
+    day: datetime.date
+    roll: Roll | VoterRoll
+    exclusions: tuple[Exclusion, ...]
+    present: tuple[str, ...]
+    proxies: tuple[Proxy, ...]
+    mobile: tuple[str, ...]
+    scribes: tuple[Scribe, ...]
+    contests: tuple[Contest, ...]
+    collected: int
+    issued: int | None
+    items: tuple[Ballot, ...] | None
+    totals: Mapping[str, Totals] | None
+    reductions: Mapping[str, Reduction]
+    declared: Mapping[str, Declared] | None
+    mode: str | None = None
+    """R-2, residents' committees only: ``direct``, ``household`` or ``group-representatives``."""
+    board: Board | None = None
+    """The elected boards, for the composition checks (T-1 … T-6); ``None`` when not given."""
+    timeline: Timeline | None = None
+    """The dates of the polling's preparation, for the timeline checks (V-8)."""
+    extras: Mapping[str, Any] = attrs.field(factory=dict)
+    """The ``extra`` values of the record and of its items, by path, written back unchanged."""
+    _meeting: list[Meeting | Polling] = attrs.field(factory=list, init=False, eq=False, repr=False)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Record:
+        """Read a record from parsed JSON; every problem at once as a :class:`RecordError`."""
+        from .read import _read_record
+
+        return _read_record(data)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as JSON-ready data, in the record format."""
+        from .write import _write_record
+
+        return _write_record(self)
+
+    def meeting(self) -> Meeting | Polling:
+        """The meeting of this record (party kinds: sign-in, exclusions, quorum) or its polling
+        (village and residents' kinds: sign-in, proxies, mobile box, turnout), worked out once."""
+        if not self._meeting:
+            if isinstance(self.roll, VoterRoll):
+                candidates = {w for c in self.contests for w in c.candidates}
+                self._meeting.append(
+                    polling(
+                        self.roll,
+                        present=self.present,
+                        proxies=self.proxies,
+                        mobile=self.mobile,
+                        candidates=candidates,
+                        mode=self.mode or "direct",
+                        rulebook=self.rulebook,
+                        day=self.day,
+                    )
+                )
+            else:
+                self._meeting.append(
+                    meeting(self.roll, present=self.present, exclusions=self.exclusions, rulebook=self.rulebook)
+                )
+        return self._meeting[0]
+
+    def count(self) -> Round:
+        """Recount the round."""
+        try:
+            body = self.meeting()
+            return count(
+                self.contests,
+                self.items,
+                meeting=body,
+                totals=self.totals,
+                collected=self.collected,
+                issued=self.issued,
+                proxies=self.proxies if isinstance(body, Meeting) else (),
+                scribes=self.scribes,
+                reductions=self.reductions,
+            )
+        except (RecordError, RuleError) as error:
+            raise type(error)(Problem(_record_path(p.path), p.reason) for p in error.problems) from None
+
+    def verify(self) -> Verification:
+        """Recount and compare with what was declared."""
+        return verify(self.count(), self.declared or {})
+
+    def compliance(self) -> tuple[Finding, ...]:
+        """The composition checks of the board and the timeline checks, where the record gives
+        them (T-1 … T-6, V-1, V-8, V-28 … V-30, R-1); none otherwise. They never change a count."""
+        found: list[Finding] = []
+        if self.board is not None:
+            found.extend(check_board(self.board, rulebook=self.rulebook, day=self.day))
+        if self.timeline is not None or (self.proxies and isinstance(self.roll, VoterRoll)):
+            found.extend(check_timeline(self.timeline, rulebook=self.rulebook, day=self.day, proxies=self.proxies))
+        return tuple(found)
+
+
+def _record_path(path: str) -> str:
+    """A path of the counting API as the record names it."""
+    for old, new in (
+        ("ballots[", "ballots.items["),
+        ("totals.", "ballots.totals."),
+        ("collected", "ballots.collected"),
+        ("issued", "ballots.issued"),
+    ):
+        if path.startswith(old):
+            return new + path[len(old) :]
+    return path
+
+

@@ -621,6 +621,8 @@ LABELS: Mapping[str, Words] = {
     "in": {"en": "stays in: {reasons}", "zh": "仍计入：{reasons}"},
     "turnout": {"en": "Turnout", "zh": "参加投票情况"},
     "registered": {"en": "registered voters", "zh": "登记选民人数"},
+    "registered-households": {"en": "households (one representative each)", "zh": "登记户数（每户一名代表）"},
+    "registered-representatives": {"en": "residents' group representatives", "zh": "居民小组代表人数"},
     "in_person": {"en": "voted in person", "zh": "本人投票人数"},
     "by_proxy": {"en": "voted by proxy", "zh": "委托投票人数"},
     "mobile": {"en": "voted at mobile ballot boxes", "zh": "流动票箱投票人数"},

@@ -198,7 +198,7 @@ def _polling_blocks(p: Polling, rnd: Round, page: _Page) -> list[_Block]:
     half = share(p.rulebook.turnout, lang)
     out: list[_Block] = [("h2", label("turnout", lang))]
     rows: list[tuple[str, object]] = [
-        (label("registered", lang), t.registered),
+        (label(_REGISTERED.get(p.mode, "registered"), lang), t.registered),
         (label("in_person", lang), t.in_person),
         (label("by_proxy", lang), t.by_proxy),
         (label("mobile", lang), t.mobile),
@@ -222,6 +222,10 @@ def _polling_blocks(p: Polling, rnd: Round, page: _Page) -> list[_Block]:
         ]
         out.append(("table", ([label(k, lang) for k in ("principal", "agent", "outcome")], rows2)))
     return out
+
+
+# R-2: whose roll a residents' committee's polling counts, by its mode.
+_REGISTERED = {"household": "registered-households", "group-representatives": "registered-representatives"}
 
 
 def _contest_blocks(c: ContestResult, rnd: Round, page: _Page) -> list[_Block]:

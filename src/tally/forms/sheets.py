@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from .._contest import Contest, Stage
+from .._explain import Reason
 from .._meeting import Meeting
 from .._polling import Polling
 from .._roll import Member, Rights, Standing
 from .._voters import Voter
+from ..catalogue import REASONS
 from .context import Context
 from .page import Html, cell, table
 
@@ -35,12 +37,14 @@ def sign_in(ctx: Context) -> list[str]:
 
 def _rights(member: Member, ctx: Context) -> str:
     if member.standing is Standing.PROBATIONARY:
-        return ctx.w("rights-none", why=ctx.w("probationary"))  # P-2
-    if member.rights is Rights.PROBATION:
-        return ctx.w("rights-none", why=ctx.w("under-probation"))  # P-3
-    if member.rights is Rights.SUSPENDED:
-        return ctx.w("rights-none", why=ctx.w("suspended"))  # P-4
-    return ctx.w("rights-full")
+        why = Reason.PROBATIONARY  # P-2
+    elif member.rights is Rights.PROBATION:
+        why = Reason.UNDER_PROBATION  # P-3
+    elif member.rights is Rights.SUSPENDED:
+        why = Reason.SUSPENDED  # P-4
+    else:
+        return ctx.w("rights-full")
+    return ctx.w("rights-none", why=REASONS[why][ctx.lang])
 
 
 _STANDING = {Standing.FULL: "full", Standing.PROBATIONARY: "probationary"}
@@ -90,7 +94,9 @@ def _polling_roll(ctx: Context, p: Polling) -> list[str]:
 
     def vote(v: Voter) -> str:
         why = v.ineligible_on(p.day)  # V-5, on the election day (C-4)
-        return ctx.w("rights-full") if why is None else ctx.w("rights-none", why=ctx.w(_INELIGIBLE.get(why, why)))
+        if why is None:
+            return ctx.w("rights-full")
+        return ctx.w("rights-none", why=REASONS[_INELIGIBLE[why]][ctx.lang] if why in _INELIGIBLE else why)
 
     def proxies(v: Voter) -> str:
         return ctx.w("proxy-held", n=len(held[v.id]), names=ctx.names_of(held[v.id])) if v.id in held else ""
@@ -109,8 +115,8 @@ def _polling_roll(ctx: Context, p: Polling) -> list[str]:
 
 
 _INELIGIBLE = {
-    "under 18 on the election day": "under-18",
-    "deprived of political rights": "deprived",
+    "under 18 on the election day": Reason.UNDER_18,
+    "deprived of political rights": Reason.DEPRIVED,
 }
 
 

@@ -124,8 +124,6 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "standing": {"zh": "类别", "en": "Standing"},
     "full": {"zh": "正式党员", "en": "full member"},
     "probationary": {"zh": "预备党员", "en": "probationary member"},
-    "under-probation": {"zh": "留党察看", "en": "under probation (留党察看)"},
-    "suspended": {"zh": "停止党员权利", "en": "rights suspended"},
     "vote": {"zh": "选举权", "en": "Vote"},
     "rights-full": {"zh": "有", "en": "yes"},
     "rights-none": {"zh": "无（{why}）", "en": "no ({why})"},
@@ -140,8 +138,6 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "proxy-held": {"zh": "{names}（{n}人）", "en": "{names} ({n})"},
     "proxy-given": {"zh": "已委托{agent}代为投票", "en": "proxy to {agent}"},
     "mobile-box": {"zh": "流动票箱投票", "en": "votes at a mobile box"},
-    "under-18": {"zh": "选举日未满十八周岁", "en": "under 18 on the election day"},
-    "deprived": {"zh": "被剥夺政治权利", "en": "deprived of political rights"},
     "sign-in-registered": {
         "zh": "登记选民{registered}人，其中委托投票{proxies}人",
         "en": "{registered} registered voters, {proxies} of them by proxy",

@@ -17,7 +17,7 @@ from .._count import ContestResult, Round
 from .._explain import Code, Step
 from .._meeting import Meeting
 from .._polling import Polling
-from ..catalogue import describe
+from ..catalogue import describe, label
 from .context import APPROVED_ORDER, Context
 from .page import Html, cell, table
 from .sheets import signatures
@@ -94,13 +94,20 @@ def _attendance(ctx: Context, m: Meeting) -> list[str]:
     ]
 
 
+def _registered(ctx: Context) -> str:
+    """R-2: whose roll a residents' committee's polling counts, by its mode."""
+    key = {"household": "registered-households", "group-representatives": "registered-representatives"}
+    mode = ctx.record.mode or "direct"
+    return label(key[mode], ctx.lang) if mode in key else ctx.w("registered")
+
+
 def _turnout(ctx: Context, p: Polling) -> list[str]:
     t = p.turnout
     out = [
         f"<h2>{cell(ctx.w('turnout'))}</h2>",
         _pairs(
             [
-                (ctx.w("registered"), t.registered),
+                (_registered(ctx), t.registered),
                 (ctx.w("in-person"), t.in_person),
                 (ctx.w("by-proxy"), t.by_proxy),
                 (ctx.w("at-mobile-box"), t.mobile),

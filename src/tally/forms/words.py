@@ -142,6 +142,14 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "zh": "登记选民{registered}人，其中委托投票{proxies}人",
         "en": "{registered} registered voters, {proxies} of them by proxy",
     },
+    "sign-in-registered-household": {
+        "zh": "登记{registered}户（每户一名代表），其中委托投票{proxies}户",
+        "en": "{registered} households (one representative each), {proxies} of them by proxy",
+    },
+    "sign-in-registered-group": {
+        "zh": "居民小组代表{registered}人，其中委托投票{proxies}人",
+        "en": "{registered} residents' group representatives, {proxies} of them by proxy",
+    },
     # --- tally sheet -----------------------------------------------------------------------------
     "tally-sheet": {"zh": "计　票　单", "en": "Tally sheet"},
     "tally-marks": {"zh": "计票（画“正”字）", "en": "Tally marks"},

@@ -107,9 +107,10 @@ def _polling_roll(ctx: Context, p: Polling) -> list[str]:
     ]
     keys = ("id", "name", *(("household",) if households else ()), "vote", "proxies-held", "note", "signature")
     classes = ["n", "id", "name", *(["id"] if households else []), "", "", "", "sign"]
-    mode = {"household": "-household", "group-representatives": "-group"}.get(ctx.record.mode or "direct", "")
+    modes = {"household": "sign-in-registered-household", "group-representatives": "sign-in-registered-group"}
+    key = modes.get(ctx.record.mode or "direct", "sign-in-registered")  # whose roll it is
     by_proxy = sum(map(len, held.values()))
-    figures = ctx.w(f"sign-in-registered{mode}", registered=p.turnout.registered, proxies=by_proxy)
+    figures = ctx.w(key, registered=p.turnout.registered, proxies=by_proxy)
     return [
         f'<p class="meta"><span>{cell(ctx.day)}</span><span>{cell(figures)}</span></p>',
         table(["", *map(ctx.w, keys)], rows, classes=classes, row_cls="tall"),

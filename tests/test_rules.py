@@ -6,6 +6,7 @@ A row is a function that builds the smallest case for its rule and checks what t
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 import pytest
@@ -622,6 +623,51 @@ RULES.update(
         "R-6": r_6,
     }
 )
+
+
+# --- the order of names on the papers (edge: tally.strokes, tally.forms) ------------------------
+
+
+def _branch_record(contests: list[dict[str, Any]]) -> Any:
+    from tally.records import Record
+
+    names = ["孔伟", "王芳", "丁一", "李娜", "张伟"]
+    roll = [{"id": f"M{i}", "name": n} for i, n in enumerate(names)]
+    return Record.from_dict(
+        {
+            "format": "tally.record/1",
+            "kind": "party-meeting",
+            "rulebook": "cpc-basic-2020",
+            "day": "2026-05-21",
+            "roll": roll,
+            "present": [m["id"] for m in roll],
+            "contests": contests,
+            "ballots": {"collected": 5, "items": [{"c": {"for": ["M0", "M1", "M2"]}}] * 5},
+        }
+    )
+
+
+def p_15() -> None:
+    """P-15: committee candidates by surname stroke order on the ballot (丁 2 strokes, then 王 and
+    孔 of 4, 横 before 折); a secretary's candidates in the approved order."""
+    from tally.forms import render
+
+    member = _branch_record([{"id": "c", "seats": 3, "candidates": ["M0", "M1", "M2", "M3"]}])
+    page = render(member, "ballot")
+    assert page.index("丁一") < page.index("王芳") < page.index("孔伟") < page.index("李娜")
+    secretary = _branch_record([{"id": "c", "post": "secretary", "seats": 1, "candidates": ["M0"]}])
+    assert "按批准的顺序" in render(secretary, "ballot")
+
+
+def p_26() -> None:
+    """P-26: the published result lists the elected by surname strokes."""
+    from tally.forms import render
+
+    rec = _branch_record([{"id": "c", "seats": 3, "candidates": ["M0", "M1", "M2", "M3"]}])
+    assert "当选（按姓氏笔画为序）：丁一、王芳、孔伟" in render(rec, "result")
+
+
+RULES.update({"P-15": p_15, "P-26": p_26})
 
 
 @pytest.mark.parametrize("rule", list(RULES))

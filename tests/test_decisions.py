@@ -371,3 +371,12 @@ def test_a_record_of_the_chairs_vote_alone_is_counted() -> None:
     v = Record.from_dict(data).verify()
     assert v.agrees
     assert v.round["chair"].elected == ("V01",)
+
+
+def test_html_report_draws_each_decided_contest_as_a_chart() -> None:
+    """Issue 14: each contest decided in the round has an inline SVG chart, none where nothing was
+    decided; a contest starts a printed page of its own."""
+    assert _report("village", fmt="html").count("<svg") == 3
+    assert "<svg" not in _report("inquorate", fmt="html")
+    assert 'class="contest"' in _report("village", fmt="html")
+    assert "break-before: page" in _report("village", fmt="html")

@@ -146,6 +146,13 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
     books.add_argument("id", nargs="?", metavar="ID", help=w("help.preset"))
     lang_option(books)
 
+    forms = commands.add_parser("forms", help=w("help.forms"), description=w("help.forms.description"))
+    forms.add_argument("record", metavar="RECORD", help=w("help.record"))
+    forms.add_argument("--form", required=True, choices=("ballot", "sign-in", "tally-sheet", "result"))
+    forms.add_argument("--lang", choices=LANGS, default=None, help=w("help.forms.lang"))
+    forms.add_argument("--format", choices=("html", "pdf"), default="html", dest="fmt", help=w("help.forms.format"))
+    forms.add_argument("-o", "--output", metavar="FILE", help=w("help.forms.output"))
+
     example = commands.add_parser("example", help=w("help.example"))
     example.add_argument("name", nargs="?", metavar="NAME", help=w("help.example.name"))
     lang_option(example)
@@ -427,6 +434,43 @@ def _convert(args: argparse.Namespace, lang: Lang) -> int:
     return 0
 
 
+def _forms(args: argparse.Namespace, lang: Lang) -> int:
+    """`tally forms`: one form as HTML (stdout or -o) or PDF (-o, by Chromium); never over the
+    record. A form is printed for a Chinese election: in Chinese unless --lang says otherwise."""
+    import tempfile
+
+    from .forms import PrintError, print_pdf, render
+
+    out = args.output
+    if args.fmt == "pdf" and not out:
+        raise _Misuse(say("forms pdf", lang))
+    if out and args.record != "-" and os.path.exists(out) and os.path.samefile(out, args.record):
+        raise _Misuse(f"{out}: {say('forms same', lang)}")
+    try:
+        rec = _open(args.record)
+        page = render(rec, args.form, lang=args.lang or "zh")
+    except (RecordError, RuleError) as error:
+        return _problems(error, _shown(args.record), "text", lang)
+    _say_notes(rec.notes, args.record, lang)
+    try:
+        if args.fmt == "html" and not out:
+            sys.stdout.write(page)
+        elif args.fmt == "html":
+            with open(out, "w", encoding="utf-8") as f:
+                f.write(page)
+        else:
+            with tempfile.TemporaryDirectory(prefix="tally-forms-") as tmp:
+                html_file = os.path.join(tmp, f"{args.form}.html")
+                with open(html_file, "w", encoding="utf-8") as f:
+                    f.write(page)
+                print_pdf(html_file, out)
+    except PrintError as error:
+        raise _Misuse(str(error)) from None
+    except OSError as error:
+        raise _Misuse(f"{out}: {error.strerror or error}") from None
+    return 0
+
+
 def _value(value: Any) -> str:
     if isinstance(value, frozenset):
         return ", ".join(sorted(value))
@@ -505,6 +549,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "template": _template,
     "convert": _convert,
     "rulebooks": lambda args, lang: _rulebooks(args, lang, sys.stdout),
+    "forms": _forms,
     "example": _example,
 }
 

@@ -174,6 +174,25 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "输出：.json、.xlsx，或文件夹（写入各表的 CSV 文件）",
         "en": "the output: .json, .xlsx, or a folder (for the sheets as CSV files)",
     },
+    "help.forms": {
+        "zh": "打印选举的纸质表格：选票、签到表、计票单或选举结果报告单",
+        "en": "print a paper form of the election: ballot, sign-in sheet, tally sheet or result report",
+    },
+    "help.forms.description": {
+        "zh": "为记录中的选举生成可打印的表格：选票（ballot）、签到表（sign-in）、空白计票单（tally-sheet）"
+        "或待签字的结果报告单（result）。HTML 输出到标准输出或文件；PDF（需要 Chromium）输出到文件。",
+        "en": "Make a form of the election in RECORD, ready to print: the ballot papers (ballot), the "
+        "sign-in sheet (sign-in), a blank tally sheet (tally-sheet) or the result report to sign (result). "
+        "HTML to standard output or FILE; PDF (needs Chromium) to FILE.",
+    },
+    "help.forms.lang": {
+        "zh": "表格的语言（默认 zh：为中国的选举打印）",
+        "en": "language of the form (default zh: forms are printed for a Chinese election)",
+    },
+    "help.forms.format": {"zh": "默认 html", "en": "default html"},
+    "help.forms.output": {"zh": "写入此文件（pdf 时必须）", "en": "write here (needed for pdf)"},
+    "forms pdf": {"zh": "forms --format pdf 需要 -o 文件", "en": "forms --format pdf needs -o FILE"},
+    "forms same": {"zh": "这是记录本身；请另给 -o 文件", "en": "is the record itself; give another -o FILE"},
     "help.compliance.format": {"zh": "输出格式（默认 text）", "en": "output format (default text)"},
 }
 

@@ -13,6 +13,7 @@ import pytest
 
 from tally import (
     Ballot,
+    Code,
     Contest,
     Member,
     RecordError,
@@ -154,17 +155,14 @@ def test_strict_consent_passes_with_a_bare_majority() -> None:
     """P-24 with ``reduction_consent_inclusive=False``: 6 of 10 is more than half: reduced."""
     r = _shortfall(attrs.evolve(PARTY, reduction_consent_inclusive=False), 6)
     assert (r.seats_reduced, r.next_round, r.elected) == (True, None, ("M01",))
-    assert [s.finding for s in r.steps if s.rule == "P-24"] == ["seats reduced"]
+    assert [s.code for s in r.steps if s.rule == "P-24"] == [Code.SEATS_REDUCED]
 
 
 def test_strict_consent_fails_at_exactly_half() -> None:
     """P-24 with ``reduction_consent_inclusive=False``: 5 of 10 is not more than half."""
     r = _shortfall(attrs.evolve(PARTY, reduction_consent_inclusive=False), 5)
     assert (r.seats_reduced, r.next_round.stage) == (False, Stage.FURTHER)  # type: ignore[union-attr]
-    assert [s.finding for s in r.steps if s.rule == "P-24"] == [
-        "reduction not approved",
-        "seats unfilled: further election",
-    ]
+    assert [s.code for s in r.steps if s.rule == "P-24"] == [Code.REDUCTION_NOT_APPROVED, Code.FURTHER_ELECTION]
 
 
 def test_inclusive_consent_fails_below_half() -> None:
@@ -195,7 +193,9 @@ def _spouses_count(groups: list[tuple[int, tuple[str, ...]]], refill: str = "qua
         Contest("member", seats=2, candidates=["S", "E1", "E2"], post="member"),
     ]
     papers = [Ballot({"chair": {"for": ["H"]}, "member": {"for": list(ids)}}) for n, ids in groups for _ in range(n)]
-    return count(contests, papers, meeting=polling(roll, present=[v.id for v in roll], rulebook=book, day=DAY))
+    everyone = {w for c in contests for w in c.candidates}
+    body = polling(roll, present=[v.id for v in roll], candidates=everyone, rulebook=book, day=DAY)
+    return count(contests, papers, meeting=body)
 
 
 def test_v28_refill_exactly_at_the_threshold() -> None:
@@ -205,10 +205,7 @@ def test_v28_refill_exactly_at_the_threshold() -> None:
     member = r["member"]
     assert (dict(member.votes), member.threshold) == ({"E1": 27, "S": 20, "E2": 17}, 17)
     assert (member.elected, member.unfilled, member.next_round) == (("E1", "E2"), 0, None)
-    assert [s.finding for s in member.steps if s.rule == "V-28"] == [
-        "withdrawn: a near relative serves",
-        "seat refilled from the qualified",
-    ]
+    assert [s.code for s in member.steps if s.rule == "V-28"] == [Code.RELATIVE_WITHDRAWN, Code.SEAT_REFILLED]
 
 
 def test_v28_no_refill_one_vote_below_the_threshold() -> None:
@@ -227,8 +224,8 @@ def test_v28_no_refill_one_vote_below_the_threshold() -> None:
 def _beijing_count(candidates: int):  # type: ignore[no-untyped-def]
     roll = [Voter(f"V{i}") for i in range(10)]
     book = attrs.evolve(preset("village-beijing-2012"), committee_size=None)
-    p = polling(roll, present=[v.id for v in roll], rulebook=book, day=DAY)
     contest = Contest("m", seats=2, candidates=[f"V{i}" for i in range(candidates)])
+    p = polling(roll, present=[v.id for v in roll], candidates=contest.candidates, rulebook=book, day=DAY)
     return count([contest], [], meeting=p, collected=0)
 
 

@@ -54,7 +54,9 @@ def main() -> None:
     head = ("module", *totals, "score")
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
     for r in [head, *rows]:
-        print("  ".join(str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(r, widths))))
+        print(
+            "  ".join(str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
+        )
     if "--survivors" in sys.argv:
         print()
         print("\n".join(sorted(survivors)))

@@ -179,7 +179,8 @@ def test_load_gives_a_record_or_our_error(text: str) -> None:
 def test_tally_verify_exits_0_1_or_2_and_never_with_a_traceback(text: str) -> None:
     """`tally verify -` on any mutated record: exit 0, 1 or 2; stderr holds our lines only."""
     out, err = io.StringIO(), io.StringIO()
-    with mock.patch("sys.stdin", io.StringIO(text)), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+    with mock.patch("sys.stdin", stdin), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         status = main(["verify", "-"])
     assert status in (0, 1, 2), err.getvalue()
     lines = err.getvalue().splitlines()

@@ -11,6 +11,7 @@ from .._roll import Roll
 from .._values import shown
 from ..errors import Problem, RecordError
 from .read import _checked, _member, _Reader
+from .record import Note
 
 # --- CSV --------------------------------------------------------------------------------------------
 
@@ -22,7 +23,7 @@ _TRUE = {"1", "true", "yes", "y", "是"}
 
 
 def ballots_from_csv(
-    lines: Iterable[str], contest: Contest, *, where: str = "ballots", notes: list[str] | None = None
+    lines: Iterable[str], contest: Contest, *, where: str = "ballots", notes: list[Note] | None = None
 ) -> Iterator[Ballot]:
     """Papers of one contest from CSV as election staff keep them: a header row, then one row
     per paper with a column per candidate (its id as the header). A cell holds the mark:
@@ -121,7 +122,7 @@ def _csv_paper(cells: tuple[str, ...], header: list[str], contest: Contest, path
     return Ballot({contest.id: Marks(**marks)})
 
 
-def roll_from_csv(lines: Iterable[str], *, where: str = "roll", notes: list[str] | None = None) -> Roll:
+def roll_from_csv(lines: Iterable[str], *, where: str = "roll", notes: list[Note] | None = None) -> Roll:
     """A party roll from CSV: a header with ``id`` and any of ``name``, ``sex``, ``born``,
     ``standing``, ``rights``, then one row per member. Every bad cell is reported at once. Ids
     follow the id policy (each id written another way is added once to *notes*, when given),

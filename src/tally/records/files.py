@@ -7,41 +7,73 @@ import pathlib
 import re
 from typing import IO, Any
 
+import attrs
+
 from .._values import shown
 from ..errors import Problem, RecordError, RuleError
 from .read import _join
-from .record import Record
+from .record import Note, Record
 
 # --- files ---------------------------------------------------------------------------------------
 
 
-def load(source: str | pathlib.Path | IO[str]) -> Record:
-    """Read and check a record from a path, or from an open text file such as stdin.
+def load(source: str | pathlib.Path | IO[str] | IO[bytes]) -> Record:
+    """Read and check a record, whatever form it is kept in:
 
-    Every problem comes back at once as a :class:`~tally.errors.RecordError`: the file cannot be
-    read or is not JSON (path ``""``), an object gives one key twice (the path of that key: JSON
-    readers differ on which one wins, so tally reads neither), and every problem of the record.
+    - a JSON file (``.json``, ``.JSON``, or any name that is not one of the below), in UTF-8 with
+      or without a byte-order mark, or in GB18030/GBK (the default of Excel and WPS in China,
+      read with a note in :attr:`Record.notes`);
+    - a workbook (``.xlsx``), one sheet a table (:mod:`tally.records.sheets`);
+    - a folder of CSV files with the same sheets, one file a sheet named as the sheet;
+    - an open file such as stdin (text, or bytes to have the encoding found as for a file).
+
+    Every problem comes back at once as a :class:`RecordError`; for a workbook or CSV folder
+    each names its cell (``选票!C12``), for JSON its path (``ballots.items[11].committee``). JSON
+    that tally cannot read (a syntax error, ``NaN``, a number of more than 4,300 digits, nesting
+    deeper than Python reads) is a problem at the path ``""``; a key given twice in one object is
+    a problem at that key's path (JSON readers differ on which one wins, so tally reads neither).
 
     >>> import io
-    >>> load(io.StringIO('{"format": "tally.record/1", "format": "tally.record/2"}'))
-    Traceback (most recent call last):
-      ...
-    tally.errors.RecordError: ...
-      format: the key 'format' is given twice in this object: tally reads neither
-    ...
+    >>> from tally.examples import text
+    >>> load(io.BytesIO(text("branch").encode("gb18030"))).notes
+    (Note(code='gb18030', values={'file': '-'}),)
     """
-    try:
-        if isinstance(source, str | pathlib.Path):
-            with open(source, encoding="utf-8") as f:
-                text = f.read()
-        else:
-            text = source.read()
-    except OSError as error:
-        raise RecordError(Problem("", f"cannot read the file: {error.strerror or error}")) from None
-    except UnicodeDecodeError:
-        raise RecordError(Problem("", "the file is not UTF-8 text")) from None
-    if not isinstance(text, str):
-        raise RecordError(Problem("", f"the file must be read as text, not {type(text).__name__}"))
+    if isinstance(source, str | pathlib.Path):
+        path = pathlib.Path(source)
+        if path.is_dir():
+            return _load_folder(path)
+        suffix = path.suffix.lower()
+        if suffix == ".xlsx":
+            from .sheets import read_workbook
+
+            with read_workbook(path) as sheets:
+                return _from_sheets(sheets, [])
+        if suffix in (".xls", ".et", ".ods", ".csv"):
+            reason = (
+                "a record from CSV files is a folder of them, one file a sheet: name the folder"
+                if suffix == ".csv"
+                else f"tally reads .xlsx workbooks, not {suffix}: save it as an Excel workbook (.xlsx)"
+            )
+            raise RecordError(Problem("", reason))
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            raise RecordError(Problem("", f"cannot read the file: {error.strerror or error}")) from None
+        return _from_json_bytes(raw, path.name)
+    got = source.read()
+    if isinstance(got, bytes):
+        return _from_json_bytes(got, "-")
+    return _from_json_text(got.removeprefix("\ufeff"), ())
+
+
+def _from_json_bytes(raw: bytes, name: str) -> Record:
+    from .sheets import decode
+
+    text, notes = decode(raw, name)
+    return _from_json_text(text, tuple(notes))
+
+
+def _from_json_text(text: str, notes: tuple[Note, ...]) -> Record:
     data, twice = _parse(text)
     del text  # the values are read: free the text before checking them
     try:
@@ -52,7 +84,7 @@ def load(source: str | pathlib.Path | IO[str]) -> Record:
         raise RecordError(Problem("", _TOO_DEEP)) from None
     if twice:
         raise RecordError(twice)
-    return record
+    return attrs.evolve(record, notes=(*notes, *record.notes)) if notes else record
 
 
 _TOO_DEEP = "the file is not JSON that tally can read: its lists and objects are nested too deeply"
@@ -142,6 +174,33 @@ def _doubled_paths(data: Any, doubled: list[tuple[dict[str, Any], list[str]]]) -
         elif isinstance(value, list):
             stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(value))))
     return found
+
+
+def _load_folder(path: pathlib.Path) -> Record:
+    from .sheets import is_csv_folder, read_csv_folder
+
+    if not is_csv_folder(path):
+        reason = "this folder holds no record's sheets (CSV files named as the sheets, such as 名册.csv)"
+        raise RecordError(Problem("", reason))
+    sheets, notes = read_csv_folder(path)
+    return _from_sheets(sheets, notes)
+
+
+def _from_sheets(sheets: Any, notes: list[Note]) -> Record:
+    """The record of sheets: the translator's problems and the record's own, each at its cell."""
+    from .sheets import read_sheets
+
+    data, where, changed, problems = read_sheets(sheets)
+    record = None
+    try:
+        record = Record.from_dict(data)
+    except (RecordError, RuleError) as error:
+        seen = {p.path for p in problems}
+        problems.extend(p for p in where.problems(error.problems) if p.path not in seen)
+    if problems:
+        raise RecordError(problems)
+    assert record is not None
+    return attrs.evolve(record, notes=(*notes, *changed, *record.notes), cells=where)
 
 
 def schema(name: str = "record") -> dict[str, Any]:

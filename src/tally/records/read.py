@@ -23,7 +23,7 @@ from .._values import EXCERPT, MOST_BALLOTS, MOST_CANDIDATES, MOST_ID_LENGTH, MO
 from .._verify import Declared
 from .._voters import Relative, Voter, VoterRoll
 from ..errors import Problem, RecordError, RuleError
-from .record import _ALL_KINDS, _PARTY_KINDS, RECORD_FORMAT, Record
+from .record import _ALL_KINDS, _PARTY_KINDS, RECORD_FORMAT, Note, Record
 
 # --- reading untrusted JSON, every problem at once ---------------------------------------------
 
@@ -38,11 +38,12 @@ class _Reader:
     def bad(self, path: str, reason: str) -> None:
         self.problems.append(Problem(path, reason))
 
-    def notes(self) -> tuple[str, ...]:
-        """Each id the id policy changed, once, where it first appears (``roll[3].id: 'Ｍ０７'
-        read as 'M07'``)."""
+    def notes(self) -> tuple[Note, ...]:
+        """Each id the id policy changed, once, where it first appears: ``Note("id", {"path":
+        "roll[3].id", "written": "'Ｍ０７'", "id": "'M07'"})`` (code ``id-again`` when the same
+        spelling comes again elsewhere)."""
         return tuple(
-            f"{path}: {shown(raw)} read as {shown(canonical)}" + (" (and elsewhere)" if times > 1 else "")
+            Note("id" if times == 1 else "id-again", {"path": path, "written": shown(raw), "id": shown(canonical)})
             for (raw, canonical), (path, times) in self._notes.items()
         )
 
@@ -481,7 +482,7 @@ def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | 
         r.choice(f"{path}.registration", o["registration"], _REGISTRATIONS) if "registration" in o else "resident"
     )
     household = r.ident(f"{path}.household", o["household"]) if "household" in o else None
-    party_member = r.boolean(f"{path}.party_member", o["party_member"]) if "party_member" in o else False
+    party_member = r.boolean(f"{path}.party_member", o["party_member"]) if "party_member" in o else None
     deprived = r.boolean(f"{path}.deprived", o["deprived"]) if "deprived" in o else False
     relatives = []
     for j, rel in enumerate(r.array(f"{path}.relatives", o.get("relatives", []))):
@@ -500,7 +501,7 @@ def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | 
         born=born,
         registration=registration,
         household=household,
-        party_member=bool(party_member),
+        party_member=party_member,
         deprived=bool(deprived),
         relatives=relatives,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -29,6 +29,27 @@ _ALL_KINDS = (*_PARTY_KINDS, "village-committee", "residents-committee")
 
 
 # --- the record ---------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Note:
+    """Something the loading did that the user should know, though nothing is wrong: a file read
+    as GB18030 (``gb18030``, with its ``file``), cells whose full-width characters were folded
+    (``folded``) or whose spaces were trimmed (``trimmed``), with their ``count`` and the
+    ``first`` cell. The words for each code are in :mod:`tally.cli_words`.
+
+    >>> Note("gb18030", {"file": "名册.csv"})
+    Note(code='gb18030', values={'file': '名册.csv'})
+    """
+
+    code: str
+    values: Mapping[str, str] = attrs.field(factory=dict)
+
+
+class Cells(Protocol):
+    """Where the record's paths came from, for a record read from sheets."""
+
+    def cell(self, path: str) -> str: ...
 
 
 @attrs.define(frozen=True, kw_only=True, eq=True)
@@ -66,10 +87,11 @@ class Record:
     """The dates of the polling's preparation, for the timeline checks (V-8)."""
     extras: Mapping[str, Any] = attrs.field(factory=dict)
     """The ``extra`` values of the record and of its items, by path, written back unchanged."""
-    notes: tuple[str, ...] = attrs.field(default=(), eq=False)
-    """What reading changed, once per spelling: an id that the id policy wrote another way
-    (``"roll[3].id: 'Ｍ０７' read as 'M07'"``, tally._ids). The record holds the canonical ids;
-    ``tally verify`` prints these on stderr and in the JSON result."""
+    notes: tuple[Note, ...] = attrs.field(default=(), eq=False)
+    """What the loading changed or assumed, for the user to know (a file read as GB18030)."""
+    cells: Cells | None = attrs.field(default=None, eq=False, repr=False)
+    """For a record read from a workbook or CSV folder: the map from its paths to the cells, so
+    that an error found while counting names the cell (``选票!C12``)."""
     _meeting: list[Meeting | Polling] = attrs.field(factory=list, init=False, eq=False, repr=False)
 
     @classmethod
@@ -125,7 +147,8 @@ class Record:
                 reductions=self.reductions,
             )
         except (RecordError, RuleError) as error:
-            raise type(error)(Problem(_record_path(p.path), p.reason) for p in error.problems) from None
+            where = self.cells.cell if self.cells is not None else str
+            raise type(error)(Problem(where(_record_path(p.path)), p.reason) for p in error.problems) from None
 
     def verify(self) -> Verification:
         """Recount and compare with what was declared."""

@@ -6,6 +6,7 @@ counting code's insides change. See docs/testing.md for the mutation run that fo
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from fractions import Fraction
 
 import attrs
@@ -15,6 +16,7 @@ from tally import (
     Ballot,
     Code,
     Contest,
+    Marks,
     Member,
     RecordError,
     Reduction,
@@ -24,6 +26,7 @@ from tally import (
     Totals,
     Voter,
     count,
+    least_candidates,
     least_winning,
     meeting,
     polling,
@@ -245,3 +248,135 @@ def test_v10_fewest_candidates_per_post() -> None:
     """V-10 (北京): 2 seats need at least 3 candidates."""
     with pytest.raises(RuleError, match=r"2 candidates for 2 seats; the rules require at least 3 \(V-10"):
         _beijing_count(2)
+
+
+# --- the API's errors: each at its path, with its words --------------------------------------------
+#
+# A value built through the API from bad input is a RecordError (or RuleError) whose every problem
+# names where it is and why (docs/errors.md); a problem lost, a path dropped or a message emptied
+# is a defect these rows catch.
+
+
+def _problems(make: Callable[[], object]) -> list[tuple[str, str]]:
+    with pytest.raises((RecordError, RuleError)) as caught:
+        make()
+    return [(p.path, p.reason) for p in caught.value.problems]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("make", "problems"),
+    [
+        (lambda: Marks(for_="M01"), [("", "must be a list of ids, not 'M01'")]),
+        (lambda: Marks(for_=["M01", ""]), [("for[1]", "must be a non-empty string, not ''")]),
+        (lambda: Marks(against=[" x"]), [("against[0]", "' x' is written 'x' in tally: ids are NFKC and trimmed")]),
+        (
+            lambda: Marks(unreadable=["M01", "M\t2"]),
+            [("unreadable[1]", "holds an invisible character U+0009 (unnamed) at position 2")],
+        ),
+        (lambda: Marks.from_dict("x"), [("", "a section must be an object of marks, not 'x'")]),
+        (lambda: Marks.from_dict({"yes": [], "no": []}), [("yes", "unknown mark list"), ("no", "unknown mark list")]),
+        (
+            lambda: Marks.from_dict({"for": "M01", "against": 7}),
+            [("for", "must be a list of ids, not 'M01'"), ("against", "must be a list of ids, not 7")],
+        ),
+        (lambda: Ballot("x"), [("", "a paper must map contest ids to marks, not 'x'")]),
+        (
+            lambda: Ballot({"c\u200b": {}, "d ": {}, "e": {}}),
+            [
+                ("'c\\u200b'", "a contest id: holds an invisible character U+200B (ZERO WIDTH SPACE) at position 2"),
+                ("'d '", "a contest id: 'd ' is written 'd' in tally: ids are NFKC and trimmed"),
+            ],
+        ),
+        (
+            lambda: Ballot({"c": {"for": "M01"}, "d": {"x": []}}),
+            [("c.for", "must be a list of ids, not 'M01'"), ("d.x", "unknown mark list")],
+        ),
+        (lambda: Ballot({"c": {}}, spoiled=True), [("spoiled", "a spoiled paper has no readable sections")]),
+        (lambda: Contest("c", seats=0, candidates=[]), [("seats", "must be a whole number from 1 to 1,000, not 0")]),
+        (
+            lambda: Contest("c", seats=True, candidates=[]),
+            [("seats", "must be a whole number from 1 to 1,000, not True")],
+        ),
+        (lambda: Contest("c", seats=1, candidates="M01"), [("candidates", "must be a list of ids, not 'M01'")]),
+        (
+            lambda: Contest("c", seats=1, candidates=[], post="boss"),
+            [("post", "'boss' is not one of member, secretary, deputy-secretary, chair, vice-chair, women-member")],
+        ),
+        (
+            lambda: Contest("c", seats=1, candidates=[], stage="final"),
+            [("stage", "'final' is not one of regular, tie-break, further")],
+        ),
+        (
+            lambda: Contest("c", seats=1, candidates=[" M01", "M02", "M02", 7]),
+            [
+                ("candidates[0]", "' M01' is written 'M01' in tally: ids are NFKC and trimmed"),
+                ("candidates[2]", "duplicate candidate 'M02' (first at candidates[1])"),
+                ("candidates[3]", "must be a non-empty string, not 7"),
+            ],
+        ),
+        (
+            lambda: count(["x", *[Contest("c", seats=1, candidates=["M01", "M02"])] * 3], [], meeting=_meeting(3)),
+            [
+                ("contests[0]", "must be a Contest, not 'x'"),
+                ("contests[2].id", "duplicate contest id 'c' (first at contests[1])"),
+                ("contests[3].id", "duplicate contest id 'c' (first at contests[1])"),
+            ],
+        ),
+        (lambda: count([], [], meeting=_meeting(3)), [("contests", "a round needs at least one contest")]),
+    ],
+)
+def test_api_errors_name_each_problem(make: Callable[[], object], problems: list[tuple[str, str]]) -> None:
+    """P-12, P-21 and the id policy: every problem of a value built through the API, at once."""
+    assert _problems(make) == problems
+
+
+def test_a_contest_may_have_ten_thousand_candidates() -> None:
+    """P-12: the bound on candidates is 10,000 itself (docs/record-format.md, "Bounds")."""
+    assert len(Contest("c", seats=1, candidates=[f"C{i}" for i in range(10_000)]).candidates) == 10_000
+
+
+@pytest.mark.parametrize(
+    ("contest", "book", "least"),
+    [
+        (Contest("c", seats=2, candidates=[], stage="tie-break"), PARTY, (3, "P-23")),
+        (Contest("c", seats=2, candidates=[], stage="tie-break"), preset("village-national-2018"), (3, "V-22")),
+        (Contest("c", seats=2, candidates=[], stage="further"), PARTY, (3, "OQ-P6")),
+        (Contest("c", seats=2, candidates=[], stage="further"), preset("village-national-2018"), (3, "V-23")),
+        (Contest("s", seats=1, candidates=[], post="secretary"), PARTY, (1, "P-14")),
+        (Contest("c", seats=3, candidates=[]), PARTY, (4, "P-12")),
+        (Contest("c", seats=7, candidates=[]), PARTY, (9, "P-12")),
+        (Contest("c", seats=2, candidates=[], post="chair"), preset("village-national-2018"), (3, "V-10")),
+    ],
+)
+def test_least_candidates_and_the_rule_that_says_so(contest: Contest, book: object, least: tuple[int, str]) -> None:
+    """P-12 (a fifth more, rounded up: 3 seats need 4), P-14, P-23, V-22, OQ-P6, V-23, V-10."""
+    assert least_candidates(contest, book) == least  # type: ignore[arg-type]
+
+
+def test_marks_write_back_every_list() -> None:
+    """A section's marks are written back under the record format's names."""
+    marks = Marks(for_=["M04"], unreadable=["M01"], against=["M02"], abstain=["M03"], write_in=["M09"])
+    assert marks.to_dict() == {
+        "for": ["M04"],
+        "against": ["M02"],
+        "abstain": ["M03"],
+        "write_in": ["M09"],
+        "unreadable": ["M01"],
+    }
+
+
+@pytest.mark.parametrize("mark", ["against", "abstain", "unreadable"])
+def test_a_mark_for_someone_not_a_candidate_names_its_list(mark: str) -> None:
+    """P-21: a mark of any list that names someone not standing is an error at that mark."""
+    contest = Contest("c", seats=1, candidates=["M01", "M02"])
+    with pytest.raises(RecordError) as caught:
+        count([contest], [Ballot({"c": {mark: ["M03"]}})], meeting=_meeting(10))
+    assert caught.value.path == f"ballots[0].c.{mark}[0]"
+
+
+def test_a_write_in_in_a_tie_break_is_void() -> None:
+    """P-23: a tie-break is among the tied only: a write-in there is a void mark, with its reason."""
+    tie = Contest("c", seats=1, candidates=["M01", "M02"], stage="tie-break")
+    papers = [Ballot({"c": {"for": ["M01"]}})] * 6 + [Ballot({"c": {"against": ["M02"], "write_in": ["M05"]}})]
+    r = count([tie], papers, meeting=_meeting(10))["c"]
+    assert (r.elected, dict(r.void_marks)) == (("M01",), {"write-in-in-tie-break": 1})

@@ -208,7 +208,7 @@ def schema(name: str = "record") -> dict[str, Any]:
     from importlib.resources import files
 
     if name not in ("record", "result"):
-        raise RuleError(Problem("schema", f"{name!r} is not one of record, result"))
+        raise RuleError(Problem("schema", f"{shown(name)} is not one of record, result"))
     text = files("tally").joinpath("schema", f"{name}.schema.json").read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded

@@ -10,6 +10,7 @@ from .. import __version__
 from .._compliance import Finding
 from .._count import Round
 from .._polling import Polling
+from .._values import shown
 from .._verify import Verification
 from ..errors import Problem, RecordError
 from .record import RESULT_FORMAT, Record
@@ -36,7 +37,7 @@ def result_to_dict(
     verification = result if isinstance(result, Verification) else None
     rnd = verification.round if verification is not None else result
     if not isinstance(rnd, Round):
-        raise RecordError(Problem("result", f"must be a Round or a Verification, not {result!r}"))
+        raise RecordError(Problem("result", f"must be a Round or a Verification, not {shown(result)}"))
     body = rnd.meeting
     if day is None and isinstance(body, Polling):
         day = body.day

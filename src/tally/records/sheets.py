@@ -45,6 +45,7 @@ import attrs
 
 from .._ids import canonical_id, id_problem
 from .._rulebook import EXCLUSION_CATEGORIES, NEAR_RELATIVES, PRESETS
+from .._values import shown
 from ..errors import Problem, RecordError
 from .record import RECORD_FORMAT, Note
 
@@ -533,7 +534,7 @@ class _Cells:
             text = self._text(value, where, fold=True)
             problem = id_problem(text)
             if problem is not None:
-                self.bad(where, f"{text!r}: {problem}")
+                self.bad(where, f"{shown(text)}: {problem}")
             return canonical_id(text)
         if kind == "name":
             return self._text(value, where, fold=False)
@@ -545,7 +546,7 @@ class _Cells:
             text = self._text(value, where, fold=True).casefold()
             if text in _TRUE or text in _FALSE:
                 return text in _TRUE
-            self.bad(where, f"{text!r} is not yes or no: write 是 or 否 (yes or no)")
+            self.bad(where, f"{shown(text)} is not yes or no: write 是 or 否 (yes or no)")
             return _ABSENT
         if kind == "date":
             if isinstance(value, datetime.datetime | datetime.date):
@@ -573,7 +574,7 @@ class _Cells:
                     continue
                 rid, sep, relation = part.partition(":")
                 if not sep or not rid.strip() or not relation.strip():
-                    self.bad(where, f"{part.strip()!r} is not id:relation (for example V02:spouse)")
+                    self.bad(where, f"{shown(part.strip())} is not id:relation (for example V02:spouse)")
                     continue
                 out.append({"id": canonical_id(rid), "relation": relation.strip()})
             return out
@@ -589,7 +590,7 @@ class _Cells:
             if part:
                 problem = id_problem(part)
                 if problem is not None:
-                    self.bad(where, f"{part!r}: {problem}")
+                    self.bad(where, f"{shown(part)}: {problem}")
                 out.append(canonical_id(part))
         return out
 
@@ -683,7 +684,7 @@ class _SheetReader:
             if matched is None:
                 known = ", ".join(f"{c.zh} ({c.en})" for c in sheet.columns)
                 self.cells.bad(
-                    f"{name}!{letter(j)}1", f"unknown column {str(value).strip()!r}; the columns are {known}"
+                    f"{name}!{letter(j)}1", f"unknown column {shown(str(value).strip())}; the columns are {known}"
                 )
                 continue
             if matched.key in seen:
@@ -756,7 +757,7 @@ class _SheetReader:
             if label not in labels:
                 known = ", ".join(f"{zh} ({en})" for _, zh, en, *_ in SETTING_ROWS)
                 self.cells.bad(
-                    f"{name}!A{r}", f"unknown item {str(row[0]).strip()!r}; the items are {known}, rules.FIELD"
+                    f"{name}!A{r}", f"unknown item {shown(str(row[0]).strip())}; the items are {known}, rules.FIELD"
                 )
                 continue
             path, kind, _ = labels[label]
@@ -876,17 +877,17 @@ class _SheetReader:
             if not sep or not cid or not who:
                 self.cells.bad(
                     at,
-                    f"{text!r} is not a ballot column: name it contest:candidate (such as committee:M01), "
+                    f"{shown(text)} is not a ballot column: name it contest:candidate (such as committee:M01), "
                     f"contest:{WRITE_IN['zh']} for write-ins, {sheet.columns[0].zh} or {sheet.columns[1].zh}",
                 )
                 continue
             if cid not in known:
                 # Said once at the column, rather than once for every paper.
-                self.cells.bad(at, f"{cid!r} is not a contest of the sheet {self.where.sheet('contests')}")
+                self.cells.bad(at, f"{shown(cid)} is not a contest of the sheet {self.where.sheet('contests')}")
                 continue
             if who.casefold() in _WRITE_IN_WORDS:
                 if cid in self.where.write_in:
-                    self.cells.bad(at, f"a second write-in column for {cid!r}")
+                    self.cells.bad(at, f"a second write-in column for {shown(cid)}")
                     continue
                 self.where.write_in[cid] = letter(j)
                 marks[j] = (cid, None)
@@ -943,7 +944,7 @@ class _SheetReader:
             mark = _MARK_WORDS.get(text)
             if mark is None:
                 words = ", ".join(f"{MARKS[m]['zh']} ({MARKS[m]['en']})" for m in MARKS)
-                self.cells.bad(at, f"{text!r} is not a mark; the marks are {words}, or empty")
+                self.cells.bad(at, f"{shown(text)} is not a mark; the marks are {words}, or empty")
                 continue
             sections[cid].setdefault(mark, []).append(who)
         if spoiled is True:
@@ -956,7 +957,7 @@ class _SheetReader:
             if cid is None:
                 continue
             if cid in self.tally:
-                self.cells.bad(self.where._at("tally", r, "contest"), f"a second row for {cid!r}")
+                self.cells.bad(self.where._at("tally", r, "contest"), f"a second row for {shown(cid)}")
                 continue
             self.where.tally[cid] = r
             self.tally[cid] = {k: item[k] for k in ("valid", "invalid") if k in item} | {"for": {}}
@@ -969,7 +970,7 @@ class _SheetReader:
             if cid not in self.tally:
                 self.cells.bad(
                     self.where._at("votes", r, "contest"),
-                    f"{cid!r} has no row on the sheet {self.where.sheet('tally')}",
+                    f"{shown(cid)} has no row on the sheet {self.where.sheet('tally')}",
                 )
                 continue
             if (cid, who) in self.where.votes:
@@ -1024,7 +1025,7 @@ class _SheetReader:
         for r, item in self._table(sheet, rows):
             side = item.pop("side", None)
             if side not in ("village", "party"):
-                self.cells.bad(self.where._at("board", r, "side"), f"{side!r} is not one of village, party")
+                self.cells.bad(self.where._at("board", r, "side"), f"{shown(side)} is not one of village, party")
                 continue
             board.setdefault(side, []).append(item)
             self.where.rows.setdefault(f"board.{side}", []).append(r)
@@ -1056,7 +1057,7 @@ class _SheetReader:
                     col = self.where.cols.get("candidates", {}).get("contest", "A")
                     self.cells.bad(
                         f"{name}!{col}{rows[0]}",
-                        f"{cid!r} is not a contest of the sheet {self.where.sheet('contests')}",
+                        f"{shown(cid)} is not a contest of the sheet {self.where.sheet('contests')}",
                     )
         elif "contests" not in found:
             self.cells.bad("", f"the workbook needs a sheet {_BY_KEY['contests'].zh} ({_BY_KEY['contests'].en})")
@@ -1332,7 +1333,9 @@ def _ballot_rows(contests: Sequence[Mapping[str, Any]], items: Sequence[Any], la
                     j = 2 + index[(cid, who)]
                     if row[j] is not None:
                         problems.append(
-                            Problem(f"ballots.items[{i}].{cid}", f"marks {who!r} twice: a sheet has one cell for it")
+                            Problem(
+                                f"ballots.items[{i}].{cid}", f"marks {shown(who)} twice: a sheet has one cell for it"
+                            )
                         )
                     row[j] = MARKS[key][lang]
         rows.append(row)
@@ -1345,7 +1348,7 @@ def template_sheets(kind: str, *, lang: Lang = "zh") -> list[tuple[str, Rows]]:
     """The empty sheets of a kind of election, headers only (the settings prefilled with the
     kind): what ``tally template`` writes."""
     if kind not in TEMPLATE_KINDS:
-        raise RecordError(Problem("kind", f"{kind!r} is not one of {', '.join(TEMPLATE_KINDS)}"))
+        raise RecordError(Problem("kind", f"{shown(kind)} is not one of {', '.join(TEMPLATE_KINDS)}"))
     skeleton: dict[str, Any] = {"kind": kind, "roll": [], "present": [], "contests": [], "declared": {}}
     sheets = record_sheets(skeleton, lang=lang)
     tally = _BY_KEY["tally"]

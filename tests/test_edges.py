@@ -380,3 +380,170 @@ def test_a_write_in_in_a_tie_break_is_void() -> None:
     papers = [Ballot({"c": {"for": ["M01"]}})] * 6 + [Ballot({"c": {"against": ["M02"], "write_in": ["M05"]}})]
     r = count([tie], papers, meeting=_meeting(10))["c"]
     assert (r.elected, dict(r.void_marks)) == (("M01",), {"write-in-in-tie-break": 1})
+
+
+# --- P-24, PC-4: the steps that explain a reduction say whom and with what numbers ---------------
+
+
+def _reduction_steps(book, plan: Reduction) -> list[tuple[object, str, str | None, dict[str, int]]]:  # type: ignore[no-untyped-def]
+    m = _meeting(10, rulebook=book)
+    contest = Contest("c", seats=3, candidates=["M01", "M02", "M03", "M04"])
+    papers = _papers((5, ("M01", "M02", "M03")), (5, ("M01", "M04")))
+    r = count([contest], papers, meeting=m, reductions={"c": plan})["c"]
+    return [(s.code, s.rule, s.subject, dict(s.numbers)) for s in r.steps if s.rule in ("P-24", "PC-4")]
+
+
+def test_a_consent_step_states_its_numbers() -> None:
+    """P-24: 6 of 10 consent; the least consent is 5 (half, inclusive by default)."""
+    assert _reduction_steps(PARTY, Reduction(consent=6)) == [
+        (Code.SEATS_REDUCED, "P-24", "c", {"consent": 6, "base": 10, "least": 5, "numerator": 1, "denominator": 2}),
+    ]
+
+
+def test_a_presidium_at_a_branch_meeting_needs_consent() -> None:
+    """P-24, PC-4: a branch meeting has no presidium: the decision needs the electors' consent."""
+    assert _reduction_steps(PARTY, Reduction(presidium=True)) == [
+        (Code.REDUCTION_NEEDS_CONSENT, "P-24", "c", {}),
+        (Code.FURTHER_ELECTION, "P-24", "c", {"seats": 2, "candidates": 3}),
+    ]
+
+
+def test_a_conference_presidium_reduces_the_seats() -> None:
+    """PC-4: a conference's presidium decides the reduction, and the step says so of the contest."""
+    assert _reduction_steps(preset("cpc-conference-2020"), Reduction(presidium=True)) == [
+        (Code.REDUCED_BY_PRESIDIUM, "PC-4", "c", {}),
+    ]
+
+
+# --- P-21, P-23: the errors of tally-sheet totals ---------------------------------------------------
+
+
+def test_totals_that_are_not_a_mapping() -> None:
+    """Totals are given per contest id."""
+    contest = Contest("c", seats=1, candidates=["M01", "M02"])
+    assert _problems(lambda: count([contest], meeting=_meeting(10), totals=[1])) == [  # type: ignore[arg-type]
+        ("totals", "must map contest ids to Totals, not [1]")
+    ]
+
+
+def test_every_wrong_sheet_is_reported() -> None:
+    """An unknown contest, a sheet of the wrong type, a contest with no sheet: all at once."""
+    contests = [Contest("c", seats=1, candidates=["M01", "M02"]), Contest("d", seats=1, candidates=["M01", "M02"])]
+    totals = {"x": Totals(valid=1, invalid=0), "y": 1, "c": "no"}
+    assert _problems(lambda: count(contests, meeting=_meeting(10), totals=totals)) == [  # type: ignore[arg-type]
+        ("totals.x", "no contest 'x' in this round"),
+        ("totals.y", "no contest 'y' in this round"),
+        ("totals.c", "must be the Totals of the contest, not 'no'"),
+        ("totals.d", "must be the Totals of the contest, not None"),
+    ]
+
+
+def test_a_tie_break_sheet_counts_only_the_tied() -> None:
+    """P-23: a tie-break's sheet gives votes to the tied only; each other name is an error."""
+    tie = Contest("c", seats=1, candidates=["M01", "M02"], stage="tie-break")
+    totals = {"c": Totals(valid=5, invalid=0, votes={"M01": 2, "M03": 1, "M04": 1})}
+    assert _problems(lambda: count([tie], meeting=_meeting(10), totals=totals)) == [
+        ("totals.c.for.M03", "'M03' is not among the tied"),
+        ("totals.c.for.M04", "'M04' is not among the tied"),
+    ]
+    ok = count([tie], meeting=_meeting(10), totals={"c": Totals(valid=5, invalid=0, votes={"M01": 3, "M02": 2})})
+    assert ok["c"].elected == ("M01",)
+
+
+# --- V-28: near relatives, step by step ------------------------------------------------------------
+
+
+def _steps(result, rule: str) -> list[tuple[object, str | None, dict[str, int]]]:  # type: ignore[no-untyped-def]
+    return [(s.code, s.subject, dict(s.numbers)) for s in result.steps if s.rule == rule]
+
+
+def test_v28_steps_say_who_withdrew_and_who_took_the_seat() -> None:
+    """V-28: S (20 votes) withdraws for her husband the chair; E2 (17, at the threshold) takes the seat."""
+    r = _spouses_count([(15, ("S", "E1")), (5, ("S", "E2")), (12, ("E1", "E2"))])["member"]
+    assert _steps(r, "V-28") == [
+        (Code.RELATIVE_WITHDRAWN, "S", {"votes": 20}),
+        (Code.SEAT_REFILLED, "E2", {"votes": 17}),
+    ]
+
+
+def test_v28_a_freed_seat_goes_to_a_further_election_of_the_others() -> None:
+    """V-28 (refill "further"): the seat S leaves goes to a further election among the candidates
+    not elected, S not among them, and a step says how many seats and candidates."""
+    r = _spouses_count([(15, ("S", "E1")), (5, ("S", "E2")), (12, ("E1", "E2"))], refill="further")["member"]
+    assert (r.elected, r.unfilled) == (("E1",), 1)
+    assert r.next_round is not None
+    assert (r.next_round.stage, r.next_round.seats, r.next_round.candidates) == (Stage.FURTHER, 1, ("E2",))
+    assert _steps(r, "V-23")[-1] == (Code.FURTHER_ELECTION, "member", {"seats": 1, "candidates": 1})
+
+
+def _members_count(relation: str, groups: list[tuple[int, tuple[str, ...]]], both_sides: bool = False):  # type: ignore[no-untyped-def]
+    """Two relatives standing for the same post (member, 3 seats), 浙江 rules."""
+    a_relatives = [Relative("B", relation)]
+    b_relatives = [Relative("A", relation)] if both_sides else []
+    roll = [Voter("A", relatives=a_relatives), Voter("B", relatives=b_relatives), *(Voter(f"E{i}") for i in range(30))]
+    book = attrs.evolve(preset("village-zhejiang-2020"), committee_size=None)
+    contest = Contest("member", seats=3, candidates=["A", "B", "E1", "E2", "E3"], post="member")
+    papers = [Ballot({"member": {"for": list(ids)}}) for n, ids in groups for _ in range(n)]
+    body = polling(roll, present=[v.id for v in roll], candidates=contest.candidates, rulebook=book, day=DAY)
+    return count([contest], papers, meeting=body)["member"]
+
+
+def test_v28_in_one_post_the_one_with_fewer_votes_withdraws() -> None:
+    """V-28: two siblings elected to the same post: the one with more votes stays (32 voted: 17
+    wins); E2, over the threshold, takes the seat."""
+    r = _members_count("sibling", [(20, ("A", "B", "E1")), (12, ("A", "E1", "E2"))])
+    assert dict(r.votes) == {"A": 32, "E1": 32, "B": 20, "E2": 12, "E3": 0}
+    assert _steps(r, "V-28") == [(Code.RELATIVE_WITHDRAWN, "B", {"votes": 20})]
+    assert (r.elected, r.unfilled) == (("A", "E1"), 1)
+    r = _members_count("sibling", [(20, ("A", "B", "E1")), (12, ("B", "E1", "E2"))])
+    assert _steps(r, "V-28") == [(Code.RELATIVE_WITHDRAWN, "A", {"votes": 20})]
+
+
+def test_v28_a_pair_seen_from_both_sides_is_decided_once() -> None:
+    """V-28: spouses who list each other: one withdraws, not both."""
+    r = _members_count("spouse", [(20, ("A", "B", "E1")), (12, ("A", "E1", "E2"))], both_sides=True)
+    assert _steps(r, "V-28") == [(Code.RELATIVE_WITHDRAWN, "B", {"votes": 20})]
+
+
+def test_v28_relatives_with_equal_votes_in_one_post_both_stay_for_another_vote() -> None:
+    """V-28: equal posts and equal votes: the rules call for another vote; both stay, a step says so."""
+    r = _members_count("parent", [(20, ("A", "B", "E1")), (12, ("E1", "E2", "E3"))])
+    assert _steps(r, "V-28") == [(Code.RELATIVES_TIED, "A", {"votes": 20})]
+    assert r.elected == ("E1", "A", "B")
+
+
+def test_v28_a_cousin_is_not_a_near_relative() -> None:
+    """V-28, C-5: only spouse, parent, child and sibling keep two apart."""
+    r = _members_count("cousin", [(20, ("A", "B", "E1")), (12, ("A", "E1", "E2"))])
+    assert (_steps(r, "V-28"), r.elected) == ([], ("A", "E1", "B"))
+
+
+# --- V-30 (reserved in the rerun): the woman who joins the further election -------------------------
+
+
+def _shanxi(groups: list[tuple[int, tuple[str, ...]]]):  # type: ignore[no-untyped-def]
+    book = attrs.evolve(preset("village-national-2018"), committee_size=None, women_seat_mode="reserved-in-rerun")
+    roll = [*(Voter(f"M{i}", sex="M") for i in range(1, 6)), Voter("W1", sex="F"), Voter("W2", sex="F")]
+    roll += [Voter(f"E{i}") for i in range(25)]
+    contest = Contest("member", seats=3, candidates=["M1", "M2", "M3", "M4", "W1", "W2"])
+    papers = [Ballot({"member": {"for": list(ids)}}) for n, ids in groups for _ in range(n)]
+    body = polling(roll, present=[v.id for v in roll], candidates=contest.candidates, rulebook=book, day=DAY)
+    return count([contest], papers, meeting=body)["member"]
+
+
+def test_v30_the_best_placed_woman_joins_the_further_election() -> None:
+    """V-30: no woman elected: W2 (9 votes, ahead of W1's 6) joins, and the step names her."""
+    r = _shanxi([(17, ("M1", "M2")), (6, ("M3", "M4", "W1")), (3, ("M3", "W2")), (6, ("M3", "M4", "W2"))])
+    assert r.elected == ("M1", "M2")
+    assert r.next_round is not None
+    assert r.next_round.candidates == ("M3", "M4", "W2")
+    assert _steps(r, "V-30") == [(Code.WOMAN_JOINS_FURTHER, "W2", {"votes": 9})]
+
+
+def test_v30_no_woman_joins_when_a_woman_is_elected() -> None:
+    """V-30: a woman elected: the further election keeps its own candidates."""
+    r = _shanxi([(17, ("M1", "W1")), (8, ("M3", "M4", "W2")), (7, ("M3", "M4"))])
+    assert r.elected == ("M1", "W1")
+    assert r.next_round is not None
+    assert "W2" not in r.next_round.candidates
+    assert _steps(r, "V-30") == []

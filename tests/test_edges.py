@@ -16,12 +16,15 @@ from tally import (
     Ballot,
     Code,
     Contest,
+    Exclusion,
     Marks,
     Member,
+    Proxy,
     RecordError,
     Reduction,
     Relative,
     RuleError,
+    Scribe,
     Stage,
     Totals,
     Voter,
@@ -547,3 +550,79 @@ def test_v30_no_woman_joins_when_a_woman_is_elected() -> None:
     assert r.next_round is not None
     assert "W2" not in r.next_round.candidates
     assert _steps(r, "V-30") == []
+
+
+# --- a round explains itself: the steps and the result's lists say whom, why, with what numbers -------
+
+
+def test_a_party_round_explains_its_threshold_and_each_candidate() -> None:
+    """P-21, P-22: 10 present, so 6 wins (x*2 > 10); the steps say so of the contest and of each
+    candidate."""
+    contest = Contest("c", seats=1, candidates=["M01", "M02"])
+    r = count([contest], _papers((6, ("M01",)), (4, ("M02",))), meeting=_meeting(10))["c"]
+    assert [(s.code, s.rule, s.subject, dict(s.numbers)) for s in r.steps] == [
+        (Code.CONTEST_BALLOTS, "P-21", "c", {"valid": 10, "invalid": 0}),
+        (Code.MAJORITY, "P-22", "c", {"base": 10, "threshold": 6, "numerator": 1, "denominator": 2}),
+        (Code.BELOW_THRESHOLD, "P-22", "M02", {"votes": 4, "threshold": 6}),
+        (Code.ELECTED, "P-22", "M01", {"votes": 6}),
+    ]
+
+
+def test_an_inquorate_round_says_why_nothing_was_decided() -> None:
+    """P-10: 7 of 10 present is not more than 4/5: each contest says "no election" and why."""
+    contest = Contest("c", seats=1, candidates=["M01", "M02"])
+    r = count([contest], _papers((6, ("M01",))), meeting=_meeting(10, present=7))["c"]
+    assert [(s.code, s.rule, s.subject, dict(s.numbers)) for s in r.steps] == [(Code.NO_ELECTION, "P-10", "c", {})]
+
+
+def test_scribes_and_proxies_in_the_round_as_data() -> None:
+    """P-17, P-18: each scribe and proxy of a party round, with its outcome and reason."""
+    contest = Contest("c", seats=1, candidates=["M01", "M02"])
+    r = count(
+        [contest],
+        _papers((6, ("M01",)), (4, ("M02",))),
+        meeting=_meeting(10),
+        scribes=[Scribe("M05", "S1"), Scribe("M06", "M02")],
+        proxies=[Proxy("M09", "M10")],
+    )
+    data = r.to_dict()
+    assert data["scribes"] == [
+        {"elector": "M05", "scribe": "S1", "accepted": True, "reason": None},
+        {"elector": "M06", "scribe": "M02", "accepted": False, "reason": "scribe-is-candidate"},
+    ]
+    assert data["proxies"] == [{"principal": "M09", "agent": "M10", "accepted": False, "reason": "proxy-not-allowed"}]
+
+
+def test_proxies_that_are_not_proxies() -> None:
+    """P-17: each proxy given to a party round must be a Proxy; every one that is not is reported."""
+    contest = Contest("c", seats=1, candidates=["M01", "M02"])
+    assert _problems(lambda: count([contest], _papers((6, ("M01",))), meeting=_meeting(10), proxies=["x", 7])) == [  # type: ignore[list-item]
+        ("proxies[0]", "must be a Proxy, not 'x'"),
+        ("proxies[1]", "must be a Proxy, not 7"),
+    ]
+
+
+def test_only_the_electorate_can_be_excluded() -> None:
+    """P-2, P-3, P-4, P-6: a probationary member, one under 留党察看 and a suspended one are not in
+    the electorate; an exclusion of any of them is an error that says which."""
+    roll = [
+        Member("M01"),
+        Member("P1", standing="probationary"),
+        Member("P2", rights="probation"),
+        Member("P3", rights="suspended"),
+    ]
+    exclusions = [Exclusion(w, "abroad", upper_approved=True, meeting_approved=True) for w in ("P1", "P2", "P3")]
+    tail = "only a member of the electorate can be excluded (P-6)"
+    assert _problems(lambda: meeting(roll, present=["M01"], exclusions=exclusions, rulebook=PARTY)) == [
+        ("exclusions[0].member", f"'P1' is probationary and so not in the electorate (P-2); {tail}"),
+        ("exclusions[1].member", f"'P2' is under 留党察看 and so not in the electorate (P-3); {tail}"),
+        ("exclusions[2].member", f"'P3' is suspended and so not in the electorate (P-4); {tail}"),
+    ]
+
+
+def test_a_reduction_needs_a_count_or_the_presidium() -> None:
+    """P-24: a Reduction says how many consented, or that the presidium decided."""
+    assert _problems(lambda: Reduction(consent=-1)) == [
+        ("consent", "must be a whole number from 0 to 1,000,000,000, not -1")
+    ]
+    assert _problems(lambda: Reduction()) == [("consent", "a reduction needs the consent count or the presidium")]

@@ -626,3 +626,88 @@ def test_a_reduction_needs_a_count_or_the_presidium() -> None:
         ("consent", "must be a whole number from 0 to 1,000,000,000, not -1")
     ]
     assert _problems(lambda: Reduction()) == [("consent", "a reduction needs the consent count or the presidium")]
+
+
+def _codes(result) -> list[tuple[str, str, str | None, dict[str, int]]]:  # type: ignore[no-untyped-def]
+    return [(s.code.value, s.rule, s.subject, dict(s.numbers)) for s in result.steps]
+
+
+def test_a_tie_at_the_cut_off_in_ballot_order_and_its_tie_break() -> None:
+    """P-23: M03 and M01 tie across the last seat: listed in ballot order (M03 first on the paper,
+    not by id), and the tie-break elects the one with more votes."""
+    contest = Contest("c", seats=2, candidates=["M03", "M01", "M02"])
+    r = count([contest], _papers((4, ("M01", "M02")), (4, ("M03", "M02")), (2, ("M01", "M03"))), meeting=_meeting(10))
+    assert (r["c"].elected, r["c"].tied) == (("M02",), ("M03", "M01"))
+    assert _codes(r["c"])[2:] == [
+        ("elected", "P-22", "M02", {"votes": 8}),
+        ("tied", "P-23", "c", {"votes": 6, "tied": 2, "seats": 1}),
+    ]
+    tie = r["c"].next_round
+    assert tie == Contest("c", seats=1, candidates=["M03", "M01"], stage="tie-break")
+    again = count([tie], _papers((3, ("M01",)), (2, ("M03",))), meeting=_meeting(10))["c"]
+    assert _codes(again) == [
+        ("contest-ballots", "P-21", "c", {"valid": 5, "invalid": 0}),
+        ("tie-break", "P-23", "c", {"seats": 1}),
+        ("elected", "P-23", "M01", {"votes": 3}),
+        ("fewer-votes", "P-23", "M03", {"votes": 2}),
+    ]
+
+
+def test_a_qualifier_outside_the_seats_is_said() -> None:
+    """P-23: three over the threshold for two seats: the third is outside the seats, with its votes."""
+    contest = Contest("c", seats=2, candidates=["M01", "M02", "M03"])
+    r = count([contest], _papers((4, ("M01", "M02")), (3, ("M01", "M03")), (3, ("M02", "M03"))), meeting=_meeting(10))
+    assert _codes(r["c"])[2:] == [
+        ("elected", "P-22", "M01", {"votes": 7}),
+        ("elected", "P-22", "M02", {"votes": 7}),
+        ("outside-seats", "P-23", "M03", {"votes": 6}),
+    ]
+
+
+def test_a_write_in_below_the_threshold_gets_no_step_of_its_own() -> None:
+    """P-19, P-22: below the threshold is said of each listed candidate, not of every write-in."""
+    book = attrs.evolve(PARTY, writein_policy="any")
+    papers = [Ballot({"c": {"for": ["M01"]}})] * 6 + [Ballot({"c": {"write_in": ["M05"]}})] * 2
+    r = count([Contest("c", seats=1, candidates=["M01", "M02"])], papers, meeting=_meeting(10, rulebook=book))["c"]
+    assert r.votes["M05"] == 2
+    assert [s for s in _codes(r) if s[0] == "below-threshold"] == [
+        ("below-threshold", "P-22", "M02", {"votes": 0, "threshold": 6})
+    ]
+
+
+VILLAGE = attrs.evolve(preset("village-national-2018"), committee_size=None)
+
+
+def _village_count(contest: Contest, papers: list[Ballot]):  # type: ignore[no-untyped-def]
+    roll = [Voter(f"V{i:02}") for i in range(30)]
+    body = polling(roll, present=[v.id for v in roll][:20], candidates=contest.candidates, rulebook=VILLAGE, day=DAY)
+    return count([contest], papers, meeting=body)[contest.id]
+
+
+def test_a_further_election_floor_is_explained() -> None:
+    """V-23: 20 ballots cast, 2 of them spoiled: a third is 7 (7*3 >= 20), so 7 votes win."""
+    contest = Contest("m", seats=1, candidates=["V01", "V02", "V03"], stage="further")
+    papers = [Ballot({"m": {"for": [w]}}) for w, n in (("V01", 7), ("V02", 6), ("V03", 5)) for _ in range(n)]
+    r = _village_count(contest, [*papers, Ballot(spoiled=True), Ballot(spoiled=True)])
+    assert (r.threshold, r.elected) == (7, ("V01",))
+    assert _codes(r)[2:] == [
+        ("floor", "V-23", "m", {"ballots": 20, "threshold": 7, "numerator": 1, "denominator": 3}),
+        ("below-threshold", "V-23", "V02", {"votes": 6, "threshold": 7}),
+        ("below-threshold", "V-23", "V03", {"votes": 5, "threshold": 7}),
+        ("elected", "V-23", "V01", {"votes": 7}),
+    ]
+
+
+def test_the_further_election_stands_those_not_elected_with_most_votes() -> None:
+    """V-23 (most-votes): one seat left, so two stand (the seat and one more): V02 and V03, and
+    never V01, who was elected."""
+    contest = Contest("m", seats=2, candidates=["V01", "V02", "V03", "V04"])
+    papers = [
+        Ballot({"m": {"for": list(ids)}})
+        for n, ids in ((12, ("V01",)), (8, ("V02", "V03")), (3, ("V04",)))
+        for _ in range(n)
+    ]
+    r = _village_count(contest, papers[:20])
+    assert (dict(r.votes), r.elected) == ({"V01": 12, "V02": 8, "V03": 8, "V04": 0}, ("V01",))
+    assert r.next_round is not None
+    assert r.next_round.candidates == ("V02", "V03")

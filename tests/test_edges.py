@@ -711,3 +711,44 @@ def test_the_further_election_stands_those_not_elected_with_most_votes() -> None
     assert (dict(r.votes), r.elected) == ({"V01": 12, "V02": 8, "V03": 8, "V04": 0}, ("V01",))
     assert r.next_round is not None
     assert r.next_round.candidates == ("V02", "V03")
+
+
+# --- P-5 … P-11: a meeting explains its electorate, required attendance and quorum ---------------------
+
+
+def test_a_meeting_explains_its_quorum_step_by_step() -> None:
+    """P-5, P-6, P-11, P-10: 10 in the electorate, none excluded, 9 present: 9 > 4/5 of 10."""
+    assert _codes(_meeting(10, present=9)) == [
+        ("electorate", "P-5", None, {"roll": 10, "probationary": 0, "probation": 0, "suspended": 0, "electorate": 10}),
+        ("required-attendance", "P-6", None, {"electorate": 10, "excluded": 0, "required": 10}),
+        ("present-electorate", "P-11", None, {"signed_in": 9, "not_counted": 0, "present": 9}),
+        ("quorum-met", "P-10", None, {"present": 9, "required": 10, "needed": 9, "numerator": 4, "denominator": 5}),
+    ]
+
+
+def test_a_meeting_needs_a_party_rulebook_and_exclusions() -> None:
+    """P-6: a meeting is held under a party rulebook; each exclusion must be an Exclusion."""
+    roll = [Member(f"M{i:02}") for i in range(1, 4)]
+    (problem,) = _problems(lambda: meeting(roll, present=[], rulebook=preset("village-national-2018")))
+    assert problem[0] == "rulebook"
+    assert problem[1].startswith("must be a party rulebook, not Rulebook(id='village-nationa")
+    assert _problems(lambda: meeting(roll, present=[], exclusions=["x", 7], rulebook=PARTY)) == [  # type: ignore[list-item]
+        ("exclusions[0]", "must be an Exclusion, not 'x'"),
+        ("exclusions[1]", "must be an Exclusion, not 7"),
+    ]
+
+
+def test_a_candidate_not_on_the_roll() -> None:
+    """P-1: a candidate must be on the roll (and in the electorate) to be elected."""
+    contest = Contest("c", seats=1, candidates=["M01", "M99"])
+    assert _problems(lambda: count([contest], [], meeting=_meeting(10), collected=0)) == [
+        ("contests[0].candidates[1]", "'M99' is not on the roll")
+    ]
+
+
+def test_a_majority_of_those_who_voted() -> None:
+    """P-22 with ``majority_base="voted"``: 9 present but 6 papers: the base is 6, so 4 wins."""
+    book = attrs.evolve(PARTY, majority_base="voted")
+    contest = Contest("c", seats=1, candidates=["M01", "M02"])
+    r = count([contest], _papers((4, ("M01",)), (2, ("M02",))), meeting=_meeting(10, present=9, rulebook=book))["c"]
+    assert (r.base, r.threshold, r.elected) == (6, 4, ("M01",))

@@ -752,3 +752,56 @@ def test_a_majority_of_those_who_voted() -> None:
     contest = Contest("c", seats=1, candidates=["M01", "M02"])
     r = count([contest], _papers((4, ("M01",)), (2, ("M02",))), meeting=_meeting(10, present=9, rulebook=book))["c"]
     assert (r.base, r.threshold, r.elected) == (6, 4, ("M01",))
+
+
+def test_every_sign_in_and_exclusion_problem_at_once() -> None:
+    """P-6 … P-8, P-11: an exclusion of someone not on the roll, exclusions given twice, a sign-in
+    that is not an id, not on the roll, twice, or of someone excluded as absent: each at its path."""
+    roll = [Member(f"M{i:02}") for i in range(1, 6)]
+
+    def excluded(who: str) -> Exclusion:
+        return Exclusion(who, "abroad", upper_approved=True, meeting_approved=True)
+
+    exclusions = [excluded("M99"), excluded("M05"), excluded("M05"), excluded("M05"), excluded("M02")]
+    present = ["M01", 7, "M99", "M01", "M05", "M02"]
+    absent = "excluded them from the required attendance as absent (P-8)"
+    assert _problems(lambda: meeting(roll, present=present, exclusions=exclusions, rulebook=PARTY)) == [  # type: ignore[arg-type]
+        ("exclusions[0].member", "'M99' is not on the roll"),
+        ("exclusions[2].member", "'M05' has another exclusion at exclusions[1]"),
+        ("exclusions[3].member", "'M05' has another exclusion at exclusions[1]"),
+        ("present[1]", "must be a member id, not 7"),
+        ("present[2]", "'M99' is not on the roll"),
+        ("present[3]", "'M01' signed in twice (first at present[0])"),
+        ("present[4]", f"'M05' signed in, but exclusions[1] {absent}"),
+        ("present[5]", f"'M02' signed in, but exclusions[4] {absent}"),
+    ]
+
+
+def test_those_present_but_outside_the_electorate_are_not_counted() -> None:
+    """P-2, P-4, P-11: a probationary and a suspended member sign in; neither counts as present,
+    and each step says why; 4 of 5 is not more than 4/5."""
+    roll = [Member(f"M{i:02}") for i in range(1, 6)] + [
+        Member("Y1", standing="probationary"),
+        Member("S1", rights="suspended"),
+    ]
+    m = meeting(roll, present=["M01", "M02", "M03", "M04", "Y1", "S1"], rulebook=PARTY)
+    assert [(s.code.value, s.rule, s.subject, s.reason and s.reason.value, dict(s.numbers)) for s in m.steps] == [
+        (
+            "electorate",
+            "P-5",
+            None,
+            None,
+            {"roll": 7, "probationary": 1, "probation": 0, "suspended": 1, "electorate": 5},
+        ),
+        ("present-not-counted", "P-2", "Y1", "probationary", {}),
+        ("present-not-counted", "P-4", "S1", "suspended", {}),
+        ("required-attendance", "P-6", None, None, {"electorate": 5, "excluded": 0, "required": 5}),
+        ("present-electorate", "P-11", None, None, {"signed_in": 6, "not_counted": 2, "present": 4}),
+        (
+            "quorum-not-met",
+            "P-10",
+            None,
+            None,
+            {"present": 4, "required": 5, "needed": 5, "numerator": 4, "denominator": 5},
+        ),
+    ]

@@ -805,3 +805,11 @@ def test_those_present_but_outside_the_electorate_are_not_counted() -> None:
             {"present": 4, "required": 5, "needed": 5, "numerator": 4, "denominator": 5},
         ),
     ]
+
+
+def test_a_section_without_write_ins_stands_when_refusal_voids_sections() -> None:
+    """P-19 (writein_refusal="section"): only a section with a refused write-in is void; the others count."""
+    book = attrs.evolve(PARTY, writein_refusal="section")
+    papers = [Ballot({"c": {"for": ["M01"]}})] * 6 + [Ballot({"c": {"for": ["M02"], "write_in": ["M05"]}})] * 2
+    r = count([Contest("c", seats=1, candidates=["M01", "M02"])], papers, meeting=_meeting(10, rulebook=book))["c"]
+    assert (r.valid, r.invalid, dict(r.votes), r.elected) == (6, 2, {"M01": 6, "M02": 0}, ("M01",))

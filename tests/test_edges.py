@@ -813,3 +813,72 @@ def test_a_section_without_write_ins_stands_when_refusal_voids_sections() -> Non
     papers = [Ballot({"c": {"for": ["M01"]}})] * 6 + [Ballot({"c": {"for": ["M02"], "write_in": ["M05"]}})] * 2
     r = count([Contest("c", seats=1, candidates=["M01", "M02"])], papers, meeting=_meeting(10, rulebook=book))["c"]
     assert (r.valid, r.invalid, dict(r.votes), r.elected) == (6, 2, {"M01": 6, "M02": 0}, ("M01",))
+
+
+ONE_SEAT = Contest("c", seats=1, candidates=["M01", "M02"])
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "problems"),
+    [
+        ({"meeting": "m"}, [("meeting", "must be a Meeting or a Polling, not 'm'")]),
+        ({"totals": {}}, [("ballots", "give either the ballots or the totals, not both or neither")]),
+        (
+            {"collected": -1, "issued": "x"},
+            [
+                ("collected", "must be a whole number from 0 to 1,000,000,000, not -1"),
+                ("issued", "must be a whole number from 0 to 1,000,000,000, not 'x'"),
+            ],
+        ),
+        ({"reductions": [1]}, [("reductions", "must map contest ids to a Reduction, not [1]")]),
+        (
+            {"reductions": {"x": Reduction(consent=1), "c": 3}},
+            [("reductions.x", "no contest 'x' in this round"), ("reductions.c", "must be a Reduction, not 3")],
+        ),
+        (
+            {"reductions": {"c": Reduction(consent=11)}},
+            [("reductions.c.consent", "11 consents, but only 10 electors are present")],
+        ),
+        (
+            {"scribes": ["s", Scribe("M03", "S1"), Scribe("M03", "S2"), Scribe("M03", "S3"), Scribe("M99", "S4")]},
+            [
+                ("scribes[0]", "must be a Scribe, not 's'"),
+                ("scribes[2].elector", "'M03' has another scribe at scribes[1]"),
+                ("scribes[3].elector", "'M03' has another scribe at scribes[1]"),
+                ("scribes[4].elector", "'M99' is not a present elector (P-18)"),
+            ],
+        ),
+    ],
+)
+def test_every_problem_of_a_count(kwargs: dict[str, object], problems: list[tuple[str, str]]) -> None:
+    """P-18, P-20, P-24: every problem of the arguments of a count, at its path, with its words."""
+    args: dict[str, object] = {"meeting": _meeting(10), **kwargs}
+    assert _problems(lambda: count([ONE_SEAT], [], **args)) == problems  # type: ignore[arg-type]
+
+
+def test_neither_ballots_nor_totals() -> None:
+    """A count needs the papers or the tally sheet."""
+    assert _problems(lambda: count([ONE_SEAT], meeting=_meeting(10))) == [
+        ("ballots", "give either the ballots or the totals, not both or neither")
+    ]
+
+
+def test_papers_against_those_issued_need_the_number_issued() -> None:
+    """P-20 with ``collected_base="issued"``: the number of papers issued must be given."""
+    m = _meeting(10, rulebook=attrs.evolve(PARTY, collected_base="issued"))
+    assert _problems(lambda: count([ONE_SEAT], [], meeting=m)) == [
+        ("issued", "the rulebook compares the ballots with those issued (P-20): give them")
+    ]
+
+
+def test_every_present_elector_may_consent() -> None:
+    """P-24: all 10 present consent: as many consents as electors is possible."""
+    papers = _papers((5, ("M01",)), (5, ("M02",)))
+    r = count([ONE_SEAT], papers, meeting=_meeting(10), reductions={"c": Reduction(consent=10)})["c"]
+    assert (r.elected, r.seats_reduced) == ((), True)
+
+
+def test_void_marks_add_up_over_distinct_papers() -> None:
+    """P-21: the same void reason on two kinds of paper counts every paper."""
+    papers = [Ballot({"c": {"for": ["M01"], "unreadable": ["M02"]}})] * 3 + [Ballot({"c": {"unreadable": ["M02"]}})] * 2
+    assert dict(count([ONE_SEAT], papers, meeting=_meeting(10))["c"].void_marks) == {"unreadable": 5}

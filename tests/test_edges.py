@@ -882,3 +882,17 @@ def test_void_marks_add_up_over_distinct_papers() -> None:
     """P-21: the same void reason on two kinds of paper counts every paper."""
     papers = [Ballot({"c": {"for": ["M01"], "unreadable": ["M02"]}})] * 3 + [Ballot({"c": {"unreadable": ["M02"]}})] * 2
     assert dict(count([ONE_SEAT], papers, meeting=_meeting(10))["c"].void_marks) == {"unreadable": 5}
+
+
+def test_a_women_member_post_stands_women_only() -> None:
+    """V-30 (浙江, reserved post): a man, and someone whose sex is not recorded, cannot stand for
+    the women-member post; each is a RuleError at the candidate."""
+    book = attrs.evolve(preset("village-zhejiang-2020"), committee_size=None)
+    roll = [Voter("W1", sex="F"), Voter("M1", sex="M"), Voter("X1"), *(Voter(f"E{i}") for i in range(10))]
+    contest = Contest("w", seats=1, candidates=["W1", "M1", "X1"], post="women-member")
+    body = polling(roll, present=[v.id for v in roll], candidates=contest.candidates, rulebook=book, day=DAY)
+    why = "is not recorded as a woman: the women-member post is for women (V-30)"
+    assert _problems(lambda: count([contest], [], meeting=body, collected=0)) == [
+        ("contests[0].candidates[1]", f"'M1' {why}"),
+        ("contests[0].candidates[2]", f"'X1' {why}"),
+    ]

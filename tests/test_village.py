@@ -169,7 +169,7 @@ def test_ex_v_06_the_fourth_principal_is_over_the_cap() -> None:
     ("proxy", "reason"),
     [
         (Proxy("WANG", "CAND", relation="spouse", filed=FOUR_DAYS), "the agent is a candidate"),
-        (Proxy("WANG", "LI", relation="cousin", filed=FOUR_DAYS), "not a near relative"),
+        (Proxy("WANG", "LI", relation="other", filed=FOUR_DAYS), "not a near relative"),
         (
             Proxy("WANG", "OUTSIDER", relation="spouse", filed=FOUR_DAYS),
             "the agent is not a registered voter of this village",

@@ -34,7 +34,7 @@ from ._roll import Member, Rights, Roll, Standing
 from ._rulebook import EXCLUSION_CATEGORIES, PRESETS, Kind, Rulebook, preset
 from ._values import FrozenMap
 from ._verify import Declared, Discrepancy, Verification, verify
-from ._voters import Registration, Relative, Voter, VoterRoll, age_on
+from ._voters import Registration, Relation, Relative, Voter, VoterRoll, age_on
 from .errors import Problem, RecordError, RuleError, TallyError
 
 __all__ = [
@@ -64,6 +64,7 @@ __all__ = [
     "RecordError",
     "Reduction",
     "Registration",
+    "Relation",
     "Relative",
     "Rights",
     "Roll",

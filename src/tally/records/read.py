@@ -20,7 +20,8 @@ from .._rulebook import PRESETS, Kind, Rulebook
 from .._verify import Declared
 from .._voters import Relative, Voter, VoterRoll
 from ..errors import Problem, RecordError, RuleError
-from .record import _ALL_KINDS, _PARTY_KINDS, RECORD_FORMAT, Record
+from .record import _PARTY_KINDS, RECORD_FORMAT, Record
+from .vocabulary import read_word, unknown
 
 # --- reading untrusted JSON, every problem at once ---------------------------------------------
 
@@ -72,11 +73,25 @@ class _Reader:
             return None
         return value
 
-    def boolean(self, path: str, value: Any) -> bool | None:
-        if not isinstance(value, bool):
-            self.bad(path, f"must be true or false, not {_kind(value)}")
+    def boolean(self, path: str, value: Any, field: str = "boolean") -> bool | None:
+        """``true`` or ``false``, or a word for them (``是``/``否``, ``yes``/``no``); anything else
+        is a problem, never a silent ``false``."""
+        if isinstance(value, bool):
+            return value
+        got = read_word(field, value)
+        if got is None:
+            self.bad(path, unknown(field, value))
             return None
-        return value
+        return bool(got)
+
+    def word(self, path: str, field: str, value: Any) -> str | None:
+        """One of the words of *field*'s vocabulary, as its canonical value; an unknown word is a
+        problem naming the accepted values."""
+        got = read_word(field, value)
+        if got is None or isinstance(got, bool):
+            self.bad(path, unknown(field, value))
+            return None
+        return str(got)
 
     def date(self, path: str, value: Any) -> datetime.date | None:
         if not isinstance(value, str):
@@ -214,14 +229,14 @@ def _read_record(data: Any) -> Record:
     extras: dict[str, Any] = {}
     if "extra" in top:
         extras[""] = top["extra"]
-    kind = r.choice("kind", top.get("kind"), _ALL_KINDS) if "kind" in top else None
+    kind = r.word("kind", "kind", top.get("kind")) if "kind" in top else None
     party = kind in _PARTY_KINDS
     mode = None
     if "mode" in top:
         if kind != Kind.RESIDENTS_COMMITTEE.value:
             r.bad("mode", "only residents' committee records have a mode (R-2)")
         else:
-            mode = r.choice("mode", top["mode"], _MODES)
+            mode = r.word("mode", "mode", top["mode"])
     title = r.string("title", top["title"], blank=True) if "title" in top else ""
     book = _rulebook(r, kind, top)
     day = r.date("day", top["day"]) if "day" in top else None
@@ -259,7 +274,13 @@ def _read_record(data: Any) -> Record:
     collected, issued, items, totals = _ballots(r, top.get("ballots"), contest_ids)
     reductions = _reductions(r, top.get("reductions"))
     declared = _declared(r, top.get("declared")) if "declared" in top else None
-    board = _board(r, top["board"], members) if "board" in top else None
+    raw_roll = top.get("roll")
+    said_party = {
+        str(item.get("id"))
+        for item in (raw_roll if isinstance(raw_roll, list) else ())
+        if isinstance(item, dict) and "party_member" in item
+    }
+    board = _board(r, top["board"], members, said_party) if "board" in top else None
     timeline = _timeline(r, top["timeline"]) if "timeline" in top else None
 
     if r.problems:
@@ -301,9 +322,10 @@ def _read_record(data: Any) -> Record:
     return record
 
 
-def _board(r: _Reader, value: Any, members: list[Member | Voter | None]) -> Board | None:
+def _board(r: _Reader, value: Any, members: list[Member | Voter | None], said_party: set[str]) -> Board | None:
     """The elected boards; a seat's sex, birth date, party membership and relatives come from
-    the roll when the seat does not give them."""
+    the roll when the seat does not give them (*said_party*: the voters whose roll entry says
+    whether they are party members)."""
     o = r.obj("board", value, optional=["village", "party", "population", "party_members"])
     if o is None:
         return None
@@ -317,15 +339,16 @@ def _board(r: _Reader, value: Any, members: list[Member | Voter | None]) -> Boar
                 continue
             before = len(r.problems)
             sid = r.string(f"{path}.id", so.get("id")) if "id" in so else None
-            post = r.string(f"{path}.post", so.get("post")) if "post" in so else None
+            post = r.word(f"{path}.post", "post", so.get("post")) if "post" in so else None
             person = known.get(sid or "")
             name = r.string(f"{path}.name", so["name"], blank=True) if "name" in so else getattr(person, "name", None)
-            sex = r.choice(f"{path}.sex", so["sex"], ("F", "M")) if "sex" in so else getattr(person, "sex", None)
+            sex = r.word(f"{path}.sex", "sex", so["sex"]) if "sex" in so else getattr(person, "sex", None)
             born = r.date(f"{path}.born", so["born"]) if "born" in so else getattr(person, "born", None)
             if "party_member" in so:
                 party_member = r.boolean(f"{path}.party_member", so["party_member"])
             elif isinstance(person, Voter):
-                party_member = person.party_member
+                # not given on the roll: cannot tell (T-4), never "no"
+                party_member = person.party_member if person.id in said_party else None
             else:
                 party_member = True if isinstance(person, Member) else None
             relatives = person.relatives if isinstance(person, Voter) else ()
@@ -363,10 +386,6 @@ def _checked(make: Callable[[], Any]) -> Any:
         raise RecordError(error.problems) from None
 
 
-_MODES = ("direct", "household", "group-representatives")
-_REGISTRATIONS = ("resident", "away-opted-in", "non-hukou-approved")
-
-
 def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | None:
     """A voter of a village or residents' roll (V-5, V-6)."""
     o = r.obj(
@@ -396,10 +415,10 @@ def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | 
     before = len(r.problems)
     vid = r.string(f"{path}.id", o.get("id")) if "id" in o else None
     name = r.string(f"{path}.name", o["name"], blank=True) if "name" in o else None
-    sex = r.choice(f"{path}.sex", o["sex"], ("F", "M")) if "sex" in o else None
+    sex = r.word(f"{path}.sex", "sex", o["sex"]) if "sex" in o else None
     born = r.date(f"{path}.born", o["born"]) if "born" in o else None
     registration = (
-        r.choice(f"{path}.registration", o["registration"], _REGISTRATIONS) if "registration" in o else "resident"
+        r.word(f"{path}.registration", "registration", o["registration"]) if "registration" in o else "resident"
     )
     household = r.string(f"{path}.household", o["household"]) if "household" in o else None
     party_member = r.boolean(f"{path}.party_member", o["party_member"]) if "party_member" in o else False
@@ -409,7 +428,7 @@ def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | 
         ro = r.obj(f"{path}.relatives[{j}]", rel, required=["id", "relation"])
         if ro is not None:
             rid = r.string(f"{path}.relatives[{j}].id", ro.get("id"))
-            relation = r.string(f"{path}.relatives[{j}].relation", ro.get("relation"))
+            relation = r.word(f"{path}.relatives[{j}].relation", "relation", ro.get("relation"))
             if rid and relation:
                 relatives.append(Relative(rid, relation))
     if len(r.problems) > before or vid is None or registration is None:
@@ -473,16 +492,16 @@ def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member 
             r.bad(f"{path}.{key}", "belongs to village and residents' rolls, not to a party roll")
     mid = r.string(f"{path}.id", o.get("id")) if "id" in o else None
     name = r.string(f"{path}.name", o["name"], blank=True) if "name" in o else None
-    sex = r.choice(f"{path}.sex", o["sex"], ("F", "M")) if "sex" in o else None
+    sex = r.word(f"{path}.sex", "sex", o["sex"]) if "sex" in o else None
     born = r.date(f"{path}.born", o["born"]) if "born" in o else None
-    standing = r.choice(f"{path}.standing", o["standing"], ("full", "probationary")) if "standing" in o else "full"
-    rights = r.choice(f"{path}.rights", o["rights"], ("full", "probation", "suspended")) if "rights" in o else "full"
+    standing = r.word(f"{path}.standing", "standing", o["standing"]) if "standing" in o else "full"
+    rights = r.word(f"{path}.rights", "rights", o["rights"]) if "rights" in o else "full"
     if "relatives" in o:
         for j, rel in enumerate(r.array(f"{path}.relatives", o["relatives"])):
             ro = r.obj(f"{path}.relatives[{j}]", rel, required=["id", "relation"])
             if ro is not None:
                 r.string(f"{path}.relatives[{j}].id", ro.get("id"))
-                r.string(f"{path}.relatives[{j}].relation", ro.get("relation"))
+                r.word(f"{path}.relatives[{j}].relation", "relation", ro.get("relation"))
         extras[f"{path}.relatives"] = o["relatives"]
     if (
         mid is None
@@ -504,7 +523,7 @@ def _exclusion(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Excl
     if "extra" in o:
         extras[path] = o["extra"]
     member = r.string(f"{path}.member", o.get("member")) if "member" in o else None
-    category = r.string(f"{path}.category", o.get("category")) if "category" in o else None
+    category = r.word(f"{path}.category", "category", o.get("category")) if "category" in o else None
     upper = r.boolean(f"{path}.upper_approved", o["upper_approved"]) if "upper_approved" in o else None
     approved = r.boolean(f"{path}.meeting_approved", o["meeting_approved"]) if "meeting_approved" in o else None
     note = r.string(f"{path}.note", o["note"], blank=True) if "note" in o else None
@@ -522,15 +541,11 @@ def _proxy(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Proxy | 
     principal = r.string(f"{path}.principal", o.get("principal")) if "principal" in o else None
     agent = r.string(f"{path}.agent", o.get("agent")) if "agent" in o else None
     written = r.boolean(f"{path}.written", o["written"]) if "written" in o else None
-    relation = r.string(f"{path}.relation", o["relation"]) if "relation" in o else None
+    relation = r.word(f"{path}.relation", "relation", o["relation"]) if "relation" in o else None
     filed = r.date(f"{path}.filed", o["filed"]) if "filed" in o else None
-    if principal is None or agent is None or written is None:
+    if principal is None or agent is None or written is None or ("relation" in o and relation is None):
         return None
     return Proxy(principal, agent, relation=relation, written=written, filed=filed)
-
-
-_POSTS = ("member", "secretary", "deputy-secretary", "chair", "vice-chair", "women-member")
-_STAGES = ("regular", "tie-break", "further")
 
 
 def _contest(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Contest | None:
@@ -548,8 +563,8 @@ def _contest(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Contes
             r.bad(f"{path}.candidates[{j}]", f"duplicate candidate {who!r} (first at candidates[{seen[who]}])")
         seen.setdefault(who, j)
     title = r.string(f"{path}.title", o["title"], blank=True) if "title" in o else ""
-    post = r.choice(f"{path}.post", o["post"], _POSTS) if "post" in o else "member"
-    stage = r.choice(f"{path}.stage", o["stage"], _STAGES) if "stage" in o else "regular"
+    post = r.word(f"{path}.post", "post", o["post"]) if "post" in o else "member"
+    stage = r.word(f"{path}.stage", "stage", o["stage"]) if "stage" in o else "regular"
     if cid is None or seats is None or post is None or stage is None or len(seen) != len(candidates):
         return None
     return Contest(cid, seats=seats, candidates=candidates, title=title or "", post=post, stage=stage)
@@ -615,7 +630,7 @@ def _paper(r: _Reader, path: str, item: Any) -> Ballot | None:
         r.bad(path, f"must be an object, not {_kind(item)}")
         return None
     if "spoiled" in item:
-        spoiled = r.boolean(f"{path}.spoiled", item["spoiled"])
+        spoiled = r.boolean(f"{path}.spoiled", item["spoiled"], "spoiled")
         if len(item) > 1:
             r.bad(path, "a spoiled paper has no sections")
         return Ballot(spoiled=True) if spoiled else (Ballot() if spoiled is False and len(item) == 1 else None)

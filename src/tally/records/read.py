@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable, Sequence
-from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -21,6 +20,7 @@ from .._verify import Declared
 from .._voters import Relative, Voter, VoterRoll
 from ..errors import Problem, RecordError, RuleError
 from .record import _PARTY_KINDS, RECORD_FORMAT, Record
+from .rules import FIXED, read_rules, to_json
 from .vocabulary import read_word, unknown
 
 # --- reading untrusted JSON, every problem at once ---------------------------------------------
@@ -31,9 +31,25 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.rule_problems: set[Problem] = set()
 
     def bad(self, path: str, reason: str) -> None:
         self.problems.append(Problem(path, reason))
+
+    def bad_rule(self, problem: Problem, *, rule: bool) -> None:
+        """A problem found by the core's checks: *rule* when the core raised a :class:`RuleError`
+        for it (a value against the rules rather than a malformed one)."""
+        self.problems.append(problem)
+        if rule:
+            self.rule_problems.add(problem)
+
+    def error(self) -> RecordError | RuleError:
+        """Every problem found, as one error: a :class:`RuleError` when each is against the rules
+        (a margin, a rulebook value out of range), else a :class:`RecordError`."""
+        found = list(dict.fromkeys(self.problems))  # identical problems once, in order
+        if all(p in self.rule_problems for p in found):
+            return RuleError(found)
+        return RecordError(found)
 
     def obj(
         self, path: str, value: Any, *, required: Sequence[str] = (), optional: Sequence[str] = ()
@@ -150,56 +166,19 @@ def _kind(value: Any) -> str:
 # --- rulebook overrides ------------------------------------------------------------------------
 
 
-def _override(r: _Reader, path: str, name: str, value: Any, default: Any) -> Any:
-    """A JSON value for a rulebook field, in that field's type."""
-    if isinstance(default, bool):
-        return r.boolean(path, value)
-    if isinstance(default, Fraction):
-        if isinstance(value, int) and not isinstance(value, bool):
-            return Fraction(value)
-        if isinstance(value, str):
-            try:
-                return Fraction(value)
-            except (ValueError, ZeroDivisionError):
-                pass
-        r.bad(path, f'must be a fraction such as "4/5", not {_kind(value)}')
-        return None
-    if isinstance(default, frozenset):
-        return frozenset(r.ids(path, value))
-    if isinstance(default, int):
-        return r.integer(path, value)
-    return r.string(path, value)
-
-
-_FIXED = {"id", "kind", "title"}
-
-
 def _rulebook(r: _Reader, kind: str | None, top: dict[str, Any]) -> Rulebook | None:
     if "rulebook" not in top:
         return None  # reported as missing
-    rules = top.get("rules")
     pid = r.choice("rulebook", top["rulebook"], PRESETS)
     book = PRESETS[pid] if pid is not None else None
     if book is not None and kind is not None and book.kind.value != kind:
         r.bad("rulebook", f"{pid!r} is a rulebook for {book.kind.value}, but the record's kind is {kind}")
     if "rules" not in top or book is None:
         return book
-    rules = r.obj("rules", rules, optional=[f.name for f in attrs.fields(Rulebook) if f.name not in _FIXED])
+    rules = r.obj("rules", top["rules"], optional=[f.name for f in attrs.fields(Rulebook) if f.name not in FIXED])
     if rules is None:
         return book
-    changes: dict[str, Any] = {}
-    defaults = {f.name: getattr(book, f.name) for f in attrs.fields(Rulebook)}
-    for name, value in rules.items():
-        if name == "extra" or name not in defaults or name in _FIXED:
-            continue
-        got = _override(r, f"rules.{name}", name, value, defaults[name])
-        if got is not None:
-            changes[name] = got
-    try:
-        return attrs.evolve(book, **changes)
-    except (RuleError, RecordError) as error:
-        r.problems.extend(p.within("rules") for p in error.problems)
-        return book
+    return read_rules(r, "rules", rules, book)
 
 
 def _read_record(data: Any) -> Record:
@@ -229,6 +208,8 @@ def _read_record(data: Any) -> Record:
     extras: dict[str, Any] = {}
     if "extra" in top:
         extras[""] = top["extra"]
+    if isinstance(top.get("rules"), dict) and "extra" in top["rules"]:
+        extras["rules"] = top["rules"]["extra"]
     kind = r.word("kind", "kind", top.get("kind")) if "kind" in top else None
     party = kind in _PARTY_KINDS
     mode = None
@@ -284,7 +265,7 @@ def _read_record(data: Any) -> Record:
     timeline = _timeline(r, top["timeline"]) if "timeline" in top else None
 
     if r.problems:
-        raise RecordError(r.problems)
+        raise r.error()
     if party:
         roll: Roll | VoterRoll = _checked(lambda: Roll(m for m in members if isinstance(m, Member)))
     else:
@@ -297,7 +278,7 @@ def _read_record(data: Any) -> Record:
         title=title or "",
         kind=kind,
         rulebook_id=book.id if top["rulebook"] == book.id else str(top["rulebook"]),
-        rules=dict(top.get("rules") or {}),
+        rules=_written_rules(top.get("rules"), book),
         rulebook=book,
         day=day,
         roll=roll,
@@ -320,6 +301,13 @@ def _read_record(data: Any) -> Record:
     )
     _checked(record.meeting)  # ids on the roll, sign-in, exclusions: every problem now
     return record
+
+
+def _written_rules(given: Any, book: Rulebook) -> dict[str, Any]:
+    """The overrides of a record's ``rules``, each in the JSON form of the value it set."""
+    if not isinstance(given, dict):
+        return {}
+    return {name: to_json(name, getattr(book, name)) for name in given if name != "extra"}
 
 
 def _board(r: _Reader, value: Any, members: list[Member | Voter | None], said_party: set[str]) -> Board | None:

@@ -49,8 +49,8 @@ def _write_record(rec: Record) -> dict[str, Any]:
     }
     if rec.mode is not None:
         out["mode"] = rec.mode
-    if rec.rules:
-        out["rules"] = dict(rec.rules)
+    if rec.rules or "rules" in x:
+        out["rules"] = _with_extra(dict(rec.rules), x, "rules")
     out["day"] = rec.day.isoformat()
     out["roll"] = roll
     out["exclusions"] = [

@@ -11,6 +11,7 @@ import datetime
 
 import attrs
 
+from ._explain import Reason
 from ._values import boolean, nonblank, optional_date
 from ._voters import Relation, optional_relation
 
@@ -39,9 +40,9 @@ class Proxy:
 
 @attrs.frozen
 class ProxyOutcome:
-    """Whether a proxy was ``accepted``, and if not the ``rule`` and ``reason`` why."""
+    """Whether a proxy was ``accepted`` (exercised), and if not the ``reason`` why; the rule
+    behind a reason depends on the kind of body (``tally._explain.RULES``)."""
 
     proxy: Proxy
     accepted: bool
-    rule: str | None = None
-    reason: str | None = None
+    reason: Reason | None = None

@@ -20,6 +20,7 @@ from tabulate import tabulate
 
 from . import __version__
 from ._rulebook import FIELD_RULES, PRESETS, Rulebook
+from .catalogue import FIELDS
 from .errors import RecordError, RuleError
 from .examples import DESCRIPTIONS, NAMES
 from .examples import text as example_text
@@ -132,7 +133,15 @@ def _verify_one(path: str, args: argparse.Namespace) -> int:
     except (RecordError, RuleError) as error:
         return _fail(error, "" if path == "-" else path)
     sys.stdout.write(
-        render(v, fmt=args.fmt, lang=args.lang, title=rec.title, day=rec.day.isoformat(), findings=findings)
+        render(
+            v,
+            fmt=args.fmt,
+            lang=args.lang,
+            title=rec.title,
+            day=rec.day.isoformat(),
+            findings=findings,
+            changed=[FIELDS[f][args.lang] for f in rec.rules if f in FIELDS],
+        )
     )
     unmet = any(f.statutory and f.status == "not met" for f in findings)
     return 0 if v.agrees and not (args.strict and unmet) else 1
@@ -146,7 +155,15 @@ def _report(args: argparse.Namespace) -> int:
     except (RecordError, RuleError) as error:
         return _fail(error, "" if args.record == "-" else args.record)
     sys.stdout.write(
-        render(v, fmt=args.fmt, lang=args.lang, title=rec.title, day=rec.day.isoformat(), findings=findings)
+        render(
+            v,
+            fmt=args.fmt,
+            lang=args.lang,
+            title=rec.title,
+            day=rec.day.isoformat(),
+            findings=findings,
+            changed=[FIELDS[f][args.lang] for f in rec.rules if f in FIELDS],
+        )
     )
     return 0
 

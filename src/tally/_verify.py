@@ -15,10 +15,12 @@ import attrs
 
 from ._count import Round
 from ._explain import Code
+from ._roll import Member
 from ._values import FrozenMap, int_map
+from ._voters import Voter
 from .errors import Problem, RecordError
 
-__all__ = ["Declared", "Discrepancy", "Verification", "verify"]
+__all__ = ["Declared", "Discrepancy", "Verification", "declared_problems", "verify"]
 
 
 def _ids(value: Iterable[str]) -> tuple[str, ...]:
@@ -76,6 +78,46 @@ class Verification:
 _NOT_HELD = {Code.NOT_HELD_INQUORATE: "inquorate", Code.NOT_HELD_TURNOUT: "turnout not met"}
 
 
+def declared_problems(
+    declared: Mapping[str, Declared], *, contests: Iterable[str], roll: Iterable[Member | Voter]
+) -> list[Problem]:
+    """What was declared must name contests of the round and, in ``elected`` and in the keys of
+    ``votes``, ids on the roll: a name, or an id that is not there, would read as a winner who
+    was not counted. A name where an id belongs is said to be one, with the id it names.
+
+    >>> from tally import Member
+    >>> roll = [Member("V07", name="张伟"), Member("V08", name="李娜")]
+    >>> for p in declared_problems({"chair": Declared(["张伟"], votes={"V99": 3})}, contests=["chair"], roll=roll):
+    ...     print(p)
+    declared.chair.elected[0]: '张伟' is the name of V07; give the id
+    declared.chair.votes.V99: 'V99' is not an id on the roll
+    """
+    people = list(roll)
+    ids = {person.id for person in people}
+    names: dict[str, list[str]] = {}
+    for person in people:
+        if person.name and person.name.strip():
+            names.setdefault(person.name.strip(), []).append(person.id)
+    known = set(contests)
+    problems = []
+    for cid, said in declared.items():
+        where = f"declared.{cid}"
+        if cid not in known:
+            problems.append(Problem(where, f"no contest {cid!r} in this round"))
+            continue
+        named = [(f"{where}.elected[{i}]", who) for i, who in enumerate(said.elected)]
+        named += [(f"{where}.votes.{who}", who) for who in (said.votes or {})]
+        for path, who in named:
+            if who in ids:
+                continue
+            owners = names.get(who.strip()) if isinstance(who, str) else None
+            if owners:
+                problems.append(Problem(path, f"{who!r} is the name of {', '.join(owners)}; give the id"))
+            else:
+                problems.append(Problem(path, f"{who!r} is not an id on the roll"))
+    return problems
+
+
 def verify(round: Round, declared: Mapping[str, Declared]) -> Verification:
     """Compare a counted round with the declaration, contest by contest.
 
@@ -89,11 +131,8 @@ def verify(round: Round, declared: Mapping[str, Declared]) -> Verification:
     >>> verify(r, {"c": Declared(["B"])}).discrepancies
     (Discrepancy(contest='c', what='elected', declared=['B'], counted=['A']),)
     """
-    problems = [
-        Problem(f"declared.{cid}", f"no contest {cid!r} in this round")
-        for cid in declared
-        if cid not in {c.contest.id for c in round.contests}
-    ]
+    contests = [c.contest.id for c in round.contests]
+    problems = declared_problems(declared, contests=contests, roll=round.meeting.roll)
     if problems:
         raise RecordError(problems)
     found: list[Discrepancy] = []

@@ -58,6 +58,15 @@ def _parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="also exit 1 when a statutory composition or timeline check is not met"
     )
 
+    check = commands.add_parser(
+        "check",
+        help="check records without counting them: every problem of each, with its path (exit 0 sound, 2 broken)",
+        description="Read and check each record: every problem of every phase (shape, words, references, "
+        "margins, papers, what was declared) in one run, one line each with its path. RECORD '-' reads "
+        "standard input.",
+    )
+    check.add_argument("records", nargs="+", metavar="RECORD", help="record files or folders of *.json; - for stdin")
+
     comply = commands.add_parser(
         "compliance",
         help="check the composition and timeline of many records: per check, how many meet it, and which do not",
@@ -93,6 +102,18 @@ def _fail(error: RecordError | RuleError, where: str = "") -> int:
 
 def _open(path: str) -> Record:
     return load(sys.stdin if path == "-" else path)
+
+
+def _check(args: argparse.Namespace) -> int:
+    status = 0
+    for path in expand(args.records):
+        try:
+            _open(path)
+        except (RecordError, RuleError) as error:
+            status = _fail(error, "" if path == "-" else path)
+            continue
+        print(f"{'-' if path == '-' else path}: sound")
+    return status
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -258,6 +279,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _verify(args)
     if args.command == "report":
         return _report(args)
+    if args.command == "check":
+        return _check(args)
     if args.command == "compliance":
         return _compliance(args)
     if args.command == "next":

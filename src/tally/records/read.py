@@ -16,9 +16,10 @@ from .._meeting import Exclusion
 from .._proxy import Proxy
 from .._roll import Member, Roll
 from .._rulebook import PRESETS, Kind, Rulebook
-from .._verify import Declared
+from .._verify import Declared, declared_problems
 from .._voters import Relative, Voter, VoterRoll
 from ..errors import Problem, RecordError, RuleError
+from .check import Parts, Placed, references
 from .record import _PARTY_KINDS, RECORD_FORMAT, Record
 from .rules import FIXED, read_rules, to_json
 from .vocabulary import read_word, unknown
@@ -134,6 +135,15 @@ class _Reader:
                 out.append(got)
         return out
 
+    def placed_ids(self, path: str, value: Any) -> Placed:
+        """The ids of a list, each with its place in it (a bad item does not shift the others)."""
+        if type(value) is list and all(type(v) is str and v.strip() for v in value):
+            return Placed(value)  # the common case, checked quickly: a sign-in list can be long
+        if not isinstance(value, list):
+            self.bad(path, f"must be a list of ids, not {_kind(value)}")
+            return Placed([])
+        return Placed.of(self.string(f"{path}[{i}]", item) for i, item in enumerate(value))
+
     def array(self, path: str, value: Any) -> list[Any]:
         if not isinstance(value, list):
             self.bad(path, f"must be a list, not {_kind(value)}")
@@ -222,54 +232,74 @@ def _read_record(data: Any) -> Record:
     book = _rulebook(r, kind, top)
     day = r.date("day", top["day"]) if "day" in top else None
 
+    raw_roll = top.get("roll", [])
     members: list[Member | Voter | None] = []
     read_one = _member if party or kind is None else _voter
-    for i, item in enumerate(r.array("roll", top.get("roll", []))):
+    for i, item in enumerate(r.array("roll", raw_roll)):
         members.append(read_one(r, f"roll[{i}]", item, extras))
     if not party and kind is not None and top.get("exclusions"):
         r.bad("exclusions", "exclusions from the required attendance belong to party meetings (P-6 … P-8)")
-    exclusions = []
-    for i, item in enumerate(r.array("exclusions", top.get("exclusions", []))):
-        exclusions.append(_exclusion(r, f"exclusions[{i}]", item, extras))
-    present = r.ids("present", top.get("present", []))
-    proxies = []
-    for i, item in enumerate(r.array("proxies", top.get("proxies", []))):
-        proxies.append(_proxy(r, f"proxies[{i}]", item, extras))
-    mobile = r.ids("mobile", top.get("mobile", []))
+    exclusions = Placed.of(
+        _exclusion(r, f"exclusions[{i}]", item, extras)
+        for i, item in enumerate(r.array("exclusions", top.get("exclusions", [])))
+    )
+    present = r.placed_ids("present", top.get("present", []))
+    proxies = Placed.of(
+        _proxy(r, f"proxies[{i}]", item, extras) for i, item in enumerate(r.array("proxies", top.get("proxies", [])))
+    )
+    mobile = r.placed_ids("mobile", top.get("mobile", []))
     if mobile and party:
         r.bad("mobile", "mobile ballot boxes belong to village and residents' elections (V-18), not to a party meeting")
-    scribes = []
-    for i, item in enumerate(r.array("scribes", top.get("scribes", []))):
-        o = r.obj(f"scribes[{i}]", item, required=["elector", "scribe"])
-        if o is not None and "elector" in o and "scribe" in o:
-            elector, scribe = (
-                r.string(f"scribes[{i}].elector", o["elector"]),
-                r.string(f"scribes[{i}].scribe", o["scribe"]),
-            )
-            if elector and scribe:
-                scribes.append(Scribe(elector, scribe))
-    contests = []
-    for i, item in enumerate(r.array("contests", top.get("contests", []))):
-        contests.append(_contest(r, f"contests[{i}]", item, extras))
-    contest_ids = [c.id for c in contests if c is not None]
-    collected, issued, items, totals = _ballots(r, top.get("ballots"), contest_ids)
+    scribes = Placed.of(
+        _scribe(r, f"scribes[{i}]", item) for i, item in enumerate(r.array("scribes", top.get("scribes", [])))
+    )
+    broken: set[str] = set()
+    contests = Placed.of(
+        _contest(r, f"contests[{i}]", item, extras, broken)
+        for i, item in enumerate(r.array("contests", top.get("contests", [])))
+    )
+    collected, issued, items, totals = _ballots(r, top.get("ballots"))
     reductions = _reductions(r, top.get("reductions"))
     declared = _declared(r, top.get("declared")) if "declared" in top else None
-    raw_roll = top.get("roll")
-    said_party = {
-        str(item.get("id"))
-        for item in (raw_roll if isinstance(raw_roll, list) else ())
-        if isinstance(item, dict) and "party_member" in item
-    }
-    board = _board(r, top["board"], members, said_party) if "board" in top else None
+    board = _board(r, top["board"], members) if "board" in top else None
     timeline = _timeline(r, top["timeline"]) if "timeline" in top else None
 
+    # Every reference and rule, on whatever was readable (check.py): one run, every problem.
+    roll_items = Placed.of(members) if isinstance(raw_roll, list) else None
+    parts = Parts(
+        kind=kind,
+        party=party,
+        book=book,
+        day=day,
+        mode=mode,
+        roll=roll_items,
+        exclusions=exclusions,
+        present=present,
+        proxies=proxies,
+        mobile=mobile,
+        scribes=scribes,
+        contests=contests,
+        broken_contests=broken,
+        collected=collected,
+        issued=issued,
+        items=items,
+        totals=totals,
+        reductions=reductions,
+        declared=declared,
+    )
+    checked = references(parts, lambda p, rule: r.bad_rule(p, rule=rule), clean=not r.problems)
+    if declared is not None and roll_items is not None:
+        known = [*(c.id for c in contests.items), *broken]  # a broken contest's problems are reported
+        for problem in declared_problems(declared, contests=known, roll=roll_items.items):
+            r.bad_rule(problem, rule=False)
     if r.problems:
         raise r.error()
-    if party:
-        roll: Roll | VoterRoll = _checked(lambda: Roll(m for m in members if isinstance(m, Member)))
+    if checked is not None:
+        roll: Roll | VoterRoll = checked[0].roll  # the roll the meeting was worked out on
+    elif party:
+        roll = Roll(m for m in members if isinstance(m, Member))
     else:
-        roll = _checked(lambda: VoterRoll(m for m in members if isinstance(m, Voter)))
+        roll = VoterRoll(m for m in members if isinstance(m, Voter))
     assert book is not None
     assert day is not None
     assert kind is not None
@@ -282,15 +312,15 @@ def _read_record(data: Any) -> Record:
         rulebook=book,
         day=day,
         roll=roll,
-        exclusions=tuple(e for e in exclusions if e is not None),
-        present=tuple(present),
-        proxies=tuple(p for p in proxies if p is not None),
-        mobile=tuple(mobile),
-        scribes=tuple(scribes),
-        contests=tuple(c for c in contests if c is not None),
+        exclusions=tuple(exclusions.items),
+        present=tuple(present.items),
+        proxies=tuple(proxies.items),
+        mobile=tuple(mobile.items),
+        scribes=tuple(scribes.items),
+        contests=tuple(contests.items),
         collected=collected,
         issued=issued,
-        items=items,
+        items=None if items is None else tuple(items.items),
         totals=totals,
         reductions=reductions,
         declared=declared,
@@ -299,8 +329,18 @@ def _read_record(data: Any) -> Record:
         timeline=timeline,
         extras=extras,
     )
-    _checked(record.meeting)  # ids on the roll, sign-in, exclusions: every problem now
+    if checked is not None:  # the meeting and the count of the record as given, done once
+        record._meeting.append(checked[0])
+        record._round.append(checked[1])
     return record
+
+
+def _scribe(r: _Reader, path: str, item: Any) -> Scribe | None:
+    o = r.obj(path, item, required=["elector", "scribe"])
+    if o is None or "elector" not in o or "scribe" not in o:
+        return None
+    elector, scribe = r.string(f"{path}.elector", o["elector"]), r.string(f"{path}.scribe", o["scribe"])
+    return Scribe(elector, scribe) if elector and scribe else None
 
 
 def _written_rules(given: Any, book: Rulebook) -> dict[str, Any]:
@@ -310,10 +350,10 @@ def _written_rules(given: Any, book: Rulebook) -> dict[str, Any]:
     return {name: to_json(name, getattr(book, name)) for name in given if name != "extra"}
 
 
-def _board(r: _Reader, value: Any, members: list[Member | Voter | None], said_party: set[str]) -> Board | None:
+def _board(r: _Reader, value: Any, members: list[Member | Voter | None]) -> Board | None:
     """The elected boards; a seat's sex, birth date, party membership and relatives come from
-    the roll when the seat does not give them (*said_party*: the voters whose roll entry says
-    whether they are party members)."""
+    the roll when the seat does not give them (a party membership the roll does not give is
+    "cannot tell", never "no")."""
     o = r.obj("board", value, optional=["village", "party", "population", "party_members"])
     if o is None:
         return None
@@ -335,8 +375,7 @@ def _board(r: _Reader, value: Any, members: list[Member | Voter | None], said_pa
             if "party_member" in so:
                 party_member = r.boolean(f"{path}.party_member", so["party_member"])
             elif isinstance(person, Voter):
-                # not given on the roll: cannot tell (T-4), never "no"
-                party_member = person.party_member if person.id in said_party else None
+                party_member = person.party_member
             else:
                 party_member = True if isinstance(person, Member) else None
             relatives = person.relatives if isinstance(person, Voter) else ()
@@ -419,8 +458,10 @@ def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | 
             relation = r.word(f"{path}.relatives[{j}].relation", "relation", ro.get("relation"))
             if rid and relation:
                 relatives.append(Relative(rid, relation))
-    if len(r.problems) > before or vid is None or registration is None:
+    if vid is None:
         return None
+    if len(r.problems) > before or registration is None:
+        return Voter(vid)  # a stand-in, so that the other checks know the id (the record is refused)
     return Voter(
         vid,
         name=name,
@@ -455,6 +496,7 @@ def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member 
             and (sex is None or sex == "F" or sex == "M")
         ):
             return Member(mid, name=name, standing=standing, rights=rights, sex=sex)
+    before = len(r.problems)
     o = r.obj(
         path,
         item,
@@ -491,16 +533,10 @@ def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member 
                 r.string(f"{path}.relatives[{j}].id", ro.get("id"))
                 r.word(f"{path}.relatives[{j}].relation", "relation", ro.get("relation"))
         extras[f"{path}.relatives"] = o["relatives"]
-    if (
-        mid is None
-        or standing is None
-        or rights is None
-        or ("sex" in o and sex is None)
-        or ("born" in o and born is None)
-    ):
+    if mid is None:
         return None
-    if "name" in o and name is None:
-        return None
+    if len(r.problems) > before or standing is None or rights is None:
+        return Member(mid)  # a stand-in, so that the other checks know the id (the record is refused)
     return Member(mid, name=name, standing=standing, rights=rights, sex=sex, born=born)
 
 
@@ -536,7 +572,10 @@ def _proxy(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Proxy | 
     return Proxy(principal, agent, relation=relation, written=written, filed=filed)
 
 
-def _contest(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Contest | None:
+def _contest(r: _Reader, path: str, item: Any, extras: dict[str, Any], broken: set[str]) -> Contest | None:
+    """A contest; when it cannot be read but its id can, the id goes to *broken* (its ballots and
+    declaration are then not checked against a contest that is not there)."""
+    before = len(r.problems)
     o = r.obj(path, item, required=["id", "seats", "candidates"], optional=["title", "post", "stage"])
     if o is None:
         return None
@@ -553,17 +592,20 @@ def _contest(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Contes
     title = r.string(f"{path}.title", o["title"], blank=True) if "title" in o else ""
     post = r.word(f"{path}.post", "post", o["post"]) if "post" in o else "member"
     stage = r.word(f"{path}.stage", "stage", o["stage"]) if "stage" in o else "regular"
-    if cid is None or seats is None or post is None or stage is None or len(seen) != len(candidates):
+    if cid is None or len(r.problems) > before:
+        if cid is not None:
+            broken.add(cid)
         return None
+    assert seats is not None
+    assert post is not None
+    assert stage is not None
     return Contest(cid, seats=seats, candidates=candidates, title=title or "", post=post, stage=stage)
 
 
 _MARK_KEYS = ("for", "against", "abstain", "write_in", "unreadable")
 
 
-def _ballots(
-    r: _Reader, value: Any, contest_ids: list[str]
-) -> tuple[int | None, int | None, tuple[Ballot, ...] | None, dict[str, Totals] | None]:
+def _ballots(r: _Reader, value: Any) -> tuple[int | None, int | None, Placed | None, dict[str, Totals] | None]:
     o = r.obj("ballots", value, required=["collected"], optional=["items", "totals", "issued"])
     if o is None:
         return None, None, None, None
@@ -595,22 +637,21 @@ def _ballots(
     return collected, issued, None, totals
 
 
-def _items(r: _Reader, raw: list[Any]) -> tuple[Ballot, ...]:
-    """Papers from JSON; equal papers share one Ballot, so a large box costs one object per
-    distinct paper."""
+def _items(r: _Reader, raw: list[Any]) -> Placed:
+    """Papers from JSON, each with its place; equal papers share one Ballot, so a large box costs
+    one object per distinct paper."""
     seen: dict[str, Ballot] = {}
-    out: list[Ballot] = []
+    out: list[Ballot | None] = []
     for i, item in enumerate(raw):
         path = f"ballots.items[{i}]"
         key = repr(item)  # equal parsed papers have equal reprs (in C, fast)
         paper = seen.get(key)
         if paper is None:
             paper = _paper(r, path, item)
-            if paper is None:
-                continue
-            seen[key] = paper
+            if paper is not None:
+                seen[key] = paper
         out.append(paper)
-    return tuple(out)
+    return Placed.of(out)
 
 
 def _paper(r: _Reader, path: str, item: Any) -> Ballot | None:

@@ -67,13 +67,43 @@ class Record:
     extras: Mapping[str, Any] = attrs.field(factory=dict)
     """The ``extra`` values of the record and of its items, by path, written back unchanged."""
     _meeting: list[Meeting | Polling] = attrs.field(factory=list, init=False, eq=False, repr=False)
+    _round: list[Round] = attrs.field(factory=list, init=False, eq=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: Any) -> Record:
-        """Read a record from parsed JSON; every problem at once as a :class:`RecordError`."""
+        """Read and check a record from parsed JSON.
+
+        Every problem of the record is found in one run, whatever its phase: the shape of the
+        JSON, the words of its fields, the references (ids on the roll, sign-in, exclusions,
+        proxies), the contests' margins and candidates, the papers' marks and what was declared.
+        They come back together, each with its path, as a :class:`~tally.errors.RecordError`,
+        or a :class:`~tally.errors.RuleError` when every one of them is against the rules (a
+        margin, a rulebook value out of range)."""
         from .read import _read_record
 
         return _read_record(data)
+
+    @classmethod
+    def check(cls, data: Any) -> tuple[Problem, ...]:
+        """The problems of a record in parsed JSON, all of them, each with its path; ``()`` when
+        the record is sound. It never raises for bad input: a checker's answer is the list (use
+        :meth:`from_dict` to get the record, or the same problems as an error).
+
+        >>> from tally.examples import load
+        >>> data = load("branch")
+        >>> Record.check(data)
+        ()
+        >>> data["present"][2], data["contests"][0]["seats"] = "M99", 4
+        >>> for problem in Record.check(data):
+        ...     print(problem)
+        present[2]: 'M99' is not on the roll
+        contests[0].candidates: 4 candidates for 4 seats; the rules require at least 5 (P-12, INSUFFICIENT_MARGIN)
+        """
+        try:
+            cls.from_dict(data)
+        except (RecordError, RuleError) as error:
+            return error.problems
+        return ()
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-ready data, in the record format."""
@@ -106,10 +136,13 @@ class Record:
         return self._meeting[0]
 
     def count(self) -> Round:
-        """Recount the round."""
+        """Recount the round (counted once: a record read by :meth:`from_dict` was counted when
+        it was checked)."""
+        if self._round:
+            return self._round[0]
         try:
             body = self.meeting()
-            return count(
+            counted = count(
                 self.contests,
                 self.items,
                 meeting=body,
@@ -122,6 +155,8 @@ class Record:
             )
         except (RecordError, RuleError) as error:
             raise type(error)(Problem(_record_path(p.path), p.reason) for p in error.problems) from None
+        self._round.append(counted)
+        return counted
 
     def verify(self) -> Verification:
         """Recount and compare with what was declared."""

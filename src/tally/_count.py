@@ -550,7 +550,7 @@ def count(
         tally = tallies[contest.id]
         if valid:
             result = _decide(contest, tally, base=base, collected=papers, rulebook=rulebook, taken=taken)
-            result = _shortfall(result, tally, body=body, base=base, reduction=plans.get(contest.id))
+            result = _shortfall(result, tally, body=body, base=base, reduction=plans.get(contest.id), taken=taken)
         else:
             assert stopped_by is not None
             result = _undecided(contest, tally, base=base, stopped_by=stopped_by, steps=steps, kind=kind)
@@ -619,7 +619,7 @@ def _ranked(tally: _Tally, contest: Contest) -> list[str]:
     return sorted(everyone, key=lambda w: (-tally.votes[w], order.get(w, len(order)), w))
 
 
-def _sheet(contest: Contest, tally: _Tally, *, base: int, kind: Kind) -> ContestResult:
+def _sheet(contest: Contest, tally: _Tally, *, base: int) -> ContestResult:
     """A contest's figures before any decision: ballots, reasons, votes (in a fixed order, so
     that the same papers give the same result whatever their order)."""
     ranked = _ranked(tally, contest)
@@ -645,7 +645,7 @@ def _undecided(
     ballot verdict, no threshold, nobody elected; the step cites the rule that stopped it."""
     rule = next(s.rule for s in steps if s.code is stopped_by)
     why = step(Code.NO_ELECTION, kind, contest.id, by=rule)
-    return attrs.evolve(_sheet(contest, tally, base=base, kind=kind), steps=(why,))
+    return attrs.evolve(_sheet(contest, tally, base=base), steps=(why,))
 
 
 def _test(
@@ -680,7 +680,7 @@ def _decide(
     """The winners of a contest in a valid round: its sheet, its test, who passes it, and who
     takes the seats (ties at the cut-off go to another vote)."""
     kind = rulebook.kind
-    sheet = _sheet(contest, tally, base=base, kind=kind)
+    sheet = _sheet(contest, tally, base=base)
     steps = [step(Code.CONTEST_BALLOTS, kind, contest.id, valid=sheet.valid, invalid=sheet.invalid)]
     steps.extend(step(Code.INVALID, kind, contest.id, reason=r, ballots=n) for r, n in sorted(tally.invalid.items()))
     steps.extend(step(Code.VOID_MARK, kind, contest.id, reason=r, marks=n) for r, n in sorted(tally.void.items()))
@@ -788,11 +788,18 @@ def _seated(
 
 
 def _shortfall(
-    result: ContestResult, tally: _Tally, *, body: Body, base: int, reduction: Reduction | None
+    result: ContestResult,
+    tally: _Tally,
+    *,
+    body: Body,
+    base: int,
+    reduction: Reduction | None,
+    taken: Mapping[str, Post],
 ) -> ContestResult:
     """What follows the count of a contest: another vote among the tied, or, for seats left
     unfilled, a further election (P-24, V-23), never filled from below the line, unless the
-    meeting reduced the seats."""
+    meeting reduced the seats. Those elected to a higher post in this round (``taken``, V-27)
+    do not stand in it."""
     contest, rulebook = result.contest, body.rulebook
     kind = rulebook.kind
     steps = list(result.steps)
@@ -803,7 +810,7 @@ def _shortfall(
         return result
     if reduction is not None and _consented(reduction, base, rulebook, contest, steps):
         return attrs.evolve(result, seats_reduced=True, steps=tuple(steps))
-    ranked = [w for w in _ranked(tally, contest) if w not in result.elected]
+    ranked = [w for w in _ranked(tally, contest) if w not in result.elected and w not in taken]  # V-27
     rest = _further_candidates(contest, ranked, result.elected, tally, result.unfilled, rulebook)
     nxt = attrs.evolve(contest, seats=result.unfilled, candidates=rest, stage=Stage.FURTHER)
     steps.append(step(Code.FURTHER_ELECTION, kind, contest.id, seats=result.unfilled, candidates=len(rest)))
@@ -818,7 +825,10 @@ def _further_candidates(
 ) -> tuple[str, ...]:
     """P-24, V-23: who stands in the further election."""
     if rulebook.further_candidates == "all-unelected":
-        return tuple(w for w in contest.candidates if w not in elected)
+        # The candidates not elected, in ballot order; one elected to a higher post in this round
+        # (absent from *ranked*, V-27) does not stand again.
+        standing = set(ranked)
+        return tuple(w for w in contest.candidates if w not in elected and w in standing)
     # V-23: 第一次投票未当选的人员得票多的为候选人: by votes, ties at the edge included.
     rest = [w for w in ranked if w not in elected and (w in contest.candidates or tally.votes[w])]
     want = unfilled + rulebook.further_extra_candidates

@@ -59,8 +59,9 @@ class Polling:
 
     Build one with :func:`polling`. ``present`` are those who voted in person, ``mobile`` those
     who voted at a mobile ballot box, ``proxies`` the outcome of every proxy in input order,
-    ``candidates`` every candidate of the round (V-16), ``not_counted`` those who signed in but may
-    not vote (V-5), ``steps`` every decision.
+    ``candidates`` every candidate of the round (V-16), ``mode`` whose roll it is (R-2: residents,
+    household representatives or group representatives), ``not_counted`` those who signed in but
+    may not vote (V-5), ``steps`` every decision.
     """
 
     roll: VoterRoll
@@ -70,6 +71,7 @@ class Polling:
     mobile: tuple[str, ...]
     proxies: tuple[ProxyOutcome, ...]
     candidates: frozenset[str]
+    mode: str
     not_counted: tuple[str, ...]
     turnout: Turnout
     steps: tuple[Step, ...]
@@ -303,6 +305,7 @@ def polling(
         mobile=tuple(boxed),
         proxies=tuple(outcomes),
         candidates=frozenset(standing),
+        mode=mode,
         not_counted=tuple(not_counted),
         turnout=turnout,
         steps=tuple(steps),

@@ -25,7 +25,7 @@ from .errors import RecordError, RuleError
 from .examples import DESCRIPTIONS, NAMES
 from .examples import text as example_text
 from .records import Record, compliance_table, dumps, expand, load, next_round, verify_many
-from .report import FORMATS, LANGS, render
+from .report import CITES, FORMATS, LANGS, render
 
 __all__ = ["main"]
 
@@ -42,6 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     def look(p: argparse.ArgumentParser) -> None:
         p.add_argument("--lang", choices=LANGS, default="en", help="language of the report (default en)")
         p.add_argument("--format", choices=FORMATS, default="text", dest="fmt", help="report format (default text)")
+        p.add_argument(
+            "--cite",
+            choices=CITES,
+            default="rule",
+            help="rule: rule IDs only (default); article: the article of the law beside each rule ID",
+        )
 
     verify = commands.add_parser(
         "verify",
@@ -87,6 +93,19 @@ def _parser() -> argparse.ArgumentParser:
 
     books = commands.add_parser("rulebooks", help="list the rulebook presets, or show one with its values")
     books.add_argument("id", nargs="?", metavar="ID", help="a preset id")
+
+    forms = commands.add_parser(
+        "forms",
+        help="print a paper form of the election: ballot, sign-in sheet, tally sheet or result report",
+        description="Make a form of the election in RECORD, ready to print: the ballot papers (ballot), the "
+        "sign-in sheet (sign-in), a blank tally sheet (tally-sheet) or the result report to sign (result). "
+        "HTML to standard output or FILE; PDF (needs Chromium) to FILE.",
+    )
+    forms.add_argument("record", metavar="RECORD", help="a record file; - for stdin")
+    forms.add_argument("--form", required=True, choices=("ballot", "sign-in", "tally-sheet", "result"))
+    forms.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the form (default zh)")
+    forms.add_argument("--format", choices=("html", "pdf"), default="html", dest="fmt", help="default html")
+    forms.add_argument("-o", "--output", metavar="FILE", help="write here (needed for pdf)")
 
     example = commands.add_parser("example", help="list the built-in example records, or print one")
     example.add_argument("name", nargs="?", metavar="NAME", help="an example name")
@@ -162,6 +181,7 @@ def _verify_one(path: str, args: argparse.Namespace) -> int:
             day=rec.day.isoformat(),
             findings=findings,
             changed=[FIELDS[f][args.lang] for f in rec.rules if f in FIELDS],
+            cite=args.cite,
         )
     )
     unmet = any(f.statutory and f.status == "not met" for f in findings)
@@ -184,6 +204,7 @@ def _report(args: argparse.Namespace) -> int:
             day=rec.day.isoformat(),
             findings=findings,
             changed=[FIELDS[f][args.lang] for f in rec.rules if f in FIELDS],
+            cite=args.cite,
         )
     )
     return 0
@@ -239,6 +260,45 @@ def _next(args: argparse.Namespace) -> int:
     return 0
 
 
+def _forms(args: argparse.Namespace) -> int:
+    """`tally forms`: one form as HTML (stdout or -o) or PDF (-o, by Chromium); never over the record."""
+    import os
+    import tempfile
+
+    from .forms import PrintError, print_pdf, render
+
+    out = args.output
+    if args.fmt == "pdf" and not out:
+        print("tally: forms --format pdf needs -o FILE", file=sys.stderr)
+        return 2
+    if out and args.record != "-" and os.path.exists(out) and os.path.samefile(out, args.record):
+        print(f"tally: {out}: is the record itself; give another -o FILE", file=sys.stderr)
+        return 2
+    try:
+        page = render(_open(args.record), args.form, lang=args.lang)
+    except (RecordError, RuleError) as error:
+        return _fail(error, "" if args.record == "-" else args.record)
+    try:
+        if args.fmt == "html" and not out:
+            sys.stdout.write(page)
+        elif args.fmt == "html":
+            with open(out, "w", encoding="utf-8") as f:
+                f.write(page)
+        else:
+            with tempfile.TemporaryDirectory(prefix="tally-forms-") as tmp:
+                html_file = os.path.join(tmp, f"{args.form}.html")
+                with open(html_file, "w", encoding="utf-8") as f:
+                    f.write(page)
+                print_pdf(html_file, out)
+    except PrintError as error:
+        print(f"tally: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"tally: {out}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def _value(value: Any) -> str:
     if isinstance(value, frozenset):
         return ", ".join(sorted(value))
@@ -287,6 +347,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _next(args)
     if args.command == "rulebooks":
         return _rulebooks(args, sys.stdout)
+    if args.command == "forms":
+        return _forms(args)
     return _example(args)
 
 

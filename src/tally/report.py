@@ -17,6 +17,7 @@ test that was applied; a step cites the rule of the body it is about. Tables go 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
@@ -48,10 +49,12 @@ from .catalogue import (
     share,
 )
 
-__all__ = ["FORMATS", "LANGS", "describe", "render"]
+__all__ = ["CITES", "FORMATS", "LANGS", "describe", "render"]
 
 Format = Literal["text", "markdown", "html", "json"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "html", "json")
+Cite = Literal["rule", "article"]
+CITES: tuple[Cite, ...] = ("rule", "article")
 
 _Block = tuple[str, Any]
 
@@ -88,6 +91,7 @@ def _blocks(
     title: str,
     day: str,
     changed: Sequence[str],
+    cite: Cite,
 ) -> list[_Block]:
     page = _Page(rnd, lang)
     body = rnd.meeting
@@ -122,7 +126,15 @@ def _blocks(
             out.append(("table", (headers, rows)))
     out.append(("h2", label("reasons", lang)))
     steps = [*body.steps, *rnd.steps, *(s for c in rnd.contests for s in c.steps)]
-    out.append(("table", ([label("rule", lang), label("decision", lang)], [(s.rule, page.say(s)) for s in steps])))
+    if cite == "article":
+        from .citations import cite as article
+
+        headers = [label("rule", lang), label("source", lang), label("decision", lang)]
+        reasons: list[tuple[str, ...]] = [(s.rule, article(s.rule, lang=lang), page.say(s)) for s in steps]
+    else:
+        headers = [label("rule", lang), label("decision", lang)]
+        reasons = [(s.rule, page.say(s)) for s in steps]
+    out.append(("table", (headers, reasons)))
     return out
 
 
@@ -130,6 +142,14 @@ def _blocks(
 _ROUND_VERDICTS = frozenset(
     {Code.NOT_HELD_INQUORATE, Code.NOT_HELD_TURNOUT, Code.TURNOUT_NOT_REQUIRED, Code.BALLOTS_WITHIN, Code.BALLOTS_OVER}
 )
+
+
+# Why a round elected nobody, by the decision that stopped it.
+_NOT_HELD = {
+    Code.NOT_HELD_INQUORATE: "not-held-inquorate",
+    Code.NOT_HELD_TURNOUT: "not-held-turnout",
+    Code.BALLOTS_OVER: "not-held-void",
+}
 
 
 def _value(value: object, page: _Page) -> str:
@@ -178,7 +198,7 @@ def _polling_blocks(p: Polling, rnd: Round, page: _Page) -> list[_Block]:
     half = share(p.rulebook.turnout, lang)
     out: list[_Block] = [("h2", label("turnout", lang))]
     rows: list[tuple[str, object]] = [
-        (label("registered", lang), t.registered),
+        (label(_REGISTERED.get(p.mode, "registered"), lang), t.registered),
         (label("in_person", lang), t.in_person),
         (label("by_proxy", lang), t.by_proxy),
         (label("mobile", lang), t.mobile),
@@ -204,14 +224,19 @@ def _polling_blocks(p: Polling, rnd: Round, page: _Page) -> list[_Block]:
     return out
 
 
+# R-2: whose roll a residents' committee's polling counts, by its mode.
+_REGISTERED = {"household": "registered-households", "group-representatives": "registered-representatives"}
+
+
 def _contest_blocks(c: ContestResult, rnd: Round, page: _Page) -> list[_Block]:
     lang, contest = page.lang, c.contest
-    out: list[_Block] = [("h2", label("sheet", lang, title=page.titles[contest.id]))]
+    heading = "sheet" if rnd.valid else "contest-heading"  # no tally sheet where nothing is decided
+    out: list[_Block] = [("h2c", label(heading, lang, title=page.titles[contest.id]))]
     out.append(("p", label("stage", lang, seats=contest.seats, stage=STAGES[contest.stage.value][lang])))
     if not rnd.valid:
         # A round that could not elect (inquorate, short of turnout, void) has no ballot verdict.
         rule = next((s.rule for s in rnd.steps if s.code is rnd.stopped_by), "")
-        out.append(("p", label("not-held", lang, rule=rule)))
+        out.append(("p", label(_NOT_HELD[rnd.stopped_by or Code.BALLOTS_OVER], lang, rule=rule)))
         return out
     test = c.test
     figures = {"valid": c.valid, "invalid": c.invalid, "threshold": c.threshold}
@@ -256,6 +281,7 @@ def _contest_blocks(c: ContestResult, rnd: Round, page: _Page) -> list[_Block]:
         headers.append(column)
     headers.append(label("result", lang))
     out.append(("table", (headers, rows)))
+    out.append(("chart", (c, page.names, page.titles[contest.id])))  # HTML only: the votes as bars
     if c.next_round is not None:
         nxt = c.next_round
         stage = STAGES[nxt.stage.value][lang]
@@ -281,6 +307,8 @@ def _finding_blocks(findings: Sequence[Finding], lang: Lang, names: Mapping[str,
         subject = f.subject or ""
         if subject in names:
             subject = f"{subject} {names[subject]}"
+        elif (found := re.fullmatch(r"objections\[(\d+)\]", subject)) is not None:
+            subject = label("objection", lang, n=int(found.group(1)) + 1)
         rows.append(
             (
                 f.rule,
@@ -306,11 +334,11 @@ def _text(blocks: Sequence[_Block]) -> str:
     for kind, value in blocks:
         if kind == "h1":
             parts.append(f"{value}\n{'=' * _width(str(value))}")
-        elif kind == "h2":
+        elif kind in ("h2", "h2c"):
             parts.append(f"{value}\n{'-' * _width(str(value))}")
         elif kind == "p":
             parts.append(str(value))
-        else:
+        elif kind == "table":
             headers, rows = value
             parts.append(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
     return "\n\n".join(parts) + "\n"
@@ -325,11 +353,11 @@ def _markdown(blocks: Sequence[_Block]) -> str:
     for kind, value in blocks:
         if kind == "h1":
             parts.append(f"# {_md_cell(value)}")
-        elif kind == "h2":
+        elif kind in ("h2", "h2c"):
             parts.append(f"## {_md_cell(value)}")
         elif kind == "p":
             parts.append(_md_cell(value))
-        else:
+        elif kind == "table":
             headers, rows = value
             parts.append(
                 tabulate(
@@ -356,19 +384,27 @@ th, td { border: 1px solid #888; padding: .25em .6em; text-align: left; vertical
 th { background: #eee; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
-@media print { body { margin: 0; max-width: none; } }
+figure.chart { margin: .4em 0 1.2em; break-inside: avoid; }
+@media print { body { margin: 0; max-width: none; } h2.contest { break-before: page; } }
 """
 
 
 def _html(blocks: Sequence[_Block], lang: Lang) -> str:
+    from .forms import PRINT_CSS, bar_chart  # the printed forms' stylesheet and chart
+
     parts = [f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head><meta charset="utf-8">']
     title = next((str(v) for k, v in blocks if k == "h1"), "tally")
-    parts.append(f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style></head>\n<body>")
+    parts.append(f"<title>{html.escape(title)}</title>\n<style>{PRINT_CSS}{_STYLE}</style></head>\n<body>")
     for kind, value in blocks:
         if kind in ("h1", "h2"):
             parts.append(f"<{kind}>{html.escape(str(value))}</{kind}>")
+        elif kind == "h2c":  # a contest: on a page of its own when printed
+            parts.append(f'<h2 class="contest">{html.escape(str(value))}</h2>')
         elif kind == "p":
             parts.append(f"<p>{html.escape(str(value))}</p>")
+        elif kind == "chart":
+            result, names, caption = value
+            parts.append(f'<figure class="chart">{bar_chart(result, names=names, lang=lang, title=caption)}</figure>')
         else:
             headers, rows = value
             parts.append(tabulate(rows, headers=headers, tablefmt="html", disable_numparse=True))
@@ -385,12 +421,14 @@ def render(
     day: str = "",
     findings: Sequence[Finding] = (),
     changed: Sequence[str] = (),
+    cite: Cite = "rule",
 ) -> str:
     """A counted round, or a verification of one, as a report: ``fmt`` is ``"text"``,
     ``"markdown"``, ``"html"`` or ``"json"`` (the result format, the same in either language);
     ``lang`` is ``"en"`` or ``"zh"``. ``title`` and ``day`` head the report; ``changed`` names the
     rulebook fields the record sets itself; ``findings`` (compliance checks) add a composition
-    table. A bare round has no verification section."""
+    table; ``cite="article"`` shows beside each rule ID the article it comes from (what an officer
+    quotes, from ``docs/rules.md``). A bare round has no verification section."""
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; the languages are {', '.join(LANGS)}")
     verification = result if isinstance(result, Verification) else None
@@ -402,7 +440,9 @@ def render(
 
         when = datetime.date.fromisoformat(day) if day else None
         return dumps(result_to_dict(result, findings, title=title, day=when))
-    blocks = _blocks(rnd, verification, lang, title, day, changed)
+    if cite not in CITES:
+        raise ValueError(f"unknown citation style {cite!r}; the styles are {', '.join(CITES)}")
+    blocks = _blocks(rnd, verification, lang, title, day, changed, cite)
     if findings:
         blocks.extend(_finding_blocks(findings, lang, _Page(rnd, lang).names))
     if fmt == "text":

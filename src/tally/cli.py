@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import IO, Any
 
@@ -121,6 +123,64 @@ def _fail(error: RecordError | RuleError, where: str = "") -> int:
 
 def _open(path: str) -> Record:
     return load(sys.stdin if path == "-" else path)
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Whether two names are one file: the same resolved path, or the same file on disk (a hard
+    link, or a path the resolution does not see through)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False  # one of them does not exist: not the same file
+
+
+def _output(path: str, write: Callable[[str], None], *, reads: Iterable[str]) -> int:
+    """Write a command's output file, for every command that writes one.
+
+    Never over a file the command reads (*reads*: its inputs, ``-`` for standard input), however
+    it is named; and whole or not at all: *write* fills a temporary file in the same folder,
+    which then replaces the output in one step (``os.replace``), so that a failed write leaves the
+    old file as it was. 0, or 2 with the reason on standard error."""
+    for source in reads:
+        if source != "-" and _same_file(path, source):
+            print(f"tally: {path}: is the record itself; give another -o FILE", file=sys.stderr)
+            return 2
+    target = os.path.realpath(path)  # through a symbolic link: the file it names is replaced
+    folder = os.path.dirname(target)
+    try:
+        mode = os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask  # a new file, as open() would make it
+    temporary = None
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
+        os.close(handle)
+        write(temporary)
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+        temporary = None
+    except OSError as error:
+        print(f"tally: {path}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    except UnicodeError as error:
+        print(f"tally: {path}: cannot be written as UTF-8: {error}", file=sys.stderr)
+        return 2
+    finally:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
+    return 0
+
+
+def _text(text: str) -> Callable[[str], None]:
+    def write(path: str) -> None:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+
+    return write
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -249,54 +309,43 @@ def _next(args: argparse.Namespace) -> int:
         return 1
     text = dumps(skeleton)
     if args.output:
-        try:
-            with open(args.output, "w", encoding="utf-8") as f:
-                f.write(text)
-        except OSError as error:
-            print(f"tally: {args.output}: {error.strerror or error}", file=sys.stderr)
-            return 2
-    else:
-        sys.stdout.write(text)
+        return _output(args.output, _text(text), reads=[args.record])
+    sys.stdout.write(text)
     return 0
 
 
 def _forms(args: argparse.Namespace) -> int:
     """`tally forms`: one form as HTML (stdout or -o) or PDF (-o, by Chromium); never over the record."""
-    import os
-    import tempfile
-
     from .forms import PrintError, print_pdf, render
 
     out = args.output
     if args.fmt == "pdf" and not out:
         print("tally: forms --format pdf needs -o FILE", file=sys.stderr)
         return 2
-    if out and args.record != "-" and os.path.exists(out) and os.path.samefile(out, args.record):
+    if out and args.record != "-" and _same_file(out, args.record):  # before the work: refused anyway
         print(f"tally: {out}: is the record itself; give another -o FILE", file=sys.stderr)
         return 2
     try:
         page = render(_open(args.record), args.form, lang=args.lang)
     except (RecordError, RuleError) as error:
         return _fail(error, "" if args.record == "-" else args.record)
+    if not out:
+        sys.stdout.write(page)
+        return 0
+    if args.fmt == "html":
+        return _output(out, _text(page), reads=[args.record])
+
+    def pdf(path: str) -> None:
+        with tempfile.TemporaryDirectory(prefix="tally-forms-") as tmp:
+            html_file = os.path.join(tmp, f"{args.form}.html")
+            _text(page)(html_file)
+            print_pdf(html_file, path)
+
     try:
-        if args.fmt == "html" and not out:
-            sys.stdout.write(page)
-        elif args.fmt == "html":
-            with open(out, "w", encoding="utf-8") as f:
-                f.write(page)
-        else:
-            with tempfile.TemporaryDirectory(prefix="tally-forms-") as tmp:
-                html_file = os.path.join(tmp, f"{args.form}.html")
-                with open(html_file, "w", encoding="utf-8") as f:
-                    f.write(page)
-                print_pdf(html_file, out)
+        return _output(out, pdf, reads=[args.record])
     except PrintError as error:
         print(f"tally: {error}", file=sys.stderr)
         return 2
-    except OSError as error:
-        print(f"tally: {out}: {error.strerror or error}", file=sys.stderr)
-        return 2
-    return 0
 
 
 def _value(value: Any) -> str:

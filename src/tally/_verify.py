@@ -45,6 +45,24 @@ class Declared:
     votes: FrozenMap[int] | None = attrs.field(default=None, converter=_optional_votes, kw_only=True)
 
 
+def _frozen(value: object) -> object:
+    """Converter: a declared or counted value, read-only: a list of ids as a tuple, votes by id as
+    a :class:`~tally.FrozenMap`."""
+    if isinstance(value, list | tuple):
+        return tuple(value)
+    if isinstance(value, Mapping):
+        return FrozenMap(value)
+    return value
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, Mapping):
+        return dict(value)
+    return value
+
+
 @attrs.frozen
 class Discrepancy:
     """One way the recount differs from the declaration: in ``contest``, ``what`` (``"elected"``,
@@ -53,12 +71,19 @@ class Discrepancy:
 
     contest: str
     what: str
-    declared: object = None
-    counted: object = None
+    declared: object = attrs.field(default=None, converter=_frozen)
+    """What was declared: ids (a tuple), votes by id (a :class:`~tally.FrozenMap`), or ``None``."""
+    counted: object = attrs.field(default=None, converter=_frozen)
+    """What the recount found, in the same form."""
 
     def to_dict(self) -> dict[str, object]:
-        """As the result format writes it."""
-        return {"contest": self.contest, "what": self.what, "declared": self.declared, "counted": self.counted}
+        """As the result format writes it (plain JSON: lists and objects)."""
+        return {
+            "contest": self.contest,
+            "what": self.what,
+            "declared": _plain(self.declared),
+            "counted": _plain(self.counted),
+        }
 
 
 @attrs.frozen
@@ -129,7 +154,7 @@ def verify(round: Round, declared: Mapping[str, Declared]) -> Verification:
     >>> verify(r, {"c": Declared(["A"])}).agrees
     True
     >>> verify(r, {"c": Declared(["B"])}).discrepancies
-    (Discrepancy(contest='c', what='elected', declared=['B'], counted=['A']),)
+    (Discrepancy(contest='c', what='elected', declared=('B',), counted=('A',)),)
     """
     contests = [c.contest.id for c in round.contests]
     problems = declared_problems(declared, contests=contests, roll=round.meeting.roll)

@@ -17,6 +17,7 @@ from .._polling import Polling, polling
 from .._proxy import Proxy
 from .._roll import Roll
 from .._rulebook import Kind, Rulebook
+from .._values import FrozenMap
 from .._verify import Declared, Verification, verify
 from .._voters import VoterRoll
 from ..errors import Problem, RecordError, RuleError
@@ -28,6 +29,44 @@ _PARTY_KINDS = {Kind.PARTY_MEETING.value, Kind.PARTY_CONFERENCE.value}
 _ALL_KINDS = (*_PARTY_KINDS, "village-committee", "residents-committee")
 
 
+# --- read-only JSON ------------------------------------------------------------------------------
+
+
+def frozen(value: Any) -> Any:
+    """JSON data made read-only all the way down: objects as :class:`~tally.FrozenMap`, arrays as
+    tuples (the values of a record's ``rules`` and ``extra``). :func:`thawed` undoes it.
+
+    >>> frozen({"source": ["scan", {"page": 3}]})
+    FrozenMap({'source': ('scan', FrozenMap({'page': 3}))})
+    """
+    if isinstance(value, Mapping):
+        return FrozenMap({str(k): frozen(v) for k, v in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(frozen(v) for v in value)
+    return value
+
+
+def thawed(value: Any) -> Any:
+    """Read-only JSON data as plain JSON again: maps as dicts, tuples as lists."""
+    if isinstance(value, Mapping):
+        return {k: thawed(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [thawed(v) for v in value]
+    return value
+
+
+def _frozen_map(value: Mapping[str, Any]) -> FrozenMap[Any]:
+    return FrozenMap({str(k): frozen(v) for k, v in value.items()})
+
+
+def _map(value: Mapping[str, Any]) -> FrozenMap[Any]:
+    return value if isinstance(value, FrozenMap) else FrozenMap(value)
+
+
+def _optional_map(value: Mapping[str, Any] | None) -> FrozenMap[Any] | None:
+    return None if value is None else _map(value)
+
+
 # --- the record ---------------------------------------------------------------------------------
 
 
@@ -37,12 +76,15 @@ class Record:
 
     Build one with :meth:`from_dict` (or :func:`load` from a file); :meth:`to_dict` writes it
     back. :meth:`count` recounts the round, :meth:`verify` compares it with what was declared.
+    A record is read-only all the way down: its maps are :class:`~tally.FrozenMap`, its lists
+    tuples, every value inside them frozen.
     """
 
     title: str
     kind: str
     rulebook_id: str
-    rules: Mapping[str, Any]
+    rules: FrozenMap[Any] = attrs.field(converter=_frozen_map)
+    """The ``rules`` of the record: each overridden field in its JSON form (read-only)."""
     rulebook: Rulebook
     day: datetime.date
     roll: Roll | VoterRoll
@@ -55,17 +97,18 @@ class Record:
     collected: int
     issued: int | None
     items: tuple[Ballot, ...] | None
-    totals: Mapping[str, Totals] | None
-    reductions: Mapping[str, Reduction]
-    declared: Mapping[str, Declared] | None
+    totals: FrozenMap[Totals] | None = attrs.field(converter=_optional_map)
+    reductions: FrozenMap[Reduction] = attrs.field(converter=_map)
+    declared: FrozenMap[Declared] | None = attrs.field(converter=_optional_map)
     mode: str | None = None
     """R-2, residents' committees only: ``direct``, ``household`` or ``group-representatives``."""
     board: Board | None = None
     """The elected boards, for the composition checks (T-1 … T-6); ``None`` when not given."""
     timeline: Timeline | None = None
     """The dates of the polling's preparation, for the timeline checks (V-8)."""
-    extras: Mapping[str, Any] = attrs.field(factory=dict)
-    """The ``extra`` values of the record and of its items, by path, written back unchanged."""
+    extras: FrozenMap[Any] = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    """The ``extra`` values of the record and of its items, by path, written back unchanged
+    (read-only: objects as :class:`~tally.FrozenMap`, arrays as tuples)."""
     _meeting: list[Meeting | Polling] = attrs.field(factory=list, init=False, eq=False, repr=False)
     _round: list[Round] = attrs.field(factory=list, init=False, eq=False, repr=False)
 

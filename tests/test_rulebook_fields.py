@@ -187,3 +187,11 @@ def test_uncontested_posts_on_a_village_record() -> None:
     data = load("village")
     data["rules"] = {"uncontested_posts": ["副主任"]}
     assert Record.from_dict(data).rulebook.uncontested_posts == {Post.VICE_CHAIR}
+
+
+def test_an_extra_in_rules_is_kept() -> None:
+    """`extra` inside `rules` is never read and written back unchanged."""
+    data = load("branch")
+    data["rules"] = {"quorum_inclusive": True, "extra": {"why": ["县委组织部函"]}}
+    out = Record.from_dict(data).to_dict()
+    assert out["rules"] == {"quorum_inclusive": True, "extra": {"why": ["县委组织部函"]}}

@@ -303,3 +303,23 @@ def test_written_back_in_canonical_words() -> None:
     assert out["contests"][0]["post"] == "chair"
     assert {p["relation"] for p in out["proxies"]} == {"spouse", "parent", "other"}
     assert json.loads(json.dumps(out)) == out
+
+
+def test_the_words_table_of_the_docs_is_the_modules() -> None:
+    """docs/record-format.md lists the words of every field exactly as the vocabulary module
+    defines them (`python tools/make_words_doc.py` writes the table)."""
+    import importlib.util
+    import pathlib
+
+    tool_path = pathlib.Path(__file__).resolve().parent.parent / "tools" / "make_words_doc.py"
+    spec = importlib.util.spec_from_file_location("make_words_doc", tool_path)
+    assert spec is not None
+    assert spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    page = tool.PAGE.read_text(encoding="utf-8")
+    assert tool.build(page) == page, "docs/record-format.md is stale: run python tools/make_words_doc.py"
+    for field, words in VOCABULARIES.items():
+        assert f"| `{field}` |" in page
+        for said in words.values():
+            assert all(f"`{w}`" in page for w in said), field

@@ -281,3 +281,49 @@ def test_verify_refuses_a_name_in_the_declaration() -> None:
     rec = Record.from_dict(load("branch"))
     with pytest.raises(RecordError, match=r"declared\.committee\.elected\[0\]: '张伟' is the name of M01"):
         verify(rec.count(), {"committee": Declared(["张伟"])})
+
+
+# --- the same kind of fault elsewhere: a value given twice is never silently one of them ----------
+
+
+def test_a_key_given_twice_in_a_json_file_is_an_error(tmp_path: pathlib.Path) -> None:
+    """JSON keeps the last of two equal keys without a word: a declaration given twice (the first
+    saying M02) agreed with the recount. A file read by `load` reports each key given twice."""
+    from tally.records import load as load_file
+
+    text = json.dumps(load("branch"), ensure_ascii=False)
+    text = text.replace('"declared": {', '"declared": {"committee": {"elected": ["M02"]}, ', 1)
+    text = text.replace('{"id": "M01",', '{"id": "M01", "name": "张三",', 1)
+    path = tmp_path / "r.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RecordError) as caught:
+        load_file(str(path))
+    assert [str(p) for p in caught.value.problems] == [
+        "roll[0].name: given twice in the object; which one is meant cannot be told",
+        "declared.committee: given twice in the object; which one is meant cannot be told",
+    ]
+
+
+def test_an_id_declared_twice_is_an_error() -> None:
+    """`"elected": ["M01", "M01"]` agreed with one winner; a declaration that lists an id twice
+    is an error."""
+    data = load("branch")
+    data["declared"]["committee"]["elected"] = ["M01", "M01"]
+    assert [str(p) for p in Record.check(data)] == [
+        "declared.committee.elected[1]: 'M01' is listed twice (first at elected[0])"
+    ]
+
+
+def test_a_csv_column_given_twice_is_an_error() -> None:
+    """A ballots or roll CSV whose header names a column twice: an error at the second, where the
+    last (roll) or both (ballots) were read without a word."""
+    from tally import Contest
+    from tally.records import ballots_from_csv, roll_from_csv
+
+    contest = Contest("c", seats=2, candidates=["M01", "M02"])
+    with pytest.raises(RecordError) as caught:
+        list(ballots_from_csv(["M01,M02,M01", "✓,,✓"], contest))
+    assert [str(p) for p in caught.value.problems] == ["ballots[0][2]: column 'M01' is given twice (first at [0])"]
+    with pytest.raises(RecordError) as caught:
+        roll_from_csv(["id,standing,standing", "M01,probationary,full"])
+    assert [str(p) for p in caught.value.problems] == ["roll[0][2]: column 'standing' is given twice (first at [1])"]

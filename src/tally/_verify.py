@@ -130,7 +130,13 @@ def declared_problems(
         if cid not in known:
             problems.append(Problem(where, f"no contest {cid!r} in this round"))
             continue
-        named = [(f"{where}.elected[{i}]", who) for i, who in enumerate(said.elected)]
+        first: dict[str, int] = {}
+        for i, who in enumerate(said.elected):
+            if who in first:
+                reason = f"{who!r} is listed twice (first at elected[{first[who]}])"
+                problems.append(Problem(f"{where}.elected[{i}]", reason))
+            first.setdefault(who, i)
+        named = [(f"{where}.elected[{i}]", who) for i, who in enumerate(said.elected) if first[who] == i]
         named += [(f"{where}.votes.{who}", who) for who in (said.votes or {})]
         for path, who in named:
             if who in ids:

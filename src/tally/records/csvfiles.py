@@ -44,7 +44,7 @@ def ballots_from_csv(lines: Iterable[str], contest: Contest, *, where: str = "ba
     if header is None:
         raise RecordError(Problem(where, "the CSV file is empty: it needs a header row"))
     header = [h.strip().lstrip("\ufeff") for h in header]
-    problems: list[Problem] = []
+    problems: list[Problem] = _twice(header, where)
     known = set(contest.candidates)
     for j, name in enumerate(header):
         if name not in known and name not in ("write_in", "spoiled"):
@@ -103,6 +103,17 @@ def _csv_paper(
 _MARKS = "for (赞成, ✓), against (不赞成, ×), abstain (弃权, -), unreadable (无法辨认, ?)"
 
 
+def _twice(header: list[str], where: str) -> list[Problem]:
+    """A column named twice in a header: both read (ballots), or the last (rolls), never said."""
+    first: dict[str, int] = {}
+    problems = []
+    for j, name in enumerate(header):
+        if name in first:
+            problems.append(Problem(f"{where}[0][{j}]", f"column {name!r} is given twice (first at [{first[name]}])"))
+        first.setdefault(name, j)
+    return problems
+
+
 def roll_from_csv(lines: Iterable[str], *, where: str = "roll") -> Roll:
     """A party roll from CSV: a header with ``id`` and any of ``name``, ``sex``, ``born``,
     ``standing``, ``rights``, then one row per member. The words of ``sex``, ``standing`` and
@@ -118,6 +129,7 @@ def roll_from_csv(lines: Iterable[str], *, where: str = "roll") -> Roll:
     fields = [f.strip().lstrip("\ufeff") for f in (reader.fieldnames or [])]
     allowed = ("id", "name", "sex", "born", "standing", "rights")
     r = _Reader()
+    r.problems.extend(_twice(fields, where))
     if "id" not in fields:
         r.bad(where, "the header needs an id column")
     for j, name in enumerate(fields):

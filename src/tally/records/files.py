@@ -12,14 +12,32 @@ from .record import Record
 # --- files ---------------------------------------------------------------------------------------
 
 
+class JSONObject(dict[str, Any]):
+    """A JSON object that gave a key more than once (``duplicates``): JSON keeps the last one
+    without a word, so the reader reports each at its path instead of guessing which was meant."""
+
+    __slots__ = ("duplicates",)
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        seen: set[str] = set()
+        self.duplicates = tuple(dict.fromkeys(k for k, _ in pairs if k in seen or seen.add(k)))  # type: ignore[func-returns-value]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook``: a plain dict, or a :class:`JSONObject` when a key comes twice."""
+    made = dict(pairs)
+    return made if len(made) == len(pairs) else JSONObject(pairs)
+
+
 def load(source: str | pathlib.Path | IO[str]) -> Record:
     """Read and check a record from a path, or from an open text file such as stdin."""
     try:
         if isinstance(source, str | pathlib.Path):
             with open(source, encoding="utf-8") as f:
-                data = json.load(f)
+                data = json.load(f, object_pairs_hook=_object)
         else:
-            data = json.load(source)
+            data = json.load(source, object_pairs_hook=_object)
     except OSError as error:
         raise RecordError(Problem("", f"cannot read the file: {error.strerror or error}")) from None
     except UnicodeDecodeError:

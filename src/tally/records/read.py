@@ -59,6 +59,7 @@ class _Reader:
         if not isinstance(value, dict):
             self.bad(path, f"must be an object, not {_kind(value)}")
             return None
+        self.once(path, value)
         known = {*required, *optional, "extra"}
         for key in value:
             if key not in known:
@@ -73,7 +74,14 @@ class _Reader:
         if not isinstance(value, dict):
             self.bad(path, f"must be an object, not {_kind(value)}")
             return {}
+        self.once(path, value)
         return value
+
+    def once(self, path: str, value: dict[str, Any]) -> None:
+        """Each key of a JSON object given once: a file that gives one twice (read by
+        :func:`~tally.records.load`) is a problem at that key, never the last one silently."""
+        for key in getattr(value, "duplicates", ()):
+            self.bad(_join(path, key), "given twice in the object; which one is meant cannot be told")
 
     def string(self, path: str, value: Any, *, blank: bool = False) -> str | None:
         if not isinstance(value, str) or (not blank and not value.strip()):
@@ -658,6 +666,7 @@ def _paper(r: _Reader, path: str, item: Any) -> Ballot | None:
     if not isinstance(item, dict):
         r.bad(path, f"must be an object, not {_kind(item)}")
         return None
+    r.once(path, item)
     if "spoiled" in item:
         spoiled = r.boolean(f"{path}.spoiled", item["spoiled"], "spoiled")
         if len(item) > 1:

@@ -15,6 +15,12 @@ from tally.examples import NAMES, text
 Capture = pytest.CaptureFixture[str]
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read English output, whatever the machine's locale."""
+    monkeypatch.setenv("TALLY_LANG", "en")
+
+
 def _write(tmp_path: pathlib.Path, name: str, data: object) -> str:
     path = tmp_path / name
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -152,7 +158,7 @@ def test_rulebooks_lists_and_shows(capsys: Capture) -> None:
     assert "cpc-conference-2020" in capsys.readouterr().out
     assert main(["rulebooks", "cpc-basic-2020"]) == 0
     rows = [line.split() for line in capsys.readouterr().out.splitlines()]
-    assert ["quorum_inclusive", "False", "P-10a,", "OQ-P2"] in rows
+    assert ["quorum_inclusive", "恰好达到到会比例即有效", "False", "P-10a,", "OQ-P2"] in rows
     assert main(["rulebooks", "nope"]) == 2
 
 

@@ -106,3 +106,42 @@ def test_forms_never_write_over_the_record(tmp_path: pathlib.Path, capsys: Captu
     assert main(["forms", str(record), "--form", "ballot", "-o", str(tmp_path / "ballot.html")]) == 0
     assert (tmp_path / "ballot.html").read_text(encoding="utf-8").lstrip().startswith("<!")
     _only(tmp_path, "R.json", "soft.json", "ballot.html")
+
+
+def test_convert_never_writes_over_its_source(tmp_path: pathlib.Path, capsys: Capture) -> None:
+    """`tally convert R.json -o R.json`, and a CSV folder converted into itself, are refused; the
+    source is left as it was."""
+    record = _branch(tmp_path)
+    before = record.read_bytes()
+    assert main(["convert", str(record), "-o", str(record)]) == 2
+    assert "is the record itself" in capsys.readouterr().err
+    assert record.read_bytes() == before
+    folder = tmp_path / "sheets"
+    assert main(["convert", str(record), "-o", str(folder)]) == 0
+    files = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert main(["convert", str(folder), "-o", str(tmp_path / "sheets" / ".." / "sheets")]) == 2
+    assert "is the record itself" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == files
+
+
+def test_convert_and_template_write_whole_files(tmp_path: pathlib.Path, capsys: Capture) -> None:
+    """A workbook, a JSON record and a CSV folder written over older ones: the new content, and no
+    temporary file or folder left beside them."""
+    record = _branch(tmp_path)
+    book = tmp_path / "r.xlsx"
+    book.write_bytes(b"an older workbook")
+    assert main(["convert", str(record), "-o", str(book)]) == 0
+    assert book.read_bytes()[:2] == b"PK"  # a zip: an .xlsx workbook
+    again = tmp_path / "again.json"
+    assert main(["convert", str(book), "-o", str(again)]) == 0
+    assert json.loads(again.read_text(encoding="utf-8"))["kind"] == "party-meeting"
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("kept", encoding="utf-8")
+    assert main(["convert", str(record), "-o", str(folder)]) == 0
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "kept"
+    assert any(p.suffix == ".csv" for p in folder.iterdir())
+    template = tmp_path / "t.xlsx"
+    assert main(["template", "village-committee", "-o", str(template)]) == 0
+    assert template.read_bytes()[:2] == b"PK"
+    _only(tmp_path, "R.json", "r.xlsx", "again.json", "sheets", "t.xlsx")

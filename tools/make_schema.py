@@ -530,6 +530,12 @@ result = {
             },
         },
         "steps": {"type": "array", "items": step},
+        "notes": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "What the loading changed or assumed (a file read as GB18030, full-width characters "
+            "folded): written by the command line, absent when there is nothing to say.",
+        },
     },
     "required": [
         "format",

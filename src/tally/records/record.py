@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -70,6 +70,27 @@ def _optional_map(value: Mapping[str, Any] | None) -> FrozenMap[Any] | None:
 # --- the record ---------------------------------------------------------------------------------
 
 
+@attrs.frozen
+class Note:
+    """Something the loading did that the user should know, though nothing is wrong: a file read
+    as GB18030 (``gb18030``, with its ``file``), cells whose full-width characters were folded
+    (``folded``) or whose spaces were trimmed (``trimmed``), with their ``count`` and the
+    ``first`` cell. The words for each code are in :mod:`tally.cli_words`.
+
+    >>> Note("gb18030", {"file": "名册.csv"})
+    Note(code='gb18030', values={'file': '名册.csv'})
+    """
+
+    code: str
+    values: Mapping[str, str] = attrs.field(factory=dict)
+
+
+class Cells(Protocol):
+    """Where the record's paths came from, for a record read from sheets."""
+
+    def cell(self, path: str) -> str: ...
+
+
 @attrs.define(frozen=True, kw_only=True, eq=True)
 class Record:
     """One election round as the record format describes it, read and checked.
@@ -109,6 +130,11 @@ class Record:
     extras: FrozenMap[Any] = attrs.field(factory=FrozenMap, converter=_frozen_map)
     """The ``extra`` values of the record and of its items, by path, written back unchanged
     (read-only: objects as :class:`~tally.FrozenMap`, arrays as tuples)."""
+    notes: tuple[Note, ...] = attrs.field(default=(), eq=False)
+    """What the loading changed or assumed, for the user to know (a file read as GB18030)."""
+    cells: Cells | None = attrs.field(default=None, eq=False, repr=False)
+    """For a record read from a workbook or CSV folder: the map from its paths to the cells, so
+    that an error found while counting names the cell (``选票!C12``)."""
     _meeting: list[Meeting | Polling] = attrs.field(factory=list, init=False, eq=False, repr=False)
     _round: list[Round] = attrs.field(factory=list, init=False, eq=False, repr=False)
 
@@ -197,7 +223,8 @@ class Record:
                 reductions=self.reductions,
             )
         except (RecordError, RuleError) as error:
-            raise type(error)(Problem(_record_path(p.path), p.reason) for p in error.problems) from None
+            where = self.cells.cell if self.cells is not None else str
+            raise type(error)(Problem(where(_record_path(p.path)), p.reason) for p in error.problems) from None
         self._round.append(counted)
         return counted
 

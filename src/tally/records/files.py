@@ -14,6 +14,33 @@ from .record import Note, Record
 # --- files ---------------------------------------------------------------------------------------
 
 
+class JSONObject(dict[str, Any]):
+    """A JSON object that gave a key more than once (``duplicates``): JSON keeps the last one
+    without a word, so the reader reports each at its path instead of guessing which was meant."""
+
+    __slots__ = ("duplicates",)
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        seen: set[str] = set()
+        self.duplicates = tuple(dict.fromkeys(k for k, _ in pairs if k in seen or seen.add(k)))  # type: ignore[func-returns-value]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook``: a plain dict, or a :class:`JSONObject` when a key comes twice."""
+    made = dict(pairs)
+    return made if len(made) == len(pairs) else JSONObject(pairs)
+
+
+def _evolved(record: Record, **changes: Any) -> Record:
+    """The record with *changes* (its notes, its cells), keeping the meeting and the round it was
+    checked with: a record is counted once."""
+    new = attrs.evolve(record, **changes)
+    new._meeting.extend(record._meeting)
+    new._round.extend(record._round)
+    return new
+
+
 def load(source: str | pathlib.Path | IO[str] | IO[bytes]) -> Record:
     """Read and check a record, whatever form it is kept in:
 
@@ -69,12 +96,12 @@ def _from_json_bytes(raw: bytes, name: str) -> Record:
 
 def _from_json_text(text: str, notes: tuple[Note, ...]) -> Record:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as error:
         reason = f"the file is not JSON: {error.msg} at line {error.lineno} column {error.colno}"
         raise RecordError(Problem("", reason)) from None
     record = Record.from_dict(data)
-    return attrs.evolve(record, notes=notes) if notes else record
+    return _evolved(record, notes=notes) if notes else record
 
 
 def _load_folder(path: pathlib.Path) -> Record:
@@ -101,7 +128,7 @@ def _from_sheets(sheets: Any, notes: list[Note]) -> Record:
     if problems:
         raise RecordError(problems)
     assert record is not None
-    return attrs.evolve(record, notes=(*notes, *changed), cells=where)
+    return _evolved(record, notes=(*notes, *changed), cells=where)
 
 
 def schema(name: str = "record") -> dict[str, Any]:

@@ -83,6 +83,9 @@ def test_broken_record_exits_2_with_paths_on_stderr(tmp_path: pathlib.Path, caps
     assert captured.out == ""
     assert captured.err.splitlines() == [
         f"tally: {path}: roll[3].id: duplicate id 'M01' (first at roll[0])",
+        f"tally: {path}: present[3]: 'M04' is not on the roll",
+        f"tally: {path}: present[11]: 'M99' is not on the roll",
+        f"tally: {path}: contests[0].candidates[3]: 'M04' is not on the roll",
     ]
 
 

@@ -515,9 +515,9 @@ def test_v28_relatives_with_equal_votes_in_one_post_both_stay_for_another_vote()
     assert r.elected == ("E1", "A", "B")
 
 
-def test_v28_a_cousin_is_not_a_near_relative() -> None:
-    """V-28, C-5: only spouse, parent, child and sibling keep two apart."""
-    r = _members_count("cousin", [(20, ("A", "B", "E1")), (12, ("A", "E1", "E2"))])
+def test_v28_a_grandparent_is_not_a_close_relative() -> None:
+    """V-28, C-5: only spouse, parent, child and sibling keep two apart; a grandparent does not."""
+    r = _members_count("grandparent", [(20, ("A", "B", "E1")), (12, ("A", "E1", "E2"))])
     assert (_steps(r, "V-28"), r.elected) == ([], ("A", "E1", "B"))
 
 

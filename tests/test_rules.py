@@ -642,7 +642,8 @@ def _branch_record(contests: list[dict[str, Any]]) -> Any:
             "roll": roll,
             "present": [m["id"] for m in roll],
             "contests": contests,
-            "ballots": {"collected": 5, "items": [{"c": {"for": ["M0", "M1", "M2"]}}] * 5},
+            # marks for the first contest's candidates only: a record is checked when read
+            "ballots": {"collected": 5, "items": [{"c": {"for": contests[0]["candidates"][:3]}}] * 5},
         }
     )
 

@@ -246,7 +246,7 @@ def test_excel_numbers_and_dates_are_read_as_the_user_sees_them(tmp_path: pathli
 def test_every_error_of_a_broken_workbook_names_its_cell(tmp_path: pathlib.Path, capsys: Capture) -> None:
     """Each problem is shown at the cell the user sees (sheet!column row), all at once."""
     sheets = _party()
-    sheets["名册"][2][2] = "正式"  # 名册!C3: not a standing the record knows (yet)
+    sheets["名册"][2][2] = "党员"  # 名册!C3: full or probationary? not a standing the record knows
     sheets["签到"].append(["M0\u200b4"])  # 签到!A5: an invisible character
     sheets["选票"][2][3] = "maybe"  # 选票!D3: not a mark
     sheets["选票"][3][1] = "也许"  # 选票!B4: not yes or no
@@ -282,8 +282,8 @@ def test_roll_and_sign_in_errors_name_their_cells(tmp_path: pathlib.Path) -> Non
 
 
 def test_an_error_found_while_counting_names_its_cell(tmp_path: pathlib.Path, capsys: Capture) -> None:
-    """A mark for someone who is not a candidate is found when counting, and still shown at its
-    cell; so is a column for a contest that the round does not hold."""
+    """A mark for someone who is not a candidate is found in the counting phase, and still shown
+    at its cell; so is a column for a contest that the round does not hold; both in one run."""
     sheets = _party()
     sheets["选票"][0].append("committee:M03")
     sheets["选票"][2].append("赞成")
@@ -292,12 +292,14 @@ def test_an_error_found_while_counting_names_its_cell(tmp_path: pathlib.Path, ca
     path = _workbook(tmp_path / "w.xlsx", sheets)
     with pytest.raises(RecordError) as caught:
         load(path)
-    assert [str(p) for p in caught.value.problems] == ["选票!G1: 'secretary' is not a contest of the sheet 职位"]
+    assert [str(p) for p in caught.value.problems] == [
+        "选票!G1: 'secretary' is not a contest of the sheet 职位",
+        "选票!F3: 'M03' is not a candidate in 'committee'",
+    ]
     del sheets["选票"][0][-1], sheets["选票"][3][-2:]
     path = _workbook(tmp_path / "w.xlsx", sheets)
-    rec = load(path)
     with pytest.raises(RecordError) as caught:
-        rec.verify()
+        load(path)
     assert [p.path for p in caught.value.problems] == ["选票!F3"]
     assert main(["verify", path]) == 2
     assert f"{path}: 选票!F3: 'M03' is not a candidate in 'committee'" in capsys.readouterr().err

@@ -205,7 +205,7 @@ def test_ex_v_06_the_fourth_principal_is_over_the_cap() -> None:
     ("proxy", "reason", "rule"),
     [
         (Proxy("WANG", "CAND", relation="spouse", filed=FOUR_DAYS), Reason.AGENT_IS_CANDIDATE, "V-16"),
-        (Proxy("WANG", "LI", relation="cousin", filed=FOUR_DAYS), Reason.NOT_NEAR_RELATIVE, "C-5"),
+        (Proxy("WANG", "LI", relation="other", filed=FOUR_DAYS), Reason.NOT_NEAR_RELATIVE, "C-5"),
         (Proxy("WANG", "OUTSIDER", relation="spouse", filed=FOUR_DAYS), Reason.AGENT_NOT_A_VOTER, "V-15"),
         (Proxy("WANG", "LI", relation="spouse", written=False, filed=FOUR_DAYS), Reason.NOT_WRITTEN, "V-15"),
         (Proxy("WANG", "WANG", relation="spouse", filed=FOUR_DAYS), Reason.AGENT_IS_PRINCIPAL, "V-15"),

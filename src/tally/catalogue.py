@@ -1133,6 +1133,21 @@ CLI_WORDS: Mapping[str, Words] = {
     "forms pdf": {"zh": "forms --format pdf 需要 -o 文件", "en": "forms --format pdf needs -o FILE"},
     "forms same": {"zh": "这是记录本身；请另给 -o 文件", "en": "is the record itself; give another -o FILE"},
     "help.compliance.format": {"zh": "输出格式（默认 text）", "en": "output format (default text)"},
+    "help.check": {
+        "zh": "检查记录而不计票：列出每份记录的全部问题及其位置（0 无误，2 有误）",
+        "en": "check records without counting them: every problem of each, with its path (exit 0 sound, 2 broken)",
+    },
+    "help.check.description": {
+        "zh": "读取并检查每份记录：一次列出各环节（格式、用词、引用、差额、选票、公布结果）的全部问题，"
+        "每个问题一行并指出位置。RECORD 为 - 时读取标准输入。",
+        "en": "Read and check each record: every problem of every phase (shape, words, references, margins, "
+        "papers, what was declared) in one run, one line each with its path. RECORD '-' reads standard input.",
+    },
+    "help.check.format": {
+        "zh": "text：问题写到标准错误；json：每份记录一行 JSON",
+        "en": "text: problems on standard error; json: one JSON line per record",
+    },
+    "sound": {"zh": "无误", "en": "sound"},
 }
 
 

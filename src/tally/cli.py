@@ -20,8 +20,10 @@ import csv
 import json
 import os
 import pathlib
+import shutil
 import sys
-from collections.abc import Callable, Mapping, Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import IO, Any, Literal
 
@@ -113,6 +115,11 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
     look(verify)
     verify.add_argument("--jobs", type=int, default=1, metavar="N", help=w("help.jobs"))
     verify.add_argument("--strict", action="store_true", help=w("help.strict"))
+
+    check = commands.add_parser("check", help=w("help.check"), description=w("help.check.description"))
+    check.add_argument("records", nargs="+", metavar="RECORD", help=w("help.records"))
+    check.add_argument("--format", choices=("text", "json"), default="text", dest="fmt", help=w("help.check.format"))
+    lang_option(check)
 
     comply = commands.add_parser("compliance", help=w("help.compliance"))
     comply.add_argument("records", nargs="+", metavar="RECORD", help=w("help.records"))
@@ -273,6 +280,32 @@ def _verify(args: argparse.Namespace, lang: Lang) -> int:
     return max((o.status for o in outcomes), default=0)
 
 
+def _check(args: argparse.Namespace, lang: Lang) -> int:
+    """`tally check`: every problem of each record, all of them (a check is for fixing a file:
+    no cut at MAX_PROBLEMS), on stderr; ``FILE: sound`` on stdout for a sound one. With
+    ``--format json``, one JSON line per record on stdout."""
+    status = 0
+    for path in _records(args, lang):
+        try:
+            rec = _open(path)
+        except (RecordError, RuleError) as error:
+            status = 2
+            if args.fmt == "json":
+                sys.stdout.write(json.dumps(_problems_dict(path, error.problems), ensure_ascii=False) + "\n")
+                continue
+            prefix = f"{path}: " if path != "-" else ""
+            for problem in error.problems:
+                print(f"tally: {prefix}{problem}", file=sys.stderr)
+            continue
+        if args.fmt == "json":
+            line = {"record": path, "status": 0, "problems": [], "notes": note_texts(rec.notes, lang)}
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+        else:
+            print(f"{path}: {say('sound', lang)}")
+            _say_notes(rec.notes, path, lang)
+    return status
+
+
 def _detail(o: Outcome, lang: Lang) -> str:
     if lang == "en" or o.status >= 2:
         return o.summary
@@ -384,18 +417,100 @@ def _next(args: argparse.Namespace, lang: Lang) -> int:
         return 1
     text = dumps(skeleton)
     if args.output:
-        _write_text(args.output, text)
+        _output(args.output, _text(text), reads=[args.record], lang=lang)
     else:
         sys.stdout.write(text)
     return 0
 
 
-def _write_text(path: str, text: str) -> None:
+# --- writing a file -------------------------------------------------------------------------------
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Whether two names are one file or folder: the same resolved path, or the same file on disk
+    (a hard link, or a path the resolution does not see through)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
     try:
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
+        return os.path.samefile(a, b)
+    except OSError:
+        return False  # one of them does not exist: not the same file
+
+
+def _output(path: str, write: Callable[[str], None], *, reads: Iterable[str], lang: Lang, folder: bool = False) -> None:
+    """Write a command's output, for every command that writes a file (``next``, ``template``,
+    ``convert``, ``forms``).
+
+    Never over what the command reads (*reads*; ``-`` is standard input), however it is named;
+    and whole or not at all: *write* fills a temporary file (or folder) beside the output, which
+    then takes its place in one step (``os.replace``), so that a failed write leaves the old
+    file as it was. A folder of CSV files replaces an old folder file by file, each whole.
+    Misuse (exit 2) with the reason otherwise."""
+    for source in reads:
+        if source != "-" and _same_file(path, source):
+            raise _Misuse(f"{path}: {say('forms same', lang)}")
+    target = os.path.realpath(path)  # through a symbolic link: the file it names is replaced
+    parent, name = os.path.split(target)
+    temporary: str | None = None
+    try:
+        if folder:
+            temporary = tempfile.mkdtemp(prefix=f".{name}.", dir=parent)
+            write(temporary)
+            _replace_folder(temporary, target)
+        else:
+            stem, suffix = os.path.splitext(name)
+            handle, temporary = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".part{suffix}", dir=parent)
+            os.close(handle)
+            write(temporary)
+            os.chmod(temporary, _mode(target))
+            os.replace(temporary, target)
+        temporary = None
     except OSError as error:
         raise _Misuse(f"{path}: {error.strerror or error}") from None
+    except UnicodeError as error:
+        raise _Misuse(f"{path}: {error}") from None
+    finally:
+        if temporary is not None and os.path.isdir(temporary):
+            shutil.rmtree(temporary, ignore_errors=True)
+        elif temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _mode(target: str) -> int:
+    """The permissions of the file being replaced, or those a new file gets."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _replace_folder(made: str, target: str) -> None:
+    """Put a folder written beside *target* in its place: the whole folder when there is none,
+    else each of its files (each whole), and the temporary folder goes."""
+    if not os.path.exists(target):
+        os.chmod(made, 0o777 & ~_umask())
+        os.replace(made, target)
+        return
+    for entry in sorted(os.listdir(made)):
+        os.chmod(os.path.join(made, entry), _mode(os.path.join(target, entry)))
+        os.replace(os.path.join(made, entry), os.path.join(target, entry))
+    os.rmdir(made)
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def _text(text: str) -> Callable[[str], None]:
+    def write(path: str) -> None:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+
+    return write
 
 
 def _template(args: argparse.Namespace, lang: Lang) -> int:
@@ -403,16 +518,10 @@ def _template(args: argparse.Namespace, lang: Lang) -> int:
 
     if not args.output.lower().endswith(".xlsx"):
         raise _Misuse(f"{args.output}: {say('convert output', lang)}")
-    _save(lambda: write_workbook(args.output, template_sheets(args.kind, lang=lang), lang=lang), args.output)
+    sheets = template_sheets(args.kind, lang=lang)
+    _output(args.output, lambda path: write_workbook(path, sheets, lang=lang), reads=[], lang=lang)
     print(f"tally: {say('written', lang, path=args.output)}", file=sys.stderr)
     return 0
-
-
-def _save(write: Callable[[], None], path: str) -> None:
-    try:
-        write()
-    except OSError as error:
-        raise _Misuse(f"{path}: {error.strerror or error}") from None
 
 
 def _convert(args: argparse.Namespace, lang: Lang) -> int:
@@ -433,13 +542,13 @@ def _convert(args: argparse.Namespace, lang: Lang) -> int:
         rec = _open(args.source)
         data = rec.to_dict()
         if target == "json":
-            _write_text(out, dumps(data))
+            _output(out, _text(dumps(data)), reads=[args.source], lang=lang)
         else:
             sheets = record_sheets(data, lang=lang)
             if target == "xlsx":
-                _save(lambda: write_workbook(out, sheets, lang=lang), out)
+                _output(out, lambda path: write_workbook(path, sheets, lang=lang), reads=[args.source], lang=lang)
             else:
-                _save(lambda: write_csv_folder(out, sheets), out)
+                _output(out, lambda path: write_csv_folder(path, sheets), reads=[args.source], lang=lang, folder=True)
     except (RecordError, RuleError) as error:
         return _problems(error, _shown(args.source), "text", lang)
     _say_notes(rec.notes, args.source, lang)
@@ -454,14 +563,12 @@ def _convert(args: argparse.Namespace, lang: Lang) -> int:
 def _forms(args: argparse.Namespace, lang: Lang) -> int:
     """`tally forms`: one form as HTML (stdout or -o) or PDF (-o, by Chromium); never over the
     record. A form is printed for a Chinese election: in Chinese unless --lang says otherwise."""
-    import tempfile
-
     from .forms import PrintError, print_pdf, render
 
     out = args.output
     if args.fmt == "pdf" and not out:
         raise _Misuse(say("forms pdf", lang))
-    if out and args.record != "-" and os.path.exists(out) and os.path.samefile(out, args.record):
+    if out and args.record != "-" and _same_file(out, args.record):  # before the work: refused anyway
         raise _Misuse(f"{out}: {say('forms same', lang)}")
     try:
         rec = _open(args.record)
@@ -469,22 +576,20 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
     except (RecordError, RuleError) as error:
         return _problems(error, _shown(args.record), "text", lang)
     _say_notes(rec.notes, args.record, lang)
+    if not out:
+        sys.stdout.write(page)
+        return 0
+
+    def pdf(path: str) -> None:
+        with tempfile.TemporaryDirectory(prefix="tally-forms-") as tmp:
+            html_file = os.path.join(tmp, f"{args.form}.html")
+            _text(page)(html_file)
+            print_pdf(html_file, path)
+
     try:
-        if args.fmt == "html" and not out:
-            sys.stdout.write(page)
-        elif args.fmt == "html":
-            with open(out, "w", encoding="utf-8") as f:
-                f.write(page)
-        else:
-            with tempfile.TemporaryDirectory(prefix="tally-forms-") as tmp:
-                html_file = os.path.join(tmp, f"{args.form}.html")
-                with open(html_file, "w", encoding="utf-8") as f:
-                    f.write(page)
-                print_pdf(html_file, out)
+        _output(out, _text(page) if args.fmt == "html" else pdf, reads=[args.record], lang=lang)
     except PrintError as error:
         raise _Misuse(str(error)) from None
-    except OSError as error:
-        raise _Misuse(f"{out}: {error.strerror or error}") from None
     return 0
 
 
@@ -561,6 +666,7 @@ def _example(args: argparse.Namespace, lang: Lang) -> int:
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "verify": _verify,
     "report": _report,
+    "check": _check,
     "compliance": _compliance,
     "next": _next,
     "template": _template,

@@ -12,14 +12,11 @@ from .._values import shown
 from ..errors import Problem, RecordError
 from .read import _checked, _member, _Reader
 from .record import Note
+from .vocabulary import read_word, unknown
 
 # --- CSV --------------------------------------------------------------------------------------------
 
-_FOR = {"for", "y", "yes", "1", "✓", "√", "○", "o", "赞成", "同意"}
-_AGAINST = {"against", "n", "no", "x", "×", "不赞成", "反对"}
-_ABSTAIN = {"abstain", "a", "-", "弃权"}
-_UNREADABLE = {"?", "unreadable", "无法辨认"}
-_TRUE = {"1", "true", "yes", "y", "是"}
+_MARK_LISTS = {"for": "for_", "against": "against", "abstain": "abstain", "unreadable": "unreadable"}
 
 
 def ballots_from_csv(
@@ -28,8 +25,11 @@ def ballots_from_csv(
     """Papers of one contest from CSV as election staff keep them: a header row, then one row
     per paper with a column per candidate (its id as the header). A cell holds the mark:
     赞成 (``for``, ``✓``, ``○``, ``1``), 不赞成 (``against``, ``×``, ``x``), 弃权
-    (``abstain``, ``-``), unreadable (``?``), or nothing. Optional columns: ``write_in`` (ids
-    separated by spaces or ``;``) and ``spoiled`` (``1``/``true``/``是``).
+    (``abstain``, ``-``), unreadable (``?``), or nothing; the words are those of
+    :mod:`tally.records.vocabulary` (``mark``), in any case and width. Optional columns:
+    ``write_in`` (ids separated by spaces or ``;``) and ``spoiled`` (``是``/``废``/``true`` for
+    a spoiled paper, ``否``/``false`` or an empty cell for one that is not; any other word is an
+    error, never a silent "not spoiled").
 
     Rows are read one at a time and equal rows share one Ballot, so a large file streams.
     A bad cell raises a :class:`RecordError` naming the row and column (all bad cells of the
@@ -50,20 +50,18 @@ def ballots_from_csv(
     if first is None:
         raise RecordError(Problem(where, "the CSV file is empty: it needs a header row"))
     r = _Reader()
-    header = _header(r, first, where)
+    read = _header(r, first, where)
+    header = [name or "" for name in read]
+    problems = r.problems
+    problems.extend(_twice([name for name in read if name is not None], where, read))
     known = set(contest.candidates)
-    seen: dict[str, int] = {}
-    for j, name in enumerate(header):
-        if name is None:
-            continue
-        if name in seen:
-            r.bad(f"{where}[0][{j}]", f"column {shown(name)} again (first at column {seen[name]})")
-        seen.setdefault(name, j)
-        if name not in known and name not in ("write_in", "spoiled"):
-            r.bad(f"{where}[0][{j}]", f"column {shown(name)} is not a candidate of {shown(contest.id)}")
-    if r.problems:
-        raise RecordError(r.problems)
-    names = [name or "" for name in header]
+    for j, name in enumerate(read):
+        if name is not None and name not in known and name not in ("write_in", "spoiled"):
+            problems.append(
+                Problem(f"{where}[0][{j}]", f"column {shown(name)} is not a candidate of {shown(contest.id)}")
+            )
+    if problems:
+        raise RecordError(problems)
     memo: dict[tuple[str, ...], Ballot] = {}
     for i, row in enumerate(reader, start=1):
         if not row:
@@ -71,15 +69,15 @@ def ballots_from_csv(
         cells = tuple(row)
         paper = memo.get(cells)
         if paper is None:
-            paper = _csv_paper(tuple(c.strip() for c in cells), names, contest, f"{where}[{i}]", r)
+            paper = _csv_paper(tuple(c.strip() for c in cells), header, contest, f"{where}[{i}]", r)
             if paper is None:
                 continue
             memo[cells] = paper
         yield paper
     if notes is not None:
         notes.extend(r.notes())
-    if r.problems:
-        raise RecordError(r.problems)
+    if problems:
+        raise RecordError(problems)
 
 
 def _header(r: _Reader, header: list[str], where: str) -> list[str | None]:
@@ -90,43 +88,64 @@ def _header(r: _Reader, header: list[str], where: str) -> list[str | None]:
 
 
 def _csv_paper(cells: tuple[str, ...], header: list[str], contest: Contest, path: str, r: _Reader) -> Ballot | None:
+    problems = r.problems
     if len(cells) != len(header):
-        r.bad(path, f"{len(cells)} cells, but the header has {len(header)}")
+        problems.append(Problem(path, f"{len(cells)} cells, but the header has {len(header)}"))
         return None
     marks: dict[str, list[str]] = {"for_": [], "against": [], "abstain": [], "unreadable": [], "write_in": []}
     spoiled = False
+    bad = False
     for j, (name, cell) in enumerate(zip(header, cells, strict=True)):
-        low = cell.lower()
         if name == "spoiled":
-            spoiled = low in _TRUE
+            if cell:
+                said = read_word("spoiled", cell)
+                if said is None:
+                    problems.append(Problem(f"{path}[{j}]", unknown("spoiled", cell)))
+                    bad = True
+                spoiled = said is True
         elif name == "write_in":
             written = [r.ident(f"{path}[{j}]", w) for w in cell.replace(";", " ").split() if w]
-            if None in written:
-                return None
+            bad = bad or None in written
             marks["write_in"] = [w for w in written if w is not None]
-        elif not cell:
-            continue
-        elif low in _FOR:
-            marks["for_"].append(name)
-        elif low in _AGAINST:
-            marks["against"].append(name)
-        elif low in _ABSTAIN:
-            marks["abstain"].append(name)
-        elif low in _UNREADABLE:
-            marks["unreadable"].append(name)
-        else:
-            r.bad(f"{path}[{j}]", f"{shown(cell)} is not a mark (for ✓, against ×, abstain -, unreadable ?)")
-            return None
+        elif cell:
+            mark = read_word("mark", cell)
+            if mark is None:
+                problems.append(Problem(f"{path}[{j}]", f"{shown(cell)} is not a mark: use one of {_MARKS}"))
+                bad = True
+            else:
+                marks[_MARK_LISTS[str(mark)]].append(name)
+    if bad:
+        return None
     if spoiled:
         return Ballot(spoiled=True)
     return Ballot({contest.id: Marks(**marks)})
 
 
+_MARKS = "for (赞成, ✓), against (不赞成, ×), abstain (弃权, -), unreadable (无法辨认, ?)"
+
+
+def _twice(header: list[str], where: str, places: list[str | None] | None = None) -> list[Problem]:
+    """A column named twice in a header: both read (ballots), or the last (rolls), never said.
+    *places* is the header as read, with ``None`` for a name refused, to give each its column."""
+    columns = [j for j, name in enumerate(places) if name is not None] if places is not None else range(len(header))
+    first: dict[str, int] = {}
+    problems = []
+    for j, name in zip(columns, header, strict=True):
+        if name in first:
+            problems.append(
+                Problem(f"{where}[0][{j}]", f"column {shown(name)} is given twice (first at [{first[name]}])")
+            )
+        first.setdefault(name, j)
+    return problems
+
+
 def roll_from_csv(lines: Iterable[str], *, where: str = "roll", notes: list[Note] | None = None) -> Roll:
     """A party roll from CSV: a header with ``id`` and any of ``name``, ``sex``, ``born``,
-    ``standing``, ``rights``, then one row per member. Every bad cell is reported at once. Ids
-    follow the id policy (each id written another way is added once to *notes*, when given),
-    dates are ``YYYY-MM-DD``.
+    ``standing``, ``rights``, then one row per member. The words of ``sex``, ``standing`` and
+    ``rights`` may be Chinese or English (``女``, ``预备党员``, ``留党察看``); an empty cell
+    leaves ``standing`` and ``rights`` at ``full``, as in a record. Every bad cell is reported at
+    once. Ids follow the id policy (each id written another way is added once to *notes*, when
+    given); dates are ``YYYY-MM-DD``.
 
     >>> roll = roll_from_csv(["id,name,standing", "M01,张三,full", "M02,李四,probationary"])
     >>> [(m.id, m.name, m.standing.value) for m in roll]
@@ -136,6 +155,7 @@ def roll_from_csv(lines: Iterable[str], *, where: str = "roll", notes: list[Note
     fields = [f.strip().lstrip("\ufeff") for f in (reader.fieldnames or [])]
     allowed = ("id", "name", "sex", "born", "standing", "rights")
     r = _Reader()
+    r.problems.extend(_twice(fields, where))
     if "id" not in fields:
         r.bad(where, "the header needs an id column")
     for j, name in enumerate(fields):

@@ -11,10 +11,36 @@ import attrs
 
 from .._values import shown
 from ..errors import Problem, RecordError, RuleError
-from .read import _join
 from .record import Note, Record
 
 # --- files ---------------------------------------------------------------------------------------
+
+
+class JSONObject(dict[str, Any]):
+    """A JSON object that gave a key more than once (``duplicates``): JSON keeps the last one
+    without a word, so the reader reports each at its path instead of guessing which was meant."""
+
+    __slots__ = ("duplicates",)
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        seen: set[str] = set()
+        self.duplicates = tuple(dict.fromkeys(k for k, _ in pairs if k in seen or seen.add(k)))  # type: ignore[func-returns-value]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook``: a plain dict, or a :class:`JSONObject` when a key comes twice."""
+    made = dict(pairs)
+    return made if len(made) == len(pairs) else JSONObject(pairs)
+
+
+def _evolved(record: Record, **changes: Any) -> Record:
+    """The record with *changes* (its notes, its cells), keeping the meeting and the round it was
+    checked with: a record is counted once."""
+    new = attrs.evolve(record, **changes)
+    new._meeting.extend(record._meeting)
+    new._round.extend(record._round)
+    return new
 
 
 def load(source: str | pathlib.Path | IO[str] | IO[bytes]) -> Record:
@@ -74,29 +100,27 @@ def _from_json_bytes(raw: bytes, name: str) -> Record:
 
 
 def _from_json_text(text: str, notes: tuple[Note, ...]) -> Record:
-    data, twice = _parse(text)
+    data = _parse(text)
     del text  # the values are read: free the text before checking them
     try:
         record = Record.from_dict(data)
-    except (RecordError, RuleError) as error:
-        raise type(error)([*twice, *error.problems]) from None
     except RecursionError:
         raise RecordError(Problem("", _TOO_DEEP)) from None
-    if twice:
-        raise RecordError(twice)
-    return attrs.evolve(record, notes=(*notes, *record.notes)) if notes else record
+    return _evolved(record, notes=(*notes, *record.notes)) if notes else record
 
 
 _TOO_DEEP = "the file is not JSON that tally can read: its lists and objects are nested too deeply"
 
 
-def _parse(text: str) -> tuple[Any, list[Problem]]:
-    """JSON text as Python values, and a problem at each key that an object gives twice.
+def _parse(text: str) -> Any:
+    """JSON text as Python values; an object that gives a key twice as a :class:`JSONObject`
+    (whose ``duplicates`` the reader reports at their paths).
 
-    Python's reader keeps the last of two equal keys. To see them at little cost, the objects
-    read are counted by their keys and compared with the keys in the text (each ``"`` followed
-    by ``:``, which counts every key, and a string that holds ``":`` too): only when the text
-    has more is it read again, pair by pair, to find the keys given twice."""
+    Python's reader keeps the last of two equal keys, and a hook that sees every pair costs a
+    third of the reading. So the objects are first read as plain dicts, counted by their keys,
+    and the count compared with the keys in the text (each ``"`` followed by ``:``, which
+    counts every key, and a string that holds ``":`` too): only when the text has more is it
+    read again, pair by pair, to find the keys given twice."""
     read = 0
 
     def counted(obj: dict[str, Any]) -> dict[str, Any]:
@@ -106,18 +130,8 @@ def _parse(text: str) -> tuple[Any, list[Problem]]:
 
     data = _loads(text, object_hook=counted)
     if text.count('":') + len(_SPACED_KEY_END.findall(text)) == read:
-        return data, []
-    doubled: list[tuple[dict[str, Any], list[str]]] = []
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        made = dict(items)
-        if len(made) != len(items):
-            seen: set[str] = set()
-            doubled.append((made, [k for k, _ in items if k in seen or seen.add(k)]))  # type: ignore[func-returns-value]
-        return made
-
-    data = _loads(text, object_pairs_hook=pairs)
-    return data, (_doubled_paths(data, doubled) if doubled else [])
+        return data
+    return _loads(text, object_pairs_hook=_object)
 
 
 _SPACED_KEY_END = re.compile(r'"[ \t\n\r]+:')
@@ -159,23 +173,6 @@ def _long_number(text: str, error: ValueError) -> str:
     return f"a number of {len(found.group(1)):,} digits at line {line} column {column} (at most 4,300 digits)"
 
 
-def _doubled_paths(data: Any, doubled: list[tuple[dict[str, Any], list[str]]]) -> list[Problem]:
-    """The path of each key given twice, found by walking the values (only when there is one)."""
-    keys = {id(obj): twice for obj, twice in doubled}
-    found: list[Problem] = []
-    stack: list[tuple[Any, str]] = [(data, "")]
-    while stack:
-        value, path = stack.pop()
-        if isinstance(value, dict):
-            for key in keys.get(id(value), ()):
-                reason = f"the key {shown(key)} is given twice in this object: tally reads neither"
-                found.append(Problem(_join(path, key), reason))
-            stack.extend((v, _join(path, k)) for k, v in reversed(value.items()))
-        elif isinstance(value, list):
-            stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(value))))
-    return found
-
-
 def _load_folder(path: pathlib.Path) -> Record:
     from .sheets import is_csv_folder, read_csv_folder
 
@@ -200,7 +197,7 @@ def _from_sheets(sheets: Any, notes: list[Note]) -> Record:
     if problems:
         raise RecordError(problems)
     assert record is not None
-    return attrs.evolve(record, notes=(*notes, *changed, *record.notes), cells=where)
+    return _evolved(record, notes=(*notes, *changed, *record.notes), cells=where)
 
 
 def schema(name: str = "record") -> dict[str, Any]:

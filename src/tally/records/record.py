@@ -17,6 +17,7 @@ from .._polling import Polling, polling
 from .._proxy import Proxy
 from .._roll import Roll
 from .._rulebook import Kind, Rulebook
+from .._values import FrozenMap
 from .._verify import Declared, Verification, verify
 from .._voters import VoterRoll
 from ..errors import Problem, RecordError, RuleError
@@ -26,6 +27,44 @@ RESULT_FORMAT = "tally.result/1"
 
 _PARTY_KINDS = {Kind.PARTY_MEETING.value, Kind.PARTY_CONFERENCE.value}
 _ALL_KINDS = (*_PARTY_KINDS, "village-committee", "residents-committee")
+
+
+# --- read-only JSON ------------------------------------------------------------------------------
+
+
+def frozen(value: Any) -> Any:
+    """JSON data made read-only all the way down: objects as :class:`~tally.FrozenMap`, arrays as
+    tuples (the values of a record's ``rules`` and ``extra``). :func:`thawed` undoes it.
+
+    >>> frozen({"source": ["scan", {"page": 3}]})
+    FrozenMap({'source': ('scan', FrozenMap({'page': 3}))})
+    """
+    if isinstance(value, Mapping):
+        return FrozenMap({str(k): frozen(v) for k, v in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(frozen(v) for v in value)
+    return value
+
+
+def thawed(value: Any) -> Any:
+    """Read-only JSON data as plain JSON again: maps as dicts, tuples as lists."""
+    if isinstance(value, Mapping):
+        return {k: thawed(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [thawed(v) for v in value]
+    return value
+
+
+def _frozen_map(value: Mapping[str, Any]) -> FrozenMap[Any]:
+    return FrozenMap({str(k): frozen(v) for k, v in value.items()})
+
+
+def _map(value: Mapping[str, Any]) -> FrozenMap[Any]:
+    return value if isinstance(value, FrozenMap) else FrozenMap(value)
+
+
+def _optional_map(value: Mapping[str, Any] | None) -> FrozenMap[Any] | None:
+    return None if value is None else _map(value)
 
 
 # --- the record ---------------------------------------------------------------------------------
@@ -58,12 +97,15 @@ class Record:
 
     Build one with :meth:`from_dict` (or :func:`load` from a file); :meth:`to_dict` writes it
     back. :meth:`count` recounts the round, :meth:`verify` compares it with what was declared.
+    A record is read-only all the way down: its maps are :class:`~tally.FrozenMap`, its lists
+    tuples, every value inside them frozen.
     """
 
     title: str
     kind: str
     rulebook_id: str
-    rules: Mapping[str, Any]
+    rules: FrozenMap[Any] = attrs.field(converter=_frozen_map)
+    """The ``rules`` of the record: each overridden field in its JSON form (read-only)."""
     rulebook: Rulebook
     day: datetime.date
     roll: Roll | VoterRoll
@@ -76,30 +118,61 @@ class Record:
     collected: int
     issued: int | None
     items: tuple[Ballot, ...] | None
-    totals: Mapping[str, Totals] | None
-    reductions: Mapping[str, Reduction]
-    declared: Mapping[str, Declared] | None
+    totals: FrozenMap[Totals] | None = attrs.field(converter=_optional_map)
+    reductions: FrozenMap[Reduction] = attrs.field(converter=_map)
+    declared: FrozenMap[Declared] | None = attrs.field(converter=_optional_map)
     mode: str | None = None
     """R-2, residents' committees only: ``direct``, ``household`` or ``group-representatives``."""
     board: Board | None = None
     """The elected boards, for the composition checks (T-1 … T-6); ``None`` when not given."""
     timeline: Timeline | None = None
     """The dates of the polling's preparation, for the timeline checks (V-8)."""
-    extras: Mapping[str, Any] = attrs.field(factory=dict)
-    """The ``extra`` values of the record and of its items, by path, written back unchanged."""
+    extras: FrozenMap[Any] = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    """The ``extra`` values of the record and of its items, by path, written back unchanged
+    (read-only: objects as :class:`~tally.FrozenMap`, arrays as tuples)."""
     notes: tuple[Note, ...] = attrs.field(default=(), eq=False)
     """What the loading changed or assumed, for the user to know (a file read as GB18030)."""
     cells: Cells | None = attrs.field(default=None, eq=False, repr=False)
     """For a record read from a workbook or CSV folder: the map from its paths to the cells, so
     that an error found while counting names the cell (``选票!C12``)."""
     _meeting: list[Meeting | Polling] = attrs.field(factory=list, init=False, eq=False, repr=False)
+    _round: list[Round] = attrs.field(factory=list, init=False, eq=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: Any) -> Record:
-        """Read a record from parsed JSON; every problem at once as a :class:`RecordError`."""
+        """Read and check a record from parsed JSON.
+
+        Every problem of the record is found in one run, whatever its phase: the shape of the
+        JSON, the words of its fields, the references (ids on the roll, sign-in, exclusions,
+        proxies), the contests' margins and candidates, the papers' marks and what was declared.
+        They come back together, each with its path, as a :class:`~tally.errors.RecordError`,
+        or a :class:`~tally.errors.RuleError` when every one of them is against the rules (a
+        margin, a rulebook value out of range)."""
         from .read import _read_record
 
         return _read_record(data)
+
+    @classmethod
+    def check(cls, data: Any) -> tuple[Problem, ...]:
+        """The problems of a record in parsed JSON, all of them, each with its path; ``()`` when
+        the record is sound. It never raises for bad input: a checker's answer is the list (use
+        :meth:`from_dict` to get the record, or the same problems as an error).
+
+        >>> from tally.examples import load
+        >>> data = load("branch")
+        >>> Record.check(data)
+        ()
+        >>> data["present"][2], data["contests"][0]["seats"] = "M99", 4
+        >>> for problem in Record.check(data):
+        ...     print(problem)
+        present[2]: 'M99' is not on the roll
+        contests[0].candidates: 4 candidates for 4 seats; the rules require at least 5 (P-12, INSUFFICIENT_MARGIN)
+        """
+        try:
+            cls.from_dict(data)
+        except (RecordError, RuleError) as error:
+            return error.problems
+        return ()
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-ready data, in the record format."""
@@ -132,10 +205,13 @@ class Record:
         return self._meeting[0]
 
     def count(self) -> Round:
-        """Recount the round."""
+        """Recount the round (counted once: a record read by :meth:`from_dict` was counted when
+        it was checked)."""
+        if self._round:
+            return self._round[0]
         try:
             body = self.meeting()
-            return count(
+            counted = count(
                 self.contests,
                 self.items,
                 meeting=body,
@@ -149,6 +225,8 @@ class Record:
         except (RecordError, RuleError) as error:
             where = self.cells.cell if self.cells is not None else str
             raise type(error)(Problem(where(_record_path(p.path)), p.reason) for p in error.problems) from None
+        self._round.append(counted)
+        return counted
 
     def verify(self) -> Verification:
         """Recount and compare with what was declared."""

@@ -896,3 +896,191 @@ def test_a_women_member_post_stands_women_only() -> None:
         ("contests[0].candidates[1]", f"'M1' {why}"),
         ("contests[0].candidates[2]", f"'X1' {why}"),
     ]
+
+
+# --- more edges that mutants moved ------------------------------------------------------------------
+
+
+def test_a_write_in_tied_with_a_candidate_at_the_cut_off() -> None:
+    """P-19, P-23: a write-in (allowed by the rulebook) ties with a listed candidate across the last
+    seat: both go to the tie-break, the listed one first (ballot order), the write-in after."""
+    book = attrs.evolve(PARTY, writein_policy="any")
+    contest = Contest("c", seats=2, candidates=["M01", "M02", "M03"])
+    papers = (
+        [Ballot({"c": {"for": ["M02", "M01"]}})] * 4
+        + [Ballot({"c": {"for": ["M02"], "write_in": ["M05"]}})] * 4
+        + [Ballot({"c": {"for": ["M01"], "write_in": ["M05"]}})] * 2
+    )
+    r = count([contest], papers, meeting=_meeting(10, rulebook=book))["c"]
+    assert (dict(r.votes), r.elected, r.tied) == ({"M02": 8, "M01": 6, "M05": 6, "M03": 0}, ("M02",), ("M01", "M05"))
+
+
+def test_every_paper_that_is_not_a_ballot_is_reported() -> None:
+    """Each item given as a paper must be a Ballot; every one that is not is an error."""
+    assert _problems(lambda: count([ONE_SEAT], ["x", Ballot({}), 7], meeting=_meeting(10))) == [  # type: ignore[list-item]
+        ("ballots[0]", "must be a Ballot, not 'x'"),
+        ("ballots[2]", "must be a Ballot, not 7"),
+    ]
+
+
+def test_a_tally_sheet_of_no_papers() -> None:
+    """P-20: a sheet of 0 valid and 0 invalid papers collected none."""
+    r = count([ONE_SEAT], meeting=_meeting(10), totals={"c": Totals(valid=0, invalid=0)})
+    assert (r.collected, r["c"].elected) == (0, ())
+
+
+def test_the_further_floor_with_few_ballots() -> None:
+    """V-23: 3 ballots, 2 of them spoiled: a third of 3 is 1, so one vote wins (and never none)."""
+    roll = [Voter(f"V{i:02}") for i in range(4)]
+    contest = Contest("m", seats=1, candidates=["V01", "V02"], stage="further")
+    body = polling(roll, present=["V00", "V01", "V02"], candidates=contest.candidates, rulebook=VILLAGE, day=DAY)
+    r = count([contest], [Ballot({"m": {"for": ["V01"]}}), Ballot(spoiled=True), Ballot(spoiled=True)], meeting=body)
+    assert (r["m"].threshold, r["m"].elected) == (1, ("V01",))
+
+
+def test_a_further_election_with_enough_candidates_says_nothing_more() -> None:
+    """P-24, OQ-P6: one seat left and two candidates (one more than the seat): enough, no warning."""
+    contest = Contest("c", seats=2, candidates=["M01", "M02", "M03"])
+    papers = _papers((6, ("M01",)), (4, ("M02",)))
+    r = count([contest], papers, meeting=_meeting(10))["c"]
+    assert [s for s in _codes(r) if s[0].startswith("further")] == [
+        ("further-election", "P-24", "c", {"seats": 1, "candidates": 2})
+    ]
+
+
+def test_a_further_election_short_of_candidates_says_how_many_it_needs() -> None:
+    """OQ-P6: the uncontested secretary fails; the further election has 1 candidate of the 2 it needs."""
+    contest = Contest("s", seats=1, candidates=["M01"], post="secretary")
+    papers = [Ballot({"s": {"for": ["M01"]}})] * 4 + [Ballot({"s": {"against": ["M01"]}})] * 6
+    r = count([contest], papers, meeting=_meeting(10))["s"]
+    assert _codes(r)[-2:] == [
+        ("further-election", "P-24", "s", {"seats": 1, "candidates": 1}),
+        ("further-needs-candidates", "OQ-P6", "s", {"candidates": 1, "least": 2}),
+    ]
+
+
+def test_v27_votes_carried_down_and_the_higher_post_kept() -> None:
+    """V-27 (河南, cumulative-down): M1's 12 chair votes count for the member post too (20 in all);
+    elected chair, M1 keeps the higher post and the member seat goes to M3."""
+    book = attrs.evolve(preset("village-henan-2011"), committee_size=None)
+    roll = [Voter(f"M{i}", sex="M") for i in range(1, 6)] + [Voter(f"E{i}") for i in range(15)]
+    chair = Contest("chair", seats=1, candidates=["M1", "M2"], post="chair")
+    member = Contest("member", seats=1, candidates=["M3", "M4"], post="member")
+    body = polling(roll, present=[v.id for v in roll], candidates={"M1", "M2", "M3", "M4"}, rulebook=book, day=DAY)
+    papers = [Ballot({"chair": {"for": ["M1"]}, "member": {"for": ["M3"]}})] * 12 + [
+        Ballot({"chair": {"for": ["M2"]}, "member": {"write_in": ["M1"]}})
+    ] * 8
+    r = count([chair, member], papers, meeting=body, issued=20)
+    assert [s for s in _codes(r) if s[0] == "votes-carried-down"] == [
+        ("votes-carried-down", "V-27", "member", {"votes": 20})
+    ]
+    assert (r["member"].votes["M1"], r["member"].elected) == (20, ("M3",))
+    assert [s for s in _codes(r["member"]) if s[0] == "higher-post"] == [("higher-post", "V-27", "M1", {"votes": 20})]
+
+
+def _posts(book, papers: list[Ballot]):  # type: ignore[no-untyped-def]
+    roll = [Voter(f"V{i:02}") for i in range(20)]
+    contests = [
+        Contest("c1", seats=1, candidates=["V01", "V02"], post="chair"),
+        Contest("c2", seats=1, candidates=["V03", "V04"], post="vice-chair"),
+        Contest("c3", seats=1, candidates=["V05", "V06"], post="member"),
+    ]
+    everyone = {w for c in contests for w in c.candidates}
+    return count(
+        contests,
+        papers,
+        meeting=polling(roll, present=[v.id for v in roll], candidates=everyone, rulebook=book, day=DAY),
+    )
+
+
+def test_oq_v5_an_over_selected_post_voids_the_other_posts_of_the_paper() -> None:
+    """OQ-V5 (``invalid_scope="paper"``): the over-selected section keeps its reason, the others are
+    void for it; papers with no over-selection are not touched."""
+    book = attrs.evolve(VILLAGE, invalid_scope="paper")
+    bad = Ballot({"c1": {"for": ["V01", "V02"]}, "c2": {"for": ["V03"]}, "c3": {"for": ["V05"]}})
+    good = Ballot({"c1": {"for": ["V01"]}, "c2": {"for": ["V03"]}, "c3": {"for": ["V05"]}})
+    r = _posts(book, [bad] * 3 + [good] * 17)
+    assert [(c.valid, c.invalid, dict(c.invalid_reasons)) for c in r.contests] == [
+        (17, 3, {"over-selected": 3}),
+        (17, 3, {"over-selected-other-post": 3}),
+        (17, 3, {"over-selected-other-post": 3}),
+    ]
+
+
+def test_v20_one_person_in_the_first_and_the_third_post_voids_the_paper() -> None:
+    """V-20 (浙江): V01 voted chair and written in as member, two posts apart: the paper is void."""
+    book = attrs.evolve(preset("village-zhejiang-2020"), committee_size=None)
+    twice = Ballot({"c1": {"for": ["V01"]}, "c2": {"for": ["V03"]}, "c3": {"against": ["V05"], "write_in": ["V01"]}})
+    good = Ballot({"c1": {"for": ["V01"]}, "c2": {"for": ["V03"]}, "c3": {"for": ["V05"]}})
+    r = _posts(book, [twice] * 2 + [good] * 18)
+    assert [(c.valid, c.invalid, dict(c.invalid_reasons)) for c in r.contests] == [(18, 2, {"two-posts": 2})] * 3
+
+
+def _relatives_count(roll: list[Voter], contests: list[Contest], groups, book=None):  # type: ignore[no-untyped-def]
+    book = book or attrs.evolve(preset("village-zhejiang-2020"), committee_size=None)
+    papers = [Ballot({c: {"for": list(ids)} for c, ids in g.items()}) for n, g in groups for _ in range(n)]
+    everyone = {w for c in contests for w in c.candidates}
+    body = polling(roll, present=[v.id for v in roll], candidates=everyone, rulebook=book, day=DAY)
+    return count(contests, papers, meeting=body)
+
+
+OTHERS = [Voter(f"E{i}") for i in range(30)]
+
+
+def test_v28_a_relative_listed_after_one_who_is_not_near() -> None:
+    """V-28: A lists a grandparent (not elected, not a near relative here) and then a spouse: the
+    spouse pair is still decided."""
+    roll = [Voter("A", relatives=[Relative("E3", "grandparent"), Relative("B", "spouse")]), Voter("B"), *OTHERS]
+    contest = Contest("m", seats=3, candidates=["A", "B", "E1", "E2", "E3"])
+    r = _relatives_count(roll, [contest], [(20, {"m": ["A", "B", "E1"]}), (12, {"m": ["A", "E1", "E2"]})])["m"]
+    assert (r.elected, _steps(r, "V-28")) == (("A", "E1"), [(Code.RELATIVE_WITHDRAWN, "B", {"votes": 20})])
+
+
+def test_v28_one_who_withdrew_keeps_no_one_else_out() -> None:
+    """V-28: A's spouse B withdraws; B's sibling C then serves with nobody near: C stays."""
+    roll = [
+        Voter("A", relatives=[Relative("B", "spouse")]),
+        Voter("B", relatives=[Relative("C", "sibling")]),
+        Voter("C"),
+        *OTHERS,
+    ]
+    contest = Contest("m", seats=3, candidates=["A", "B", "C", "E1"])
+    groups = [(20, {"m": ["A", "B", "C"]}), (6, {"m": ["A", "B", "E1"]}), (6, {"m": ["A", "E1"]})]
+    r = _relatives_count(roll, [contest], groups)["m"]
+    assert (dict(r.votes), r.elected) == ({"A": 32, "B": 26, "C": 20, "E1": 12}, ("A", "C"))
+    assert _steps(r, "V-28") == [(Code.RELATIVE_WITHDRAWN, "B", {"votes": 26})]
+
+
+def test_v28_a_withdrawal_adds_a_seat_to_the_further_election() -> None:
+    """V-28 (refill "further") with a further election already due: the seat B leaves is added to
+    it (two seats), among the same candidates."""
+    roll = [Voter("A", relatives=[Relative("B", "spouse")]), Voter("B"), *OTHERS]
+    contest = Contest("m", seats=3, candidates=["A", "B", "E1", "E2"])
+    book = attrs.evolve(preset("village-zhejiang-2020"), committee_size=None, relatives_refill="further")
+    r = _relatives_count(roll, [contest], [(20, {"m": ["A", "B"]}), (12, {"m": ["A", "E1", "E2"]})], book)["m"]
+    assert (r.elected, r.unfilled) == (("A",), 2)
+    assert r.next_round == Contest("m", seats=2, candidates=["E1", "E2"], stage="further")
+
+
+def test_v30_a_woman_joins_only_the_further_election_that_has_none() -> None:
+    """V-30 (reserved in the rerun): the vice-chair's further election already has W1; the member's
+    has no woman, so W2, the best placed, joins it."""
+    book = attrs.evolve(preset("village-national-2018"), committee_size=None, women_seat_mode="reserved-in-rerun")
+    roll = [
+        *(Voter(f"M{i}", sex="M") for i in range(1, 7)),
+        *(Voter(f"W{i}", sex="F") for i in range(1, 4)),
+        *(Voter(f"E{i}") for i in range(23)),
+    ]
+    vice = Contest("vice", seats=1, candidates=["M1", "W1", "M2"], post="vice-chair")
+    member = Contest("member", seats=2, candidates=["M3", "M4", "M5", "W2", "W3"], post="member")
+    groups = [
+        (10, {"vice": ["M1"], "member": ["M3", "M4"]}),
+        (12, {"vice": ["W1"], "member": ["M3"]}),
+        (10, {"vice": ["M2"], "member": ["M3", "M5"]}),
+    ]
+    r = _relatives_count(roll, [vice, member], groups, book)
+    assert r["vice"].next_round is not None
+    assert r["member"].next_round is not None
+    assert (r["vice"].next_round.candidates, _steps(r["vice"], "V-30")) == (("W1", "M1", "M2"), [])
+    assert r["member"].next_round.candidates == ("M4", "M5", "W2")
+    assert _steps(r["member"], "V-30") == [(Code.WOMAN_JOINS_FURTHER, "W2", {"votes": 0})]

@@ -1084,3 +1084,17 @@ def test_v30_a_woman_joins_only_the_further_election_that_has_none() -> None:
     assert (r["vice"].next_round.candidates, _steps(r["vice"], "V-30")) == (("W1", "M1", "M2"), [])
     assert r["member"].next_round.candidates == ("M4", "M5", "W2")
     assert _steps(r["member"], "V-30") == [(Code.WOMAN_JOINS_FURTHER, "W2", {"votes": 0})]
+
+
+def test_an_inquorate_round_says_so_with_its_numbers() -> None:
+    """P-10: 7 present of 10 required, 9 needed: the round is not held, and its step says why."""
+    r = count([ONE_SEAT], _papers((7, ("M01",))), meeting=_meeting(10, present=7))
+    assert _codes(r) == [("not-held-inquorate", "P-10", None, {"present": 7, "needed": 9})]
+
+
+def test_a_sign_in_that_is_a_list() -> None:
+    """P-11: a sign-in entry must be an id; a list there is an error, not a crash."""
+    roll = [Member(f"M{i:02}") for i in range(1, 4)]
+    assert _problems(lambda: meeting(roll, present=[["M01"], "M02"], rulebook=PARTY)) == [  # type: ignore[list-item]
+        ("present[0]", "must be a member id, not ['M01']")
+    ]

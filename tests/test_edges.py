@@ -1055,11 +1055,12 @@ def test_v28_a_withdrawal_adds_a_seat_to_the_further_election() -> None:
     """V-28 (refill "further") with a further election already due: the seat B leaves is added to
     it (two seats), among the same candidates."""
     roll = [Voter("A", relatives=[Relative("B", "spouse")]), Voter("B"), *OTHERS]
-    contest = Contest("m", seats=3, candidates=["A", "B", "E1", "E2"])
+    contest = Contest("m", seats=3, candidates=["A", "B", "E1", "E2", "E3"])
     book = attrs.evolve(preset("village-zhejiang-2020"), committee_size=None, relatives_refill="further")
-    r = _relatives_count(roll, [contest], [(20, {"m": ["A", "B"]}), (12, {"m": ["A", "E1", "E2"]})], book)["m"]
+    groups = [(20, {"m": ["A", "B"]}), (8, {"m": ["A", "E1", "E2"]}), (4, {"m": ["A", "E3"]})]
+    r = _relatives_count(roll, [contest], groups, book)["m"]
     assert (r.elected, r.unfilled) == (("A",), 2)
-    assert r.next_round == Contest("m", seats=2, candidates=["E1", "E2"], stage="further")
+    assert r.next_round == Contest("m", seats=2, candidates=["E1", "E2"], stage="further")  # E3 had too few
 
 
 def test_v30_a_woman_joins_only_the_further_election_that_has_none() -> None:
@@ -1071,14 +1072,16 @@ def test_v30_a_woman_joins_only_the_further_election_that_has_none() -> None:
         *(Voter(f"W{i}", sex="F") for i in range(1, 4)),
         *(Voter(f"E{i}") for i in range(23)),
     ]
+    chair = Contest("chair", seats=1, candidates=["M6", "M1"], post="chair")
     vice = Contest("vice", seats=1, candidates=["M1", "W1", "M2"], post="vice-chair")
     member = Contest("member", seats=2, candidates=["M3", "M4", "M5", "W2", "W3"], post="member")
     groups = [
-        (10, {"vice": ["M1"], "member": ["M3", "M4"]}),
-        (12, {"vice": ["W1"], "member": ["M3"]}),
-        (10, {"vice": ["M2"], "member": ["M3", "M5"]}),
+        (10, {"chair": ["M6"], "vice": ["M1"], "member": ["M3", "M4"]}),
+        (12, {"chair": ["M6"], "vice": ["W1"], "member": ["M3"]}),
+        (10, {"chair": ["M6"], "vice": ["M2"], "member": ["M3", "M5"]}),
     ]
-    r = _relatives_count(roll, [vice, member], groups, book)
+    r = _relatives_count(roll, [chair, vice, member], groups, book)
+    assert (r["chair"].elected, r["chair"].next_round) == (("M6",), None)
     assert r["vice"].next_round is not None
     assert r["member"].next_round is not None
     assert (r["vice"].next_round.candidates, _steps(r["vice"], "V-30")) == (("W1", "M1", "M2"), [])
@@ -1098,3 +1101,103 @@ def test_a_sign_in_that_is_a_list() -> None:
     assert _problems(lambda: meeting(roll, present=[["M01"], "M02"], rulebook=PARTY)) == [  # type: ignore[list-item]
         ("present[0]", "must be a member id, not ['M01']")
     ]
+
+
+def test_a_round_as_data_states_its_quorum_test_and_order() -> None:
+    """P-10, P-18, P-20, P-22: a round's own steps (the scribe rejected, the papers within the
+    voters), its quorum, each contest's test, and votes laid out by votes then ballot order."""
+    contest = Contest("c", seats=1, candidates=["M03", "M01", "M02"])
+    papers = _papers((6, ("M03",)), (2, ("M02",)), (2, ("M01",)))
+    r = count([contest], papers, meeting=_meeting(10), scribes=[Scribe("M06", "M02")])
+    assert [(s.code.value, s.rule, s.subject, s.reason and s.reason.value) for s in r.steps] == [
+        ("scribe-rejected", "P-18", "M06", "scribe-is-candidate"),
+        ("ballots-within", "P-20", None, None),
+    ]
+    data = r.to_dict()
+    assert data["quorum"] == {"electorate": 10, "required": 10, "present": 10, "needed": 9, "met": True}
+    assert data["contests"][0]["test"] == {"rule": "P-22", "fraction": "1/2", "inclusive": False, "of": "present"}
+    assert list(r["c"].votes) == ["M03", "M01", "M02"]  # M01 and M02 tie on 2: ballot order, not id
+    with pytest.raises(KeyError, match="nope"):
+        r["nope"]
+
+
+def test_a_contest_as_data_names_its_next_round() -> None:
+    """P-24: a contest's data says the further election it leaves."""
+    contest = Contest("c", seats=2, candidates=["M01", "M02", "M03"])
+    data = count([contest], _papers((6, ("M01",)), (4, ("M02",))), meeting=_meeting(10))["c"].to_dict()
+    assert data["next_round"] == {"stage": "further", "seats": 1, "candidates": ["M02", "M03"]}
+
+
+def test_a_polling_as_data_states_its_turnout() -> None:
+    """V-19: a polling's round gives its turnout, not a quorum."""
+    roll = [Voter(f"V{i:02}") for i in range(10)]
+    contest = Contest("m", seats=1, candidates=["V01", "V02"])
+    body = polling(roll, present=[v.id for v in roll], candidates=contest.candidates, rulebook=VILLAGE, day=DAY)
+    data = count([contest], [Ballot({"m": {"for": ["V01"]}})] * 6, meeting=body).to_dict()
+    assert data["quorum"] is None
+    assert data["turnout"] == {
+        "registered": 10,
+        "in_person": 10,
+        "by_proxy": 0,
+        "mobile": 0,
+        "voted": 10,
+        "needed": 6,
+        "valid": True,
+        "required": True,
+        "proxies": [],
+    }
+    assert _problems(
+        lambda: count([contest], [], meeting=body, collected=0, reductions={"m": Reduction(consent=1)})
+    ) == [("reductions", "a reduction of the seats (P-24) belongs to party meetings; see V-26")]
+
+
+def test_papers_issued_do_not_count_where_the_base_is_the_voters() -> None:
+    """P-20 (``collected_base="voters"``): 10 papers from 10 voters are within, whatever was issued."""
+    r = count([ONE_SEAT], _papers((10, ("M01",))), meeting=_meeting(10), issued=8)
+    assert (r.void, r.valid) == (False, True)
+
+
+def test_v27_a_higher_post_given_after_a_lower_one_is_still_decided_first() -> None:
+    """V-27: contests given member first, chair second: the chair is decided first, and M1, elected
+    to both, keeps the chair."""
+    book = attrs.evolve(VILLAGE, committee_size=None)
+    roll = [Voter(f"M{i}") for i in range(1, 6)] + [Voter(f"E{i}") for i in range(15)]
+    member = Contest("member", seats=1, candidates=["M1", "M3"], post="member")
+    chair = Contest("chair", seats=1, candidates=["M1", "M2"], post="chair")
+    body = polling(roll, present=[v.id for v in roll], candidates={"M1", "M2", "M3"}, rulebook=book, day=DAY)
+    papers = [Ballot({"member": {"for": ["M1"]}, "chair": {"for": ["M1"]}})] * 14 + [
+        Ballot({"member": {"for": ["M3"]}, "chair": {"for": ["M2"]}})
+    ] * 6
+    r = count([member, chair], papers, meeting=body)
+    assert (r["chair"].elected, r["member"].elected) == (("M1",), ())
+
+
+def test_v28_does_not_apply_where_the_rulebook_does_not_say_so() -> None:
+    """V-28 is provincial: under the national law alone spouses may both serve."""
+    roll = [Voter("A", relatives=[Relative("B", "spouse")]), Voter("B"), *OTHERS]
+    contest = Contest("m", seats=3, candidates=["A", "B", "E1", "E2"])
+    r = _relatives_count(roll, [contest], [(20, {"m": ["A", "B", "E1"]}), (12, {"m": ["A", "E1", "E2"]})], VILLAGE)
+    assert (r["m"].elected, _steps(r["m"], "V-28")) == (("A", "E1", "B"), [])
+
+
+def test_v28_a_higher_post_seen_first_from_the_other_side() -> None:
+    """V-28: W (chair) and A (member) list each other, and W also lists B (member): each pair is
+    decided once, both A and B leave the lower post, and neither comes back to refill the other's
+    seat (a withdrawn relative once took the seat the other left)."""
+    roll = [
+        Voter("W", relatives=[Relative("A", "spouse"), Relative("B", "sibling")]),
+        Voter("A", relatives=[Relative("W", "spouse")]),
+        Voter("B"),
+        *OTHERS,
+    ]
+    chair = Contest("chair", seats=1, candidates=["W", "E0"], post="chair")
+    member = Contest("member", seats=3, candidates=["A", "B", "E1", "E2"], post="member")
+    groups = [(20, {"chair": ["W"], "member": ["A", "B", "E1"]}), (12, {"chair": ["W"], "member": ["A", "B", "E2"]})]
+    r = _relatives_count(roll, [chair, member], groups)
+    assert (r["chair"].elected, r["member"].elected, r["member"].unfilled) == (("W",), ("E1",), 2)
+    assert [s[:2] for s in _steps(r["member"], "V-28")] == [
+        (Code.RELATIVE_WITHDRAWN, "B"),
+        (Code.RELATIVE_WITHDRAWN, "A"),
+    ]
+    assert r["member"].next_round is not None
+    assert r["member"].next_round.candidates == ("E2",)

@@ -873,24 +873,24 @@ def _relatives(decided: dict[str, ContestResult], contests: Sequence[Contest], b
                 continue
             loser, lcid = (other, ocid) if mine < theirs else (who, cid)
             withdrawn.add(loser)
-            _withdraw(decided, lcid, loser, body.rulebook)
+            _withdraw(decided, lcid, loser, body.rulebook, withdrawn)
 
 
-def _withdraw(decided: dict[str, ContestResult], cid: str, loser: str, rulebook: Rulebook) -> None:
+def _withdraw(decided: dict[str, ContestResult], cid: str, loser: str, rulebook: Rulebook, withdrawn: set[str]) -> None:
     """V-28: *loser* leaves the seat; the next candidate over the threshold takes it (浙江), or
-    it goes to a further election."""
+    it goes to a further election. Nobody who has withdrawn (*withdrawn*) comes back either way."""
     kind = rulebook.kind
     r = decided[cid]
     elected = tuple(w for w in r.elected if w != loser)
     steps = [*r.steps, step(Code.RELATIVE_WITHDRAWN, kind, loser, votes=r.votes[loser])]
     if rulebook.relatives_refill == "qualified" and r.threshold is not None:
-        waiting = [w for w, v in r.votes.items() if v >= r.threshold and w not in r.elected and w != loser]
+        waiting = [w for w, v in r.votes.items() if v >= r.threshold and w not in r.elected and w not in withdrawn]
         if waiting:
             steps.append(step(Code.SEAT_REFILLED, kind, waiting[0], votes=r.votes[waiting[0]]))
             decided[cid] = attrs.evolve(r, elected=(*elected, waiting[0]), steps=tuple(steps))
             return
     unfilled = r.unfilled + 1
-    rest = tuple(w for w in r.votes if w not in elected and w != loser)
+    rest = tuple(w for w in r.votes if w not in elected and w not in withdrawn)
     nxt = r.next_round
     if nxt is None or nxt.stage is not Stage.FURTHER:
         nxt = attrs.evolve(r.contest, seats=unfilled, candidates=rest, stage=Stage.FURTHER)

@@ -441,3 +441,11 @@ def test_a_members_sex_is_f_m_or_unknown() -> None:
     with pytest.raises(RecordError) as caught:
         Member("M1", sex="female")
     assert caught.value.path == "sex"
+
+
+def test_every_category_the_reader_knows_has_words() -> None:
+    """Every exclusion case a record may name has words in both languages (no English in zh)."""
+    from tally.catalogue import CATEGORIES
+    from tally.records.vocabulary import VOCABULARIES
+
+    assert set(VOCABULARIES["category"]) == set(CATEGORIES)

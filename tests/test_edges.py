@@ -1106,7 +1106,7 @@ def test_a_sign_in_that_is_a_list() -> None:
 def test_a_round_as_data_states_its_quorum_test_and_order() -> None:
     """P-10, P-18, P-20, P-22: a round's own steps (the scribe rejected, the papers within the
     voters), its quorum, each contest's test, and votes laid out by votes then ballot order."""
-    contest = Contest("c", seats=1, candidates=["M03", "M01", "M02"])
+    contest = Contest("c", seats=1, candidates=["M03", "M02", "M01"])
     papers = _papers((6, ("M03",)), (2, ("M02",)), (2, ("M01",)))
     r = count([contest], papers, meeting=_meeting(10), scribes=[Scribe("M06", "M02")])
     assert [(s.code.value, s.rule, s.subject, s.reason and s.reason.value) for s in r.steps] == [
@@ -1116,7 +1116,7 @@ def test_a_round_as_data_states_its_quorum_test_and_order() -> None:
     data = r.to_dict()
     assert data["quorum"] == {"electorate": 10, "required": 10, "present": 10, "needed": 9, "met": True}
     assert data["contests"][0]["test"] == {"rule": "P-22", "fraction": "1/2", "inclusive": False, "of": "present"}
-    assert list(r["c"].votes) == ["M03", "M01", "M02"]  # M01 and M02 tie on 2: ballot order, not id
+    assert list(r["c"].votes) == ["M03", "M02", "M01"]  # M02 and M01 tie on 2: ballot order, not id
     with pytest.raises(KeyError, match="nope"):
         r["nope"]
 
@@ -1201,3 +1201,13 @@ def test_v28_a_higher_post_seen_first_from_the_other_side() -> None:
     ]
     assert r["member"].next_round is not None
     assert r["member"].next_round.candidates == ("E2",)
+
+
+def test_a_further_election_without_turnout_stops_nothing() -> None:
+    """V-24: a village further election needs no turnout of its own; the round is held, and
+    nothing is named as having stopped it."""
+    roll = [Voter(f"V{i:02}") for i in range(20)]
+    contest = Contest("m", seats=1, candidates=["V01", "V02"], stage="further")
+    body = polling(roll, present=[v.id for v in roll][:6], candidates=contest.candidates, rulebook=VILLAGE, day=DAY)
+    r = count([contest], [Ballot({"m": {"for": ["V01"]}})] * 6, meeting=body)
+    assert (r.valid, r.stopped_by, r["m"].elected) == (True, None, ("V01",))

@@ -45,7 +45,7 @@ def main() -> None:
             if status == "survived":
                 survivors.append(name)
         judged = row["killed"] + row["survived"]
-        score = f"{100 * row['killed'] / judged:.0f} %" if judged else "-"
+        score = f"{100 * row['killed'] / judged:.1f} %" if judged else "-"
         rows.append((meta.name.removesuffix(".meta"), *row.values(), score))
         for k in totals:
             totals[k] += row[k]

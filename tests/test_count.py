@@ -489,3 +489,17 @@ def test_count_streams_a_generator_once() -> None:
     papers = (Ballot(_for("M01" if i % 3 else "M02")) for i in range(50))
     r = count([contest], papers, meeting=m)
     assert (r.collected, dict(r["c"].votes)) == (50, {"M01": 33, "M02": 17})
+
+
+def test_checked_lists_and_sections_are_remembered_without_hiding_a_bad_one() -> None:
+    """Equal lists and sections are checked once and share one value; a bad list is refused every
+    time, with its path."""
+    first = Ballot({"c": {"for": ["M01", "M02"]}})
+    again = Ballot({"c": {"for": ["M01", "M02"]}})
+    assert first.sections["c"] is again.sections["c"]
+    for _ in range(2):
+        with pytest.raises(RecordError) as caught:
+            Ballot({"c": {"for": ["M01", " "]}})
+        assert [p.path for p in caught.value.problems] == ["c.for[1]"]
+        with pytest.raises(RecordError, match=r"against\[0\]"):
+            Marks(against=["\x1f"])

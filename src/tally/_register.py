@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, KeysView, Mapping
 from types import MappingProxyType
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from .errors import Problem, RecordError
 
@@ -28,32 +28,49 @@ class Register(Generic[P]):
     """The people of a roll by id, in roll order; ordinary people kept as their id alone.
 
     ``plain(person)`` says whether a person equals ``make(person.id)``, the value made again on
-    access. Every item that is not a *kind*, and every id that comes again, is a
+    access. With ``bare_ids``, an item may be an id alone, for an ordinary person (the record
+    reader gives them so, having checked the id). Every item that is not a *kind*, and every id that comes again, is a
     :class:`~tally.errors.RecordError` naming ``roll[i]`` (all at once).
     """
 
     __slots__ = ("_make", "_people", "_positions", "_special")
 
-    def __init__(self, items: Iterable[P], *, kind: type, plain: Callable[[P], bool], make: Callable[[str], P]) -> None:
+    def __init__(
+        self,
+        items: Iterable[P | str],
+        *,
+        kind: type,
+        plain: Callable[[P], bool],
+        make: Callable[[str], P],
+        bare_ids: bool = False,
+    ) -> None:
         people: dict[str, P | None] = {}
         problems: list[Problem] = []
         skipped: list[int] = []  # places of the items that are not a *kind*
         twice: list[tuple[int, str]] = []
         special = 0
         for i, item in enumerate(items):
+            if bare_ids and type(item) is str:  # an ordinary person given as their id (the record reader)
+                if item in people:
+                    twice.append((i, item))
+                    problems.append(Problem(f"roll[{i}].id", ""))
+                else:
+                    people[item] = None
+                continue
             if not isinstance(item, kind):
                 problems.append(Problem(f"roll[{i}]", f"must be a {kind.__name__}, not {item!r}"))
                 skipped.append(i)
                 continue
-            who: str = item.id  # type: ignore[attr-defined]
+            person = cast(P, item)
+            who: str = person.id  # type: ignore[attr-defined]
             if who in people:
                 twice.append((i, who))
                 problems.append(Problem(f"roll[{i}].id", ""))
                 continue
-            if plain(item):
+            if plain(person):
                 people[who] = None
             else:
-                people[who] = item
+                people[who] = person
                 special += 1
         if problems:
             raise RecordError(_name_first_places(problems, twice, people, skipped))

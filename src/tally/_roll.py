@@ -179,6 +179,12 @@ class Roll:
         return self._people.count_by(key)
 
 
+def roll_of(entries: Iterable[Member | str]) -> Roll:
+    """A roll from members and bare ids, each bare id an ordinary member (for the record reader,
+    which has checked the ids: a bare id is not checked again)."""
+    return Roll(Register(entries, kind=Member, plain=_plain_member, make=Member, bare_ids=True))
+
+
 def as_roll(roll: Roll | Iterable[Member]) -> Roll:
     """Accept a :class:`Roll` or any iterable of members."""
     return roll if isinstance(roll, Roll) else Roll(roll)

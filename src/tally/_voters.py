@@ -174,6 +174,12 @@ class VoterRoll:
         return self._people.special()
 
 
+def voter_roll_of(entries: Iterable[Voter | str]) -> VoterRoll:
+    """A voter roll from voters and bare ids, each bare id an ordinary voter (for the record
+    reader, which has checked the ids)."""
+    return VoterRoll(Register(entries, kind=Voter, plain=_plain_voter, make=Voter, bare_ids=True))
+
+
 def as_voter_roll(roll: VoterRoll | Iterable[Voter]) -> VoterRoll:
     """Accept a :class:`VoterRoll` or any iterable of voters."""
     return roll if isinstance(roll, VoterRoll) else VoterRoll(roll)

@@ -13,13 +13,17 @@ from .record import Record
 
 
 def load(source: str | pathlib.Path | IO[str]) -> Record:
-    """Read and check a record from a path, or from an open text file such as stdin."""
+    """Read and check a record from a path, or from an open text file such as stdin.
+
+    From a path, the papers stream: each distinct paper is built once, whatever the number of
+    papers like it (see :mod:`tally.records.stream`), and the record's ``items`` are
+    :class:`~tally.records.record.Papers`. An open file is read whole."""
+    if isinstance(source, str | pathlib.Path):
+        from .stream import read_path
+
+        return read_path(source)
     try:
-        if isinstance(source, str | pathlib.Path):
-            with open(source, encoding="utf-8") as f:
-                data = json.load(f)
-        else:
-            data = json.load(source)
+        data = json.load(source)
     except OSError as error:
         raise RecordError(Problem("", f"cannot read the file: {error.strerror or error}")) from None
     except UnicodeDecodeError:

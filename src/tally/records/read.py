@@ -15,12 +15,12 @@ from .._contest import Contest
 from .._count import Reduction, Totals
 from .._meeting import Exclusion
 from .._proxy import Proxy
-from .._roll import Member, Roll
+from .._roll import Member, Roll, roll_of
 from .._rulebook import PRESETS, Kind, Rulebook
 from .._verify import Declared
-from .._voters import Relative, Voter, VoterRoll
+from .._voters import Relative, Voter, VoterRoll, voter_roll_of
 from ..errors import Problem, RecordError, RuleError
-from .record import _ALL_KINDS, _PARTY_KINDS, RECORD_FORMAT, Record
+from .record import _ALL_KINDS, _PARTY_KINDS, RECORD_FORMAT, GroupedItems, Papers, Record, StreamedRoll
 
 # --- reading untrusted JSON, every problem at once ---------------------------------------------
 
@@ -226,10 +226,14 @@ def _read_record(data: Any) -> Record:
     book = _rulebook(r, kind, top)
     day = r.date("day", top["day"]) if "day" in top else None
 
-    members: list[Member | Voter | None] = []
+    members: list[Member | Voter | str | None] = []
     read_one = _member if party or kind is None else _voter
-    for i, item in enumerate(r.array("roll", top.get("roll", []))):
-        members.append(read_one(r, f"roll[{i}]", item, extras))
+    for i, item in enumerate(_roll_items(r, top.get("roll", []))):
+        bare = item if type(item) is str else _only_id(item)
+        if bare is not None and bare.strip():
+            members.append(bare)  # only an id: an ordinary member or voter, kept as the id
+            continue
+        members.append(read_one(r, f"roll[{i}]", {"id": bare} if type(item) is str else item, extras))
     if not party and kind is not None and top.get("exclusions"):
         r.bad("exclusions", "exclusions from the required attendance belong to party meetings (P-6 … P-8)")
     exclusions = []
@@ -259,15 +263,15 @@ def _read_record(data: Any) -> Record:
     collected, issued, items, totals = _ballots(r, top.get("ballots"), contest_ids)
     reductions = _reductions(r, top.get("reductions"))
     declared = _declared(r, top.get("declared")) if "declared" in top else None
-    board = _board(r, top["board"], members) if "board" in top else None
+    board = _board(r, top["board"], members, party=read_one is _member) if "board" in top else None
     timeline = _timeline(r, top["timeline"]) if "timeline" in top else None
 
     if r.problems:
         raise RecordError(r.problems)
     if party:
-        roll: Roll | VoterRoll = _checked(lambda: Roll(m for m in members if isinstance(m, Member)))
+        roll: Roll | VoterRoll = _checked(lambda: roll_of(m for m in members if isinstance(m, Member | str)))
     else:
-        roll = _checked(lambda: VoterRoll(m for m in members if isinstance(m, Voter)))
+        roll = _checked(lambda: voter_roll_of(m for m in members if isinstance(m, Voter | str)))
     assert book is not None
     assert day is not None
     assert kind is not None
@@ -301,13 +305,27 @@ def _read_record(data: Any) -> Record:
     return record
 
 
-def _board(r: _Reader, value: Any, members: list[Member | Voter | None]) -> Board | None:
+def _roll_items(r: _Reader, value: Any) -> Iterable[Any]:
+    """The items of the roll; a streamed roll gives an ordinary person as their id alone."""
+    return value.entries if isinstance(value, StreamedRoll) else r.array("roll", value)
+
+
+def _only_id(item: Any) -> str | None:
+    """The id of a roll item that is ``{"id": ...}`` and nothing else, or ``None``."""
+    if type(item) is dict and len(item) == 1:
+        mid = item.get("id")
+        return mid if type(mid) is str else None
+    return None
+
+
+def _board(r: _Reader, value: Any, members: list[Member | Voter | str | None], *, party: bool) -> Board | None:
     """The elected boards; a seat's sex, birth date, party membership and relatives come from
     the roll when the seat does not give them."""
     o = r.obj("board", value, optional=["village", "party", "population", "party_members"])
     if o is None:
         return None
-    known = {m.id: m for m in members if m is not None}
+    known = {m.id: m for m in members if m is not None and not isinstance(m, str)}
+    known.update((m, Member(m) if party else Voter(m)) for m in members if isinstance(m, str))
     boards: dict[str, list[Seat]] = {"village": [], "party": []}
     for side in ("village", "party"):
         for i, item in enumerate(r.array(f"board.{side}", o.get(side, []))):
@@ -560,7 +578,7 @@ _MARK_KEYS = ("for", "against", "abstain", "write_in", "unreadable")
 
 def _ballots(
     r: _Reader, value: Any, contest_ids: list[str]
-) -> tuple[int | None, int | None, tuple[Ballot, ...] | None, dict[str, Totals] | None]:
+) -> tuple[int | None, int | None, tuple[Ballot, ...] | Papers | None, dict[str, Totals] | None]:
     o = r.obj("ballots", value, required=["collected"], optional=["items", "totals", "issued"])
     if o is None:
         return None, None, None, None
@@ -569,6 +587,11 @@ def _ballots(
     if ("items" in o) == ("totals" in o):
         r.bad("ballots", "give either items (one per paper) or totals (the tally sheet), not both or neither")
         return collected, issued, None, None
+    if "items" in o and isinstance(o["items"], GroupedItems):  # streamed: equal papers grouped
+        grouped = o["items"]
+        if collected is not None and grouped.papers != collected:
+            r.bad("ballots.items", f"{grouped.papers} papers listed, but collected says {collected}")
+        return collected, issued, _grouped(r, grouped), None
     if "items" in o:
         raw = r.array("ballots.items", o["items"])
         if collected is not None and len(raw) != collected:
@@ -608,6 +631,21 @@ def _items(r: _Reader, raw: list[Any]) -> tuple[Ballot, ...]:
             seen[key] = paper
         out.append(paper)
     return tuple(out)
+
+
+def _grouped(r: _Reader, grouped: GroupedItems) -> Papers:
+    """Papers streamed from a file, equal ones grouped: each distinct paper checked once, at the
+    place of the first like it (a bad one is named there, with how many more there were)."""
+    out: list[tuple[Ballot, int, int]] = []
+    for first, n, item in grouped.items:
+        before = len(r.problems)
+        paper = _paper(r, f"ballots.items[{first}]", item)
+        if paper is not None:
+            out.append((paper, n, first))
+        elif n > 1:
+            also = f" (and {n - 1} more papers like it)"
+            r.problems[before:] = [Problem(p.path, p.reason + also) for p in r.problems[before:]]
+    return Papers(tuple(out))
 
 
 def _paper(r: _Reader, path: str, item: Any) -> Ballot | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -26,6 +26,54 @@ RESULT_FORMAT = "tally.result/1"
 
 _PARTY_KINDS = {Kind.PARTY_MEETING.value, Kind.PARTY_CONFERENCE.value}
 _ALL_KINDS = (*_PARTY_KINDS, "village-committee", "residents-committee")
+
+
+# --- papers read as a stream ----------------------------------------------------------------------
+
+
+@attrs.frozen
+class GroupedItems:
+    """``ballots.items`` as the stream reads it, before any check: each distinct raw paper once,
+    as ``(first, n, item)``: where the first paper like it stands, how many there were, and the
+    paper as ``json`` would have built it; ``papers`` in all."""
+
+    items: tuple[tuple[int, int, Any], ...]
+    papers: int
+
+
+@attrs.frozen
+class StreamedRoll:
+    """``roll`` as the stream reads it, before any check: each item as ``json`` would build it,
+    except an item that is ``{"id": "..."}`` and nothing else, kept as that id alone."""
+
+    entries: list[Any]
+
+
+@attrs.frozen
+class Papers:
+    """The papers of a record read as a stream, checked: each distinct paper once, as
+    ``(paper, n, first)``. Iterating gives every paper, equal papers together, in the order each
+    first appears; ``len`` is the number of papers.
+
+    >>> from tally import Ballot
+    >>> papers = Papers(((Ballot(spoiled=True), 2, 0), (Ballot(), 1, 1)))
+    >>> len(papers), [p.spoiled for p in papers], [n for _, n in papers.weighted()]
+    (3, [True, True, False], [2, 1])
+    """
+
+    groups: tuple[tuple[Ballot, int, int], ...]
+
+    def __len__(self) -> int:
+        return sum(n for _, n, _ in self.groups)
+
+    def __iter__(self) -> Iterator[Ballot]:
+        for paper, n, _ in self.groups:
+            for _ in range(n):
+                yield paper
+
+    def weighted(self) -> list[tuple[Ballot, int]]:
+        """The ``(paper, n)`` pairs that :func:`tally.count` takes as ``weighted``."""
+        return [(paper, n) for paper, n, _ in self.groups]
 
 
 # --- the record ---------------------------------------------------------------------------------
@@ -54,7 +102,9 @@ class Record:
     contests: tuple[Contest, ...]
     collected: int
     issued: int | None
-    items: tuple[Ballot, ...] | None
+    items: tuple[Ballot, ...] | Papers | None
+    """The papers one by one (:meth:`from_dict`), or grouped (:func:`load` of a file, which
+    streams them), or ``None`` when the record gives the totals."""
     totals: Mapping[str, Totals] | None
     reductions: Mapping[str, Reduction]
     declared: Mapping[str, Declared] | None
@@ -109,9 +159,11 @@ class Record:
         """Recount the round."""
         try:
             body = self.meeting()
+            grouped = isinstance(self.items, Papers)
             return count(
                 self.contests,
-                self.items,
+                None if isinstance(self.items, Papers) else self.items,
+                weighted=self.items.weighted() if isinstance(self.items, Papers) else None,
                 meeting=body,
                 totals=self.totals,
                 collected=self.collected,
@@ -121,7 +173,9 @@ class Record:
                 reductions=self.reductions,
             )
         except (RecordError, RuleError) as error:
-            raise type(error)(Problem(_record_path(p.path), p.reason) for p in error.problems) from None
+            firsts = [first for _, _, first in self.items.groups] if grouped else []  # type: ignore[union-attr]
+            paths = (_record_path(p.path, firsts) for p in error.problems)
+            raise type(error)(Problem(path, p.reason) for path, p in zip(paths, error.problems, strict=True)) from None
 
     def verify(self) -> Verification:
         """Recount and compare with what was declared."""
@@ -138,8 +192,13 @@ class Record:
         return tuple(found)
 
 
-def _record_path(path: str) -> str:
-    """A path of the counting API as the record names it."""
+def _record_path(path: str, firsts: list[int]) -> str:
+    """A path of the counting API as the record names it; ``weighted[g][0]`` is the paper where
+    the group *g* of a streamed record first stands."""
+    if path.startswith("weighted[") and firsts:
+        g, _, rest = path[len("weighted[") :].partition("]")
+        if g.isdigit() and rest.startswith("[0]"):
+            return f"ballots.items[{firsts[int(g)]}]{rest[3:]}"
     for old, new in (
         ("ballots[", "ballots.items["),
         ("totals.", "ballots.totals."),

@@ -82,11 +82,13 @@ def test_equal_papers_are_grouped_and_a_bad_one_is_named_where_it_first_stands(t
     items[17] = {"committee": {"for": ["M01", "M02", "M77"]}}
     items[30] = {"committee": {"for": ["M01", "M02", "M77"]}}
     assert _problems(lambda: load(_write(tmp_path, data)).verify()) == [
-        "RecordError: ballots.items[17].committee.for[2]: 'M77' is not a candidate in 'committee' (and 1 more papers like it)"
+        "RecordError: ballots.items[17].committee.for[2]: 'M77' is not a candidate in 'committee'"
+        " (and 1 more papers like it)"
     ]
     items[17] = items[30] = {"committee": {"for": "M01"}}
     assert _problems(lambda: load(_write(tmp_path, data))) == [
-        "RecordError: ballots.items[17].committee.for: must be a list of ids, not the string 'M01' (and 1 more papers like it)"
+        "RecordError: ballots.items[17].committee.for: must be a list of ids, not the string 'M01'"
+        " (and 1 more papers like it)"
     ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -52,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
     look(verify)
     verify.add_argument(
         "--jobs", type=int, default=1, metavar="N", help="worker processes for many records (default 1)"
+    )
+    verify.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="send the records to a running Dask scheduler (tcp://host:8786); needs tally[dask]",
     )
     verify.add_argument(
         "--strict", action="store_true", help="also exit 1 when a statutory composition or timeline check is not met"
@@ -104,11 +110,19 @@ def _verify(args: argparse.Namespace) -> int:
     if "-" in paths:
         print("tally: '-' (standard input) verifies one record only", file=sys.stderr)
         return 2
-    if args.jobs > 1:
+    progress = _Progress(sys.stderr)
+    if args.scheduler:
+        client = _dask_client(args.scheduler)
+        if client is None:
+            return 2
+        with client:
+            outcomes = verify_many(paths, executor=client.get_executor(), done=progress)
+    elif args.jobs > 1:
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-            outcomes = verify_many(paths, executor=pool)
+            outcomes = verify_many(paths, executor=pool, done=progress)
     else:
-        outcomes = verify_many(paths)
+        outcomes = verify_many(paths, done=progress)
+    progress.close()
     status = {0: "agrees", 1: "DISAGREES", 2: "BROKEN"}
     if args.strict:
         outcomes = [
@@ -122,6 +136,45 @@ def _verify(args: argparse.Namespace) -> int:
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in (0, 1, 2)}
     print(f"\n{len(outcomes)} records: {counts[0]} agree, {counts[1]} disagree, {counts[2]} broken")
     return max((o.status for o in outcomes), default=0)
+
+
+class _Progress:
+    """A progress bar for long batch runs, on a terminal only: nothing at all when stderr is
+    piped or redirected (a log or a script sees only the results)."""
+
+    def __init__(self, out: IO[str], width: int = 30) -> None:
+        self.out = out
+        self.on = out.isatty()
+        self.width = width
+        self.shown = False
+
+    def __call__(self, k: int, n: int) -> None:
+        if not self.on or (k < n and k % max(1, n // 200)):
+            return  # redraw at most 200 times a run
+        full = self.width * k // n
+        self.out.write(f"\r[{'#' * full}{'.' * (self.width - full)}] {k}/{n} records")
+        self.out.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.out.write("\n")
+            self.out.flush()
+
+
+def _dask_client(address: str) -> Any:
+    """A Dask client of the scheduler at *address*, or ``None`` with the reason on stderr."""
+    try:
+        # An optional dependency (tally[dask]), looked up when asked for: typed as Any here.
+        distributed: Any = importlib.import_module("dask.distributed")
+    except ImportError:
+        print("tally: --scheduler needs Dask: pip install 'tally[dask]'", file=sys.stderr)
+        return None
+    try:
+        return distributed.Client(address)  # waits as Dask's config says (distributed.comm.timeouts.connect)
+    except (OSError, TimeoutError, ValueError) as error:
+        print(f"tally: --scheduler: cannot reach the Dask scheduler at {address}: {error}", file=sys.stderr)
+        return None
 
 
 def _verify_one(path: str, args: argparse.Namespace) -> int:

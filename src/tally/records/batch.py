@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pathlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
@@ -69,18 +69,33 @@ def compliance_table(outcomes: Iterable[Outcome]) -> list[dict[str, Any]]:
     return list(rows.values())
 
 
-def verify_many(paths: Iterable[str], *, executor: Executor | None = None) -> list[Outcome]:
+def verify_many(
+    paths: Iterable[str], *, executor: Executor | None = None, done: Callable[[int, int], None] | None = None
+) -> list[Outcome]:
     """Verify many record files, in order, through any :class:`concurrent.futures.Executor`
-    (a process pool on one machine, a cluster's executor across many), or in this process
-    when none is given."""
+    (a process pool on one machine, a cluster's executor across many: Dask's
+    ``Client.get_executor()``), or in this process when none is given. ``done(k, n)``, when
+    given, is called as each outcome arrives (k of n), for a progress bar.
+
+    >>> from tally.records import verify_many
+    >>> verify_many([])
+    []
+    """
     paths = list(paths)
     if executor is None:
-        return [verify_path(p) for p in paths]
-    if isinstance(executor, ProcessPoolExecutor):
+        outcomes: Iterable[Outcome] = map(verify_path, paths)
+    elif isinstance(executor, ProcessPoolExecutor):
         # Send paths to the workers in batches: one round trip per record would cost more
         # than verifying a small record.
-        return list(executor.map(verify_path, paths, chunksize=max(1, min(32, len(paths) // 16))))
-    return list(executor.map(verify_path, paths))
+        outcomes = executor.map(verify_path, paths, chunksize=max(1, min(32, len(paths) // 16)))
+    else:
+        outcomes = executor.map(verify_path, paths)
+    out: list[Outcome] = []
+    for outcome in outcomes:
+        out.append(outcome)
+        if done is not None:
+            done(len(out), len(paths))
+    return out
 
 
 def expand(paths: Iterable[str]) -> list[str]:

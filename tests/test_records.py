@@ -190,3 +190,28 @@ def test_roll_from_csv() -> None:
         roll_from_csv(["id", "M01", "M01"])
     with pytest.raises(RecordError, match="unknown column 'phone'"):
         roll_from_csv(["id,phone", "M01,1"])
+
+
+def test_weighted_csv_counts_as_the_rows_one_by_one() -> None:
+    """Rows grouped by weighted_ballots_from_csv count as ballots_from_csv's papers; a bad row
+    repeated is named at its first row, with how many more."""
+    from tally import count
+    from tally.records import weighted_ballots_from_csv
+
+    contest = Contest("committee", seats=3, candidates=["M01", "M02", "M03", "M04"])
+    rows = ["M01,M02,M03,M04,write_in,spoiled"] + ["✓,✓,✓,,,"] * 5 + ["✓,×,,,M09,", ""] * 3
+    rows += ["✓,✓,✓,✓,,", ",,,,,是", " ✓,✓,✓,,,"]
+    weighted = weighted_ballots_from_csv(rows, contest)
+    assert [n for _, n in weighted] == [5, 3, 1, 1, 1]
+    m = Record.from_dict(load("branch")).meeting()
+    assert count([contest], weighted=weighted, meeting=m) == count(
+        [contest], list(ballots_from_csv(rows, contest)), meeting=m
+    )
+    with pytest.raises(RecordError) as caught:
+        weighted_ballots_from_csv(
+            ["M01,M02", "✓,maybe", "✓,", "✓,maybe", "✓"], Contest("c", seats=1, candidates=["M01", "M02"])
+        )
+    assert [str(p) for p in caught.value.problems] == [
+        "ballots[1][1]: 'maybe' is not a mark (for ✓, against ×, abstain -, unreadable ?) (and 1 more rows like it)",
+        "ballots[4]: 1 cells, but the header has 2",
+    ]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import itertools
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from .._ballot import Ballot, Marks
@@ -65,6 +67,54 @@ def ballots_from_csv(lines: Iterable[str], contest: Contest, *, where: str = "ba
         yield paper
     if problems:
         raise RecordError(problems)
+
+
+def weighted_ballots_from_csv(
+    lines: Iterable[str], contest: Contest, *, where: str = "ballots"
+) -> list[tuple[Ballot, int]]:
+    """Papers of one contest from CSV, as :func:`ballots_from_csv` reads them, grouped: each
+    distinct row once as ``(paper, n)``, in the order each first appears, ready for
+    ``count(contests, weighted=...)``. Equal rows are grouped as the file is read, by C code
+    (``csv``, ``dict`` and ``Counter``), so a file of millions of rows streams at about the speed of
+    reading it; each distinct row is then checked once, and a bad one is named at its first row
+    with how many more rows like it there were.
+
+    >>> rows = ["M01,M02,M03", "✓,×,", "✓,✓,✓", "✓,×,"]
+    >>> contest = Contest("c", seats=2, candidates=["M01", "M02", "M03"])
+    >>> [(paper.sections["c"].to_dict(), n) for paper, n in weighted_ballots_from_csv(rows, contest)]
+    [({'for': ['M01'], 'against': ['M02']}, 2), ({'for': ['M01', 'M02', 'M03']}, 1)]
+    """
+    reader = csv.reader(iter(lines))
+    header = next(reader, None)
+    if header is None:
+        raise RecordError(Problem(where, "the CSV file is empty: it needs a header row"))
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    problems: list[Problem] = []
+    known = set(contest.candidates)
+    for j, name in enumerate(header):
+        if name not in known and name not in ("write_in", "spoiled"):
+            problems.append(Problem(f"{where}[0][{j}]", f"column {name!r} is not a candidate of {contest.id!r}"))
+    if problems:
+        raise RecordError(problems)
+    # Row number of the first row like each: setdefault keeps the first; Counter counts the rows
+    # by that first row number. All of it runs in C, row by row, keeping one entry per distinct row.
+    first: dict[tuple[str, ...], int] = {}
+    counts = Counter(map(first.setdefault, map(tuple, reader), itertools.count(1)))
+    out: list[tuple[Ballot, int]] = []
+    for cells, i in first.items():
+        if not cells:
+            continue  # an empty line; a row of empty cells is a blank paper
+        n = counts[i]
+        before = len(problems)
+        paper = _csv_paper(tuple(c.strip() for c in cells), header, contest, f"{where}[{i}]", problems)
+        if paper is not None:
+            out.append((paper, n))
+        elif n > 1:
+            also = f" (and {n - 1} more rows like it)"
+            problems[before:] = [Problem(p.path, p.reason + also) for p in problems[before:]]
+    if problems:
+        raise RecordError(problems)
+    return out
 
 
 def _csv_paper(

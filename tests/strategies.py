@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from hypothesis import strategies as st
 
 from tally import EXCLUSION_CATEGORIES, Exclusion, Member
@@ -183,3 +185,10 @@ def village_elections(draw: st.DrawFn, *, stage: str = "regular"):  # type: igno
 
 
 import attrs  # noqa: E402
+
+
+def everyone(roll: Iterable[Voter], proxies: Iterable[Proxy] = ()) -> list[str]:
+    """Candidates for a test polling: every voter on the roll but the proxies' agents (tests of
+    V-16, an agent who is a candidate, name their candidates)."""
+    agents = {p.agent for p in proxies}
+    return [v.id for v in roll if v.id not in agents]

@@ -25,6 +25,8 @@ from tally import (
     preset,
 )
 
+from strategies import everyone
+
 PARTY = preset("cpc-basic-2020")
 CONFERENCE = preset("cpc-conference-2020")
 
@@ -344,6 +346,7 @@ def _voters(n: int, **special: Voter) -> list[Voter]:
 
 def _poll(n: int, voted: int, rulebook=LOOSE, **kwargs):  # type: ignore[no-untyped-def]
     roll = kwargs.pop("roll", None) or _voters(n)
+    kwargs.setdefault("candidates", everyone(roll, kwargs.get("proxies", ())))
     return polling(roll, present=[v.id for v in roll][:voted], rulebook=rulebook, day=DAY, **kwargs)
 
 
@@ -420,10 +423,10 @@ def v_17() -> None:
 def v_18() -> None:
     """V-18: a mobile ballot box vote counts once, and never beside an in-person vote."""
     roll = _voters(10)
-    m = polling(roll, present=["V00"], mobile=["V01", "V02"], rulebook=LOOSE, day=DAY)
+    m = polling(roll, candidates=everyone(roll), present=["V00"], mobile=["V01", "V02"], rulebook=LOOSE, day=DAY)
     assert (m.turnout.mobile, m.turnout.voted) == (2, 3)
     with pytest.raises(RecordError):
-        polling(roll, present=["V00"], mobile=["V00"], rulebook=LOOSE, day=DAY)
+        polling(roll, candidates=everyone(roll), present=["V00"], mobile=["V00"], rulebook=LOOSE, day=DAY)
 
 
 def v_19() -> None:
@@ -509,7 +512,7 @@ def v_28() -> None:
     """V-28: of two near relatives elected, the one in the higher post serves."""
     roll = [Voter("V00", relatives=[Relative("V01", "spouse")]), *(_voters(12)[1:])]
     book = attrs.evolve(LOOSE, relatives_exclusive=True)
-    m = polling(roll, present=[v.id for v in roll], rulebook=book, day=DAY)
+    m = polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=book, day=DAY)
     contests = [
         Contest("chair", seats=1, candidates=["V00", "V02"], post="chair"),
         Contest("m", seats=1, candidates=["V01", "V03"], post="member"),
@@ -523,7 +526,7 @@ def v_30() -> None:
     """V-30: a separate women-member post is for women (reserved-post mode)."""
     book = attrs.evolve(LOOSE, women_seat_mode="reserved-post")
     roll = [Voter("W", sex="F"), Voter("M", sex="M"), *_voters(10)]
-    m = polling(roll, present=[v.id for v in roll], rulebook=book, day=DAY)
+    m = polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=book, day=DAY)
     with pytest.raises(RuleError, match="V-30"):
         count([Contest("w", seats=1, candidates=["W", "M"], post="women-member")], [], meeting=m)
 

@@ -22,6 +22,8 @@ from tally import (
     preset,
 )
 
+from strategies import everyone
+
 DAY = datetime.date(2026, 5, 21)
 NATIONAL = preset("village-national-2018")
 
@@ -53,10 +55,13 @@ def test_ex_v_01_exactly_half_is_not_enough() -> None:
     """EX-V-01: 1,000 registered; 500 voting is exactly half and the election is not valid;
     501 is valid. A proxy counts as its principal's vote."""
     roll = _roll(1000)
-    half = polling(roll, present=[f"V{i:04}" for i in range(500)], rulebook=NATIONAL, day=DAY)
+    half = polling(
+        roll, candidates=everyone(roll), present=[f"V{i:04}" for i in range(500)], rulebook=NATIONAL, day=DAY
+    )
     assert (half.turnout.registered, half.turnout.voted, half.turnout.valid) == (1000, 500, False)
     more = polling(
         roll,
+        candidates=everyone(roll),
         present=[f"V{i:04}" for i in range(500)],
         proxies=[Proxy("V0999", "V0998", relation="spouse")],
         rulebook=NATIONAL,
@@ -67,7 +72,7 @@ def test_ex_v_01_exactly_half_is_not_enough() -> None:
 
 def test_invalid_turnout_elects_nobody() -> None:
     """V-19: a round short of turnout counts the papers but elects nobody."""
-    p = polling(_roll(10), present=["V0000", "V0001"], rulebook=LOOSE, day=DAY)
+    p = polling(_roll(10), candidates=everyone(_roll(10)), present=["V0000", "V0001"], rulebook=LOOSE, day=DAY)
     c = Contest("chair", seats=1, candidates=["V0000", "V0001"], post="chair")
     r = count([c], _papers(2, chair={"for_": ["V0000"]}), meeting=p)
     assert (r.valid, r["chair"].votes["V0000"], r["chair"].elected) == (False, 2, ())
@@ -79,7 +84,13 @@ def test_invalid_turnout_elects_nobody() -> None:
 
 def _further(papers_for_a: int, papers_for_b: int, blank: int, spoiled: int):  # type: ignore[no-untyped-def]
     total = papers_for_a + papers_for_b + blank + spoiled
-    p = polling(_roll(2000), present=[f"V{i:04}" for i in range(total)], rulebook=NATIONAL, day=DAY)
+    p = polling(
+        _roll(2000),
+        candidates=everyone(_roll(2000)),
+        present=[f"V{i:04}" for i in range(total)],
+        rulebook=NATIONAL,
+        day=DAY,
+    )
     c = Contest("m", seats=1, candidates=["V0000", "V0001"], stage="further")
     papers = (
         _papers(papers_for_a, m={"for_": ["V0000"]})
@@ -113,7 +124,9 @@ def test_henan_majority_then_floor() -> None:
     """V-25 (河南): in a further election a majority of those voting wins first; the floor only
     when nobody has a majority. The further election also needs its own turnout (V-24)."""
     henan = preset("village-henan-2011")
-    p = polling(_roll(20), present=[f"V{i:04}" for i in range(11)], rulebook=henan, day=DAY)
+    p = polling(
+        _roll(20), candidates=everyone(_roll(20)), present=[f"V{i:04}" for i in range(11)], rulebook=henan, day=DAY
+    )
     c = Contest("m", seats=1, candidates=["V0000", "V0001"], stage="further")
     r = count([c], _papers(6, m={"for_": ["V0000"]}) + _papers(5, m={"for_": ["V0001"]}), meeting=p, issued=11)["m"]
     assert (r.threshold, r.elected) == (6, ("V0000",))
@@ -124,7 +137,9 @@ def test_henan_majority_then_floor() -> None:
         issued=11,
     )["m"]
     assert (r.threshold, r.elected) == (4, ("V0000",))
-    short = polling(_roll(20), present=[f"V{i:04}" for i in range(10)], rulebook=henan, day=DAY)
+    short = polling(
+        _roll(20), candidates=everyone(_roll(20)), present=[f"V{i:04}" for i in range(10)], rulebook=henan, day=DAY
+    )
     assert not count([c], _papers(10, m={"for_": ["V0000"]}), meeting=short, issued=10).valid
 
 
@@ -219,14 +234,14 @@ def test_deadline_needs_a_filing_date() -> None:
 def test_mobile_box_and_in_person_is_an_error() -> None:
     """V-18: the mobile-box list may not overlap those who voted in person."""
     with pytest.raises(RecordError, match=r"mobile\[0\]: 'P1' also voted in person"):
-        polling(_family(), present=["P1"], mobile=["P1"], rulebook=NATIONAL, day=DAY)
+        polling(_family(), candidates=everyone(_family()), present=["P1"], mobile=["P1"], rulebook=NATIONAL, day=DAY)
 
 
 def test_under_eighteen_is_not_registered() -> None:
     """V-5, C-4: age is judged on the election day: 18 on the day votes, the day before not."""
     born = datetime.date(2008, 5, 21)
     roll = [Voter("A", born=born), Voter("B", born=born + datetime.timedelta(days=1)), Voter("C", deprived=True)]
-    p = polling(roll, present=["A", "B"], rulebook=NATIONAL, day=DAY)
+    p = polling(roll, candidates=everyone(roll), present=["A", "B"], rulebook=NATIONAL, day=DAY)
     assert (p.turnout.registered, p.turnout.in_person, p.not_counted) == (1, 1, ("B",))
 
 
@@ -244,7 +259,7 @@ def test_ex_v_10_the_women_post_stays_in_the_further_election() -> None:
     women-member post: the further election keeps the separate post, with the 1/3 floor."""
     zj = preset("village-zhejiang-2020")
     roll = _posts_roll()
-    p = polling(roll, present=[v.id for v in roll], rulebook=zj, day=DAY)
+    p = polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=zj, day=DAY)
     contests = [
         Contest("chair", seats=1, candidates=["M1", "M2"], post="chair"),
         Contest("vice", seats=1, candidates=["M3", "M4"], post="vice-chair"),
@@ -267,7 +282,7 @@ def test_women_post_candidates_and_write_ins_must_be_women() -> None:
     there gets no vote."""
     zj = preset("village-zhejiang-2020")
     roll = _posts_roll()
-    p = polling(roll, present=[v.id for v in roll], rulebook=zj, day=DAY)
+    p = polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=zj, day=DAY)
     with pytest.raises(RuleError, match="women-member post is for women"):
         count([Contest("w", seats=1, candidates=["W1", "M1"], post="women-member")], [], meeting=p)
     r = count(
@@ -283,7 +298,7 @@ def test_ex_v_10_shanxi_a_woman_joins_the_further_election() -> None:
     election's candidates."""
     shanxi = attrs.evolve(NATIONAL, id="shanxi", women_seat_mode="reserved-in-rerun")
     roll = _posts_roll()
-    p = polling(roll, present=[v.id for v in roll], rulebook=shanxi, day=DAY)
+    p = polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=shanxi, day=DAY)
     c = Contest("member", seats=3, candidates=["M1", "M2", "M3", "M4", "W1", "W2"])
     papers = (
         _papers(17, member={"for_": ["M1", "M2"]})
@@ -302,7 +317,7 @@ def test_a_person_elected_to_two_posts_keeps_the_higher() -> None:
     """V-27: elected chair and member in one vote, M1 keeps the chair; the member seat goes to
     the next over the threshold."""
     roll = _posts_roll()
-    p = polling(roll, present=[v.id for v in roll], rulebook=LOOSE, day=DAY)
+    p = polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=LOOSE, day=DAY)
     contests = [
         Contest("chair", seats=1, candidates=["M1", "M2"], post="chair"),
         Contest("member", seats=1, candidates=["M1", "M3", "M4"], post="member"),
@@ -317,7 +332,7 @@ def test_cumulative_down_aggregation() -> None:
     """V-27 (河南): votes for chair count for vice-chair and member too, never the reverse."""
     henan = _loose("village-henan-2011")
     roll = _posts_roll()
-    p = polling(roll, present=[v.id for v in roll], rulebook=henan, day=DAY)
+    p = polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=henan, day=DAY)
     contests = [
         Contest("chair", seats=1, candidates=["M1", "M2"], post="chair"),
         Contest("member", seats=1, candidates=["M3", "M4"], post="member"),
@@ -347,7 +362,11 @@ SPOUSE_CONTESTS = [
 
 def _spouse_count(book: object, papers: list[Ballot]):  # type: ignore[no-untyped-def]
     roll = _spouses()
-    return count(SPOUSE_CONTESTS, papers, meeting=polling(roll, present=[v.id for v in roll], rulebook=book, day=DAY))
+    return count(
+        SPOUSE_CONTESTS,
+        papers,
+        meeting=polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=book, day=DAY),
+    )
 
 
 def test_near_relatives_do_not_serve_together() -> None:
@@ -385,7 +404,7 @@ def test_two_posts_on_one_paper_voids_it_in_zhejiang() -> None:
     """V-20 (浙江): a paper voting one person into two posts is invalid as a whole."""
     zj = _loose("village-zhejiang-2020")
     roll = _posts_roll()
-    p = polling(roll, present=[v.id for v in roll], rulebook=zj, day=DAY)
+    p = polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=zj, day=DAY)
     contests = [
         Contest("chair", seats=1, candidates=["M1", "M2"], post="chair"),
         Contest("member", seats=1, candidates=["M1", "M3"], post="member"),
@@ -406,7 +425,7 @@ def test_an_over_selected_post_voids_the_paper_when_the_rulebook_says_so() -> No
     papers = _papers(5, chair={"for_": ["M1", "M2"]}, member={"for_": ["M3"]})
     for scope, member_invalid in (("section", 0), ("paper", 5)):
         book = attrs.evolve(LOOSE, invalid_scope=scope)
-        p = polling(roll, present=[v.id for v in roll], rulebook=book, day=DAY)
+        p = polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=book, day=DAY)
         assert count(contests, papers, meeting=p)["member"].invalid == member_invalid
 
 
@@ -418,7 +437,7 @@ def test_ex_r_03_residents_committee_size(seats: int, ok: bool) -> None:
     """EX-R-03: a residents' committee of 4 or 10 is a configuration error; 5 to 9 are fine."""
     book = preset("residents-national-2018")
     roll = [Voter(f"R{i:02}") for i in range(30)]
-    p = polling(roll, present=[v.id for v in roll], rulebook=book, day=DAY)
+    p = polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=book, day=DAY)
     # One vote for the whole committee: a chair, and the rest as members (uncontested, R-6).
     contests = [
         Contest("chair", seats=1, candidates=["R00"], post="chair"),
@@ -438,7 +457,7 @@ def test_village_margins_per_post() -> None:
     """V-10: the national law wants more candidates than seats; 上海 exactly one more for chair."""
     roll = _posts_roll()
     sh = preset("village-shanghai-2020")
-    p = polling(roll, present=[v.id for v in roll], rulebook=sh, day=DAY)
+    p = polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=sh, day=DAY)
     with pytest.raises(RuleError, match="at most 2"):
         count(
             [
@@ -448,7 +467,7 @@ def test_village_margins_per_post() -> None:
             [],
             meeting=p,
         )
-    pn = polling(roll, present=[v.id for v in roll], rulebook=NATIONAL, day=DAY)
+    pn = polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=NATIONAL, day=DAY)
     with pytest.raises(RuleError, match="INSUFFICIENT_MARGIN"):
         count([Contest("m", seats=3, candidates=["M4", "M5", "M6"])], [], meeting=pn)
 
@@ -459,9 +478,9 @@ def test_household_mode_gives_one_vote_per_household() -> None:
     book = attrs.evolve(preset("residents-national-2018"), committee_size=None)
     roll = [Voter("A", household="h1"), Voter("B", household="h2"), Voter("C", household="h1"), Voter("D")]
     with pytest.raises(RecordError) as caught:
-        polling(roll, present=["A"], mode="household", rulebook=book, day=DAY)
+        polling(roll, candidates=everyone(roll), present=["A"], mode="household", rulebook=book, day=DAY)
     assert [p.path for p in caught.value.problems] == ["roll[2].household", "roll[3].household"]
-    ok = polling(roll[:2], present=["A", "B"], mode="household", rulebook=book, day=DAY)
+    ok = polling(roll[:2], candidates=everyone(roll[:2]), present=["A", "B"], mode="household", rulebook=book, day=DAY)
     assert ok.turnout.registered == 2
     with pytest.raises(RecordError, match="only a residents' committee"):
-        polling(roll[:2], present=[], mode="household", rulebook=NATIONAL, day=DAY)
+        polling(roll[:2], candidates=everyone(roll[:2]), present=[], mode="household", rulebook=NATIONAL, day=DAY)

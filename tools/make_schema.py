@@ -6,6 +6,8 @@ The schemas are data the package ships; this script is how they are kept in step
 import json
 import pathlib
 
+from tally import Base, Code, Reason
+
 ID = {"type": "string", "minLength": 1, "pattern": "\\S"}
 IDS = {"type": "array", "items": {"$ref": "#/$defs/id"}}
 DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
@@ -310,14 +312,29 @@ record = {
         required=["format", "kind", "rulebook", "day", "roll", "present", "contests", "ballots"],
     ),
 }
+REASONS = {"enum": [r.value for r in Reason]}
+TEST = {
+    "type": "object",
+    "description": "a threshold: a share (fraction) of a base (of) that a count must exceed, or reach where inclusive",
+    "properties": {
+        "rule": {"type": "string"},
+        "fraction": {"type": "string", "pattern": "^[0-9]+(/[0-9]+)?$"},
+        "inclusive": {"type": "boolean"},
+        "of": {"enum": [b.value for b in Base]},
+    },
+    "required": ["rule", "fraction", "inclusive", "of"],
+    "additionalProperties": False,
+}
 step = {
     "type": "object",
     "properties": {
         "rule": {"type": "string"},
-        "finding": {"type": "string"},
+        "finding": {"enum": [c.value for c in Code], "description": "the decision's code (tally.Code)"},
         "subject": {"type": "string"},
+        "reason": {**REASONS, "description": "why, where the decision has a reason (tally.Reason)"},
         "contest": {"type": "string"},
         "numbers": {"type": "object", "additionalProperties": {"type": "integer"}},
+        "test": TEST,
     },
     "required": ["rule", "finding", "numbers"],
     "additionalProperties": False,
@@ -337,9 +354,26 @@ result = {
     "type": "object",
     "properties": {
         "format": {"const": "tally.result/1"},
-        "agrees": {"type": "boolean"},
-        "election_valid": {"type": "boolean"},
-        "void": {"type": "boolean"},
+        "tally": {"type": "string", "description": "the version of tally that counted"},
+        "title": {"type": "string"},
+        "kind": {"enum": ["party-meeting", "party-conference", "village-committee", "residents-committee"]},
+        "rulebook": {
+            "type": "object",
+            "properties": {"id": {"type": "string"}, "title": {"type": "string"}},
+            "required": ["id", "title"],
+            "additionalProperties": False,
+        },
+        "day": {"type": ["string", "null"], "format": "date"},
+        "agrees": {
+            "type": ["boolean", "null"],
+            "description": "null when nothing was declared to compare with (a bare count)",
+        },
+        "election_valid": {"type": "boolean", "description": "held and not void: the round could elect"},
+        "held": {
+            "type": "boolean",
+            "description": "the meeting was quorate (P-10), or the turnout met or not required (V-19, V-24)",
+        },
+        "void": {"type": "boolean", "description": "more ballots collected than voters (P-20, V-20)"},
         "collected": COUNT,
         "quorum": nullable(
             {
@@ -355,7 +389,11 @@ result = {
                 "type": "object",
                 "properties": {
                     **dict.fromkeys(("registered", "in_person", "by_proxy", "mobile", "voted", "needed"), COUNT),
-                    "valid": {"type": "boolean"},
+                    "valid": {"type": "boolean", "description": "more than half of the registered voted (V-19)"},
+                    "required": {
+                        "type": ["boolean", "null"],
+                        "description": "whether this round needs that turnout (false: a further election, V-24)",
+                    },
                     "proxies": {
                         "type": "array",
                         "items": {
@@ -364,14 +402,14 @@ result = {
                                 "principal": ID,
                                 "agent": ID,
                                 "accepted": {"type": "boolean"},
-                                "reason": {"type": ["string", "null"]},
+                                "reason": {"enum": [None, *REASONS["enum"]]},
                             },
                             "required": ["principal", "agent", "accepted", "reason"],
                             "additionalProperties": False,
                         },
                     },
                 },
-                "required": ["registered", "in_person", "by_proxy", "mobile", "voted", "valid", "proxies"],
+                "required": ["registered", "in_person", "by_proxy", "mobile", "voted", "valid", "required", "proxies"],
                 "additionalProperties": False,
             }
         ),
@@ -383,7 +421,7 @@ result = {
                     "principal": ID,
                     "agent": ID,
                     "accepted": {"type": "boolean"},
-                    "reason": {"type": ["string", "null"]},
+                    "reason": {"enum": [None, *REASONS["enum"]]},
                 },
                 "required": ["principal", "agent", "accepted", "reason"],
                 "additionalProperties": False,
@@ -397,7 +435,7 @@ result = {
                     "elector": ID,
                     "scribe": ID,
                     "accepted": {"type": "boolean"},
-                    "reason": {"type": ["string", "null"]},
+                    "reason": {"enum": [None, *REASONS["enum"]]},
                 },
                 "required": ["elector", "scribe", "accepted", "reason"],
                 "additionalProperties": False,
@@ -413,15 +451,20 @@ result = {
                     "post": {"type": "string"},
                     "stage": {"enum": ["regular", "tie-break", "further"]},
                     "seats": {"type": "integer", "minimum": 1},
+                    "test": nullable(TEST),
                     "base": COUNT,
                     "threshold": {"type": ["integer", "null"], "minimum": 1},
                     "ballots": {
                         "type": "object",
-                        "properties": {"valid": COUNT, "invalid": COUNT, "reasons": counts},
+                        "properties": {
+                            "valid": COUNT,
+                            "invalid": COUNT,
+                            "reasons": {"type": "object", "propertyNames": REASONS, "additionalProperties": COUNT},
+                        },
                         "required": ["valid", "invalid", "reasons"],
                         "additionalProperties": False,
                     },
-                    "void_marks": counts,
+                    "void_marks": {"type": "object", "propertyNames": REASONS, "additionalProperties": COUNT},
                     "votes": counts,
                     "elected": IDS,
                     "tied": IDS,
@@ -490,7 +533,23 @@ result = {
         },
         "steps": {"type": "array", "items": step},
     },
-    "required": ["format", "agrees", "election_valid", "quorum", "turnout", "contests", "discrepancies", "steps"],
+    "required": [
+        "format",
+        "tally",
+        "title",
+        "kind",
+        "rulebook",
+        "day",
+        "agrees",
+        "election_valid",
+        "held",
+        "void",
+        "quorum",
+        "turnout",
+        "contests",
+        "discrepancies",
+        "steps",
+    ],
     "additionalProperties": False,
     "$defs": {"id": ID},
 }

@@ -6,8 +6,19 @@ does not load.
 """
 
 from ._ballot import Ballot, Marks, Scribe
-from ._compliance import Board, Finding, Objection, Seat, Timeline, check_board, check_timeline, period_end
-from ._contest import Contest, Post, Stage, check_committee, least_candidates
+from ._body import Opening
+from ._compliance import (
+    Board,
+    Finding,
+    Objection,
+    Seat,
+    Timeline,
+    check_board,
+    check_committee,
+    check_timeline,
+    period_end,
+)
+from ._contest import Contest, Post, Stage, least_candidates
 from ._count import (
     ContestResult,
     Reduction,
@@ -18,7 +29,7 @@ from ._count import (
     least_winning,
     vacancies_may_stay,
 )
-from ._explain import Step
+from ._explain import Code, Reason, Step
 from ._meeting import (
     Exclusion,
     ExclusionOutcome,
@@ -32,6 +43,7 @@ from ._polling import Polling, Turnout, polling
 from ._proxy import Proxy, ProxyOutcome
 from ._roll import Member, Rights, Roll, Standing
 from ._rulebook import EXCLUSION_CATEGORIES, PRESETS, Kind, Rulebook, preset
+from ._threshold import Base, Threshold
 from ._values import FrozenMap
 from ._verify import Declared, Discrepancy, Verification, verify
 from ._voters import Registration, Relative, Voter, VoterRoll, age_on
@@ -41,7 +53,9 @@ __all__ = [
     "EXCLUSION_CATEGORIES",
     "PRESETS",
     "Ballot",
+    "Base",
     "Board",
+    "Code",
     "Contest",
     "ContestResult",
     "Declared",
@@ -55,12 +69,14 @@ __all__ = [
     "Meeting",
     "Member",
     "Objection",
+    "Opening",
     "Polling",
     "Post",
     "Problem",
     "Proxy",
     "ProxyOutcome",
     "Quorum",
+    "Reason",
     "RecordError",
     "Reduction",
     "Registration",
@@ -77,6 +93,7 @@ __all__ = [
     "Standing",
     "Step",
     "TallyError",
+    "Threshold",
     "Timeline",
     "Totals",
     "Turnout",

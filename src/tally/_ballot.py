@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from ._contest import Contest, Stage
+from ._explain import Reason
 from ._rulebook import Rulebook
 from ._values import FrozenMap, boolean, nonblank
 from .errors import Problem, RecordError
@@ -235,15 +236,14 @@ class Scribe:
 
 @attrs.frozen
 class Reading:
-    """How one section counts: ``valid`` or not (with the rule and ``reason``), the ids it gives
-    a vote to, and the void marks with their reasons."""
+    """How one section counts: ``valid`` or not (with the ``reason``), the ids it gives a vote
+    to, and the void marks with their reasons."""
 
     valid: bool
     votes: tuple[str, ...] = ()
-    reason: str | None = None
-    rule: str | None = None
-    void: tuple[tuple[str, str, str], ...] = ()
-    """(id, rule, reason) of each void mark."""
+    reason: Reason | None = None
+    void: tuple[tuple[str, Reason], ...] = ()
+    """(id, reason) of each void mark."""
 
 
 BLANK = Reading(valid=True)
@@ -276,12 +276,12 @@ def read_section(
     # P-21: persons selected = those marked 赞成 and those written in, each person once.
     selected = set(marks.for_) | set(marks.write_in)
     if len(selected) > contest.seats:
-        return Reading(valid=False, reason="over-selected", rule="P-21"), []
+        return Reading(valid=False, reason=Reason.OVER_SELECTED), []
 
-    void: list[tuple[str, str, str]] = []
+    void: list[tuple[str, Reason]] = []
     # A mark that cannot be read gives nothing and voids every other mark for that person.
     unreadable = set(marks.unreadable)
-    void.extend((who, "P-21", "unreadable mark") for who in marks.unreadable)
+    void.extend((who, Reason.UNREADABLE) for who in marks.unreadable)
 
     # The same person marked twice on the section: those marks are void, the rest counts.
     listed = [*marks.for_, *marks.against, *marks.abstain]
@@ -295,22 +295,22 @@ def read_section(
     for who in marks.write_in:
         if who in candidates:
             twice.add(who)  # written in while listed: the write-in and the listed mark are void
-            void.append((who, "P-21", "write-in of a listed candidate"))
+            void.append((who, Reason.WRITE_IN_OF_CANDIDATE))
         elif marks.write_in.count(who) > 1:
-            void.append((who, "P-21", "duplicate mark"))  # written in twice: both void
+            void.append((who, Reason.DUPLICATE))  # written in twice: both void
         elif contest.stage is Stage.TIE_BREAK:
-            void.append((who, "P-23", "write-in in a tie-break"))  # P-23: only among the tied
+            void.append((who, Reason.WRITE_IN_IN_TIE_BREAK))  # P-23: only among the tied
         elif not _writein_allowed(marks, rulebook):
             refused = True
-            void.append((who, "P-19", "write-in refused"))
+            void.append((who, Reason.WRITE_IN_REFUSED))
         elif not eligible(who):
-            void.append((who, "P-1", "write-in not eligible"))  # no right to be elected
+            void.append((who, Reason.WRITE_IN_NOT_ELIGIBLE))  # no right to be elected
         else:
             written.append(who)
     if refused and rulebook.writein_refusal == "section":
-        return Reading(valid=False, reason="write-in refused", rule="P-19"), []
+        return Reading(valid=False, reason=Reason.WRITE_IN_REFUSED), []
 
-    void.extend((who, "P-21", "duplicate mark") for who in sorted(twice & seen))
+    void.extend((who, Reason.DUPLICATE) for who in sorted(twice & seen))
     votes = tuple(who for who in marks.for_ if who not in twice and who not in unreadable) + tuple(written)
     return Reading(valid=True, votes=votes, void=tuple(void)), []
 

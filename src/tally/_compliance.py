@@ -14,13 +14,24 @@ from typing import Literal
 
 import attrs
 
+from ._contest import Contest, Post, Stage
 from ._proxy import Proxy
 from ._rulebook import Kind, Rulebook
 from ._values import FrozenMap, int_map, nonblank, optional_date
 from ._voters import Relative, age_on
 from .errors import Problem, RecordError
 
-__all__ = ["Board", "Finding", "Objection", "Seat", "Timeline", "check_board", "check_timeline", "period_end"]
+__all__ = [
+    "Board",
+    "Finding",
+    "Objection",
+    "Seat",
+    "Timeline",
+    "check_board",
+    "check_committee",
+    "check_timeline",
+    "period_end",
+]
 
 Status = Literal["met", "not met", "not applicable", "cannot tell"]
 
@@ -135,25 +146,9 @@ def check_board(board: Board, *, rulebook: Rulebook, day: datetime.date) -> tupl
         raise RecordError(Problem("board", f"must be a Board, not {board!r}"))
     out: list[Finding] = []
     village, party = board.village, board.party
-    size_rule = "R-1" if rulebook.kind is Kind.RESIDENTS_COMMITTEE else "V-1"
-    if not village or rulebook.committee_size is None:
-        out.append(Finding("committee-size", size_rule, True, "not applicable"))
-    else:
-        lo, hi = rulebook.committee_size
-        ok = lo <= len(village) <= hi
-        out.append(
-            Finding(
-                "committee-size",
-                size_rule,
-                True,
-                "met" if ok else "not met",
-                "members",
-                None,
-                {"members": len(village), "least": lo, "most": hi},
-            )
-        )
+    out.append(_size(len(village), rulebook))
     out.append(_women(village, rulebook))
-    out.append(_youth([*village, *party], rulebook, day))
+    out.append(_youth(village, party, rulebook, day))
     out.append(_party_share(village, rulebook))
     out.append(_one_shoulder(village, party))
     out.append(_post_band(village, board.population, rulebook))
@@ -161,6 +156,42 @@ def check_board(board: Board, *, rulebook: Rulebook, day: datetime.date) -> tupl
     out.append(_women_post(village, rulebook))
     out.append(_party_organisation(board.party_members))
     return tuple(out)
+
+
+def _size(members: int, rulebook: Rulebook) -> Finding:
+    """V-1, R-1 (statutory): the committee has 3–7 members (villages) or 5–9 (residents)."""
+    rule = "R-1" if rulebook.kind is Kind.RESIDENTS_COMMITTEE else "V-1"
+    if rulebook.committee_size is None or not members:
+        return Finding("committee-size", rule, True, "not applicable")
+    lo, hi = rulebook.committee_size
+    status: Status = "met" if lo <= members <= hi else "not met"
+    return Finding("committee-size", rule, True, status, "members", None, {"members": members, "least": lo, "most": hi})
+
+
+def whole_committee(contests: Iterable[Contest]) -> bool:
+    """Whether these contests elect a whole villager or residents' committee: a regular vote of
+    the chair and of the members (one paper, or the separate votes of one election together)."""
+    posts = {c.post for c in contests if c.stage is Stage.REGULAR}
+    return Post.CHAIR in posts and bool(posts & {Post.MEMBER, Post.WOMEN_MEMBER})
+
+
+def check_committee(contests: Iterable[Contest], *, rulebook: Rulebook) -> Finding:
+    """V-1, R-1: the regular contests that elect a whole committee (one vote, or every separate
+    vote of the election together, from one record or several) add up to a size the law allows:
+    3–7 for a villager committee, 5–9 for a residents' committee. A composition finding
+    (statutory), never a reason to refuse a count: a record of the chair's vote alone is counted,
+    and its size is checked with the other votes of the same election.
+
+    >>> from tally import Contest, preset
+    >>> f = check_committee([Contest("m", seats=4, candidates=[])], rulebook=preset("residents-national-2018"))
+    >>> f.check, f.rule, f.status, dict(f.numbers)
+    ('committee-size', 'R-1', 'not met', {'members': 4, 'least': 5, 'most': 9})
+    """
+    contests = tuple(contests)
+    for i, c in enumerate(contests):
+        if not isinstance(c, Contest):
+            raise RecordError(Problem(f"contests[{i}]", f"must be a Contest, not {c!r}"))
+    return _size(sum(c.seats for c in contests if c.stage is Stage.REGULAR), rulebook)
 
 
 def _women(village: tuple[Seat, ...], rulebook: Rulebook) -> Finding:
@@ -176,8 +207,9 @@ def _women(village: tuple[Seat, ...], rulebook: Rulebook) -> Finding:
     return Finding("women", "T-2", True, status, "women", None, numbers)
 
 
-def _youth(members: list[Seat], rulebook: Rulebook, day: datetime.date) -> Finding:
+def _youth(village: tuple[Seat, ...], party: tuple[Seat, ...], rulebook: Rulebook, day: datetime.date) -> Finding:
     # T-3: at least one member aged 35 or under (35周岁以下, C-1 inclusive) on the two committees.
+    members = [*village, *party]
     if not members or rulebook.min_youth == 0:
         return Finding("youth", "T-3", False, "not applicable")
     young = sum(1 for s in members if s.born is not None and age_on(s.born, day) <= rulebook.youth_age)
@@ -185,6 +217,9 @@ def _youth(members: list[Seat], rulebook: Rulebook, day: datetime.date) -> Findi
     numbers = {"young": young, "least": rulebook.min_youth, "age": rulebook.youth_age, "unknown": unknown}
     if young >= rulebook.min_youth:
         return Finding("youth", "T-3", False, "met", "young members", None, numbers)
+    if not village or not party:
+        # One of the two committees is not given: what it holds is not known (as for T-1).
+        return Finding("youth", "T-3", False, "cannot tell", "a committee is not given", None, numbers)
     status: Status = "cannot tell" if young + unknown >= rulebook.min_youth else "not met"
     return Finding("youth", "T-3", False, status, "young members", None, numbers)
 

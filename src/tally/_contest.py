@@ -12,11 +12,12 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._rulebook import Kind, Rulebook, rule_id
+from ._explain import Code, rule_of
+from ._rulebook import Kind, Rulebook
 from ._values import choice, nonblank
 from .errors import Problem, RecordError, RuleError
 
-__all__ = ["Contest", "Post", "Stage", "check_committee", "least_candidates"]
+__all__ = ["Contest", "Post", "Stage", "least_candidates"]
 
 
 class Stage(enum.StrEnum):
@@ -132,13 +133,13 @@ def least_candidates(contest: Contest, rulebook: Rulebook) -> tuple[int, str]:
 
 def _bounds(contest: Contest, rulebook: Rulebook) -> tuple[int, str, int | None]:
     """(least, rule, most) candidates for a contest; ``most`` is ``None`` when unbounded."""
-    seats = contest.seats
+    seats, kind = contest.seats, rulebook.kind
     if contest.stage is Stage.TIE_BREAK:
-        return seats + 1, rule_id(rulebook, "tie"), None  # the tied are more than the seats left
+        return seats + 1, rule_of(Code.TIE_BREAK_CANDIDATES, kind), None  # the tied outnumber the seats
     if contest.stage is Stage.FURTHER:
-        return seats + rulebook.further_extra_candidates, "OQ-P6" if rulebook.kind in _PARTY else "V-23", None
+        return seats + rulebook.further_extra_candidates, rule_of(Code.FURTHER_MARGIN, kind), None
     if contest.post in rulebook.uncontested_posts:
-        return seats, "P-14", None  # 等额: one candidate per post
+        return seats, rule_of(Code.UNCONTESTED, kind), None  # P-14, 等额: one candidate per post
     # P-12: (candidates - seats) >= seats * margin, in integers: the least whole margin.
     n, d = rulebook.margin.numerator, rulebook.margin.denominator
     least, most = seats + -(-seats * n // d), None
@@ -146,7 +147,7 @@ def _bounds(contest: Contest, rulebook: Rulebook) -> tuple[int, str, int | None]
     if extra is not None:  # V-10, R-6: the provinces' extra candidates per post
         least = max(least, seats + extra[0])
         most = None if extra[1] is None else seats + extra[1]
-    return least, rule_id(rulebook, "margin"), most
+    return least, rule_of(Code.MARGIN, kind), most
 
 
 _PARTY = {Kind.PARTY_MEETING, Kind.PARTY_CONFERENCE}
@@ -195,29 +196,4 @@ def check_contests(contests: Iterable[Contest], rulebook: Rulebook) -> tuple[Con
         raise RuleError(margins)
     if not out:
         raise RecordError(Problem("contests", "a round needs at least one contest"))
-    if all(c.stage is Stage.REGULAR for c in out) and any(c.post is Post.CHAIR for c in out):
-        check_committee(out, rulebook=rulebook)  # one vote for the whole committee, chair included
     return out
-
-
-def check_committee(contests: Iterable[Contest], *, rulebook: Rulebook) -> None:
-    """V-1, R-1: the regular contests that elect a whole committee (one vote, or every separate
-    vote together) must add up to a size the law allows: 3–7 for a villager committee, 5–9 for a
-    residents' committee. Raises :class:`~tally.errors.RuleError` otherwise. :func:`count` calls
-    it for a round that elects the chair and the other posts in one vote.
-
-    >>> from tally import preset
-    >>> check_committee([Contest("m", seats=4, candidates=[])], rulebook=preset("residents-national-2018"))
-    Traceback (most recent call last):
-      ...
-    tally.errors.RuleError: contests: 4 seats in all; the committee has 5 to 9 members (R-1)
-    """
-    size = rulebook.committee_size
-    if size is None:
-        return
-    seats = sum(c.seats for c in contests if c.stage is Stage.REGULAR)
-    if not size[0] <= seats <= size[1]:
-        rule = "R-1" if rulebook.kind is Kind.RESIDENTS_COMMITTEE else "V-1"
-        raise RuleError(
-            Problem("contests", f"{seats} seats in all; the committee has {size[0]} to {size[1]} members ({rule})")
-        )

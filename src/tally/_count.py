@@ -5,7 +5,8 @@ persons than seats is invalid. P-22: a candidate wins only with 赞成 votes str
 the present electorate. P-23: more qualifiers than seats are ranked by votes; a tie at the
 cut-off goes to another vote among the tied. P-24, P-25: seats left unfilled go to a further
 election with the same threshold, never filled from below the line, unless the meeting consents
-to reduce the seats.
+to reduce the seats. The village rules (V-19 … V-30) are the same engine under other fields of
+the rulebook; each step cites its own body's rule.
 
 Ballots stream: each distinct paper is read once, whatever the number of papers like it, so
 memory grows with the candidates and the distinct papers, not with the number of ballots.
@@ -14,18 +15,20 @@ memory grows with the candidates and the distinct papers, not with the number of
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from ._ballot import BLANK, Ballot, Reading, Scribe, read_section
+from ._body import Body
 from ._contest import POST_RANK, Contest, Post, Stage, check_contests, least_candidates
-from ._explain import Step, step
+from ._explain import Code, Reason, Step, step
 from ._meeting import Meeting
 from ._polling import Polling
 from ._proxy import Proxy, ProxyOutcome
-from ._rulebook import Rulebook, rule_id
+from ._rulebook import Kind, Rulebook
+from ._threshold import Threshold, consent, floor, majority
 from ._values import FrozenMap, int_map
 from .errors import Problem, RecordError, RuleError
 
@@ -96,22 +99,24 @@ class Reduction:
 
 @attrs.frozen
 class ScribeOutcome:
-    """P-18: whether a scribe was ``accepted``, and if not why (a candidate may not write for an
-    elector)."""
+    """P-18, V-17: whether a scribe was ``accepted``, and if not the ``reason`` (a candidate may
+    not write for an elector)."""
 
     scribe: Scribe
     accepted: bool
-    reason: str | None = None
+    reason: Reason | None = None
 
 
 @attrs.frozen(kw_only=True)
 class ContestResult:
     """The count of one contest in one round.
 
-    ``base`` is the number the majority is taken of (the present electorate, P-22);
-    ``threshold`` the least number of votes that wins (``None`` in a tie-break, where the most
-    votes win); ``valid`` and ``invalid`` the ballots for this contest, ``invalid_reasons`` and
-    ``void_marks`` how many of each reason; ``votes`` each person's 赞成 votes (every
+    ``test`` is the :class:`~tally._threshold.Threshold` a winner had to meet (the majority of
+    P-22, V-21, or the further election's floor of V-23), ``None`` in a tie-break (the most votes
+    win) and in a round that elected nobody because it could not (inquorate, short of turnout,
+    void); ``base`` the number the test is taken of and ``threshold`` the least number of votes
+    that meets it. ``valid`` and ``invalid`` are the ballots for this contest, ``invalid_reasons``
+    and ``void_marks`` how many of each reason; ``votes`` each person's 赞成 votes (every
     candidate, then each write-in with a vote); ``elected`` in order of votes; ``tied`` the
     candidates tied across the last seat; ``unfilled`` the seats not filled in this round;
     ``next_round`` the contest to hold next (a tie-break or a further election), or ``None``;
@@ -119,6 +124,7 @@ class ContestResult:
     """
 
     contest: Contest
+    test: Threshold | None
     base: int
     threshold: int | None
     valid: int
@@ -133,16 +139,50 @@ class ContestResult:
     void_marks: FrozenMap[int] = attrs.field(factory=FrozenMap)
     steps: tuple[Step, ...] = ()
 
+    def to_dict(self) -> dict[str, Any]:
+        """The contest as the result format writes it."""
+        c, nxt, test = self.contest, self.next_round, self.test
+        return {
+            "id": c.id,
+            "title": c.title,
+            "post": c.post.value,
+            "stage": c.stage.value,
+            "seats": c.seats,
+            "test": None if test is None else test.to_dict(),
+            "base": self.base,
+            "threshold": self.threshold,
+            "ballots": {"valid": self.valid, "invalid": self.invalid, "reasons": dict(self.invalid_reasons)},
+            "void_marks": dict(self.void_marks),
+            "votes": dict(self.votes),
+            "elected": list(self.elected),
+            "tied": list(self.tied),
+            "unfilled": self.unfilled,
+            "seats_reduced": self.seats_reduced,
+            "next_round": None
+            if nxt is None
+            else {"stage": nxt.stage.value, "seats": nxt.seats, "candidates": list(nxt.candidates)},
+        }
+
+
 
 @attrs.frozen(kw_only=True)
-class Round:
-    """A counted round: whether the vote as a whole is ``valid`` (the meeting quorate, P-10,
-    and not ``void``: no more ballots ``collected`` than the base of P-20), each contest's
-    result, and the outcome of each proxy and scribe."""
+class Round(Mapping[str, ContestResult]):
+    """A counted round, and a read-only mapping of contest ids to their results.
+
+    ``held``: the meeting was quorate (P-10), or the polling's turnout met or not required
+    (V-19, V-24), so the round could elect; ``void``: more ballots were collected than the base
+    of P-20 (V-20) allows, so it elects nobody and must be held again; ``valid``: held and not
+    void. ``stopped_by`` is the code of the decision that kept the round from electing
+    (``Code.NOT_HELD_INQUORATE``, ``Code.NOT_HELD_TURNOUT``, ``Code.BALLOTS_OVER``) or ``None``;
+    ``turnout_required`` whether this round needed its turnout (``None`` for a party meeting).
+    """
 
     meeting: Meeting | Polling
+    held: bool
     valid: bool
     void: bool
+    stopped_by: Code | None
+    turnout_required: bool | None
     collected: int
     voters: int
     contests: tuple[ContestResult, ...]
@@ -157,6 +197,52 @@ class Round:
                 return result
         raise KeyError(contest_id)
 
+    def __iter__(self) -> Iterator[str]:
+        return (r.contest.id for r in self.contests)
+
+    def __len__(self) -> int:
+        return len(self.contests)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The round as the result format writes it (without a declaration to compare with):
+        validity, quorum or turnout, proxies, scribes, contests and every step."""
+        m = self.meeting
+        steps = [s.to_dict() for s in m.steps] + [s.to_dict() for s in self.steps]
+        for c in self.contests:
+            steps.extend({**s.to_dict(), "contest": c.contest.id} for s in c.steps)
+        proxies = [
+            {
+                "principal": o.proxy.principal,
+                "agent": o.proxy.agent,
+                "accepted": o.accepted,
+                "reason": None if o.reason is None else o.reason.value,
+            }
+            for o in self.proxies
+        ]
+        turnout = None
+        if isinstance(m, Polling):
+            turnout = {**m.turnout.to_dict(), "required": self.turnout_required, "proxies": proxies}
+        return {
+            "election_valid": self.valid,
+            "held": self.held,
+            "void": self.void,
+            "collected": self.collected,
+            "quorum": m.quorum.to_dict() if isinstance(m, Meeting) else None,
+            "turnout": turnout,
+            "proxies": proxies,
+            "scribes": [
+                {
+                    "elector": s.scribe.elector,
+                    "scribe": s.scribe.scribe,
+                    "accepted": s.accepted,
+                    "reason": None if s.reason is None else s.reason.value,
+                }
+                for s in self.scribes
+            ],
+            "contests": [c.to_dict() for c in self.contests],
+            "steps": steps,
+        }
+
 
 def least_winning(base: int, rulebook: Rulebook) -> int:
     """P-22, C-3: the least number of 赞成 votes that strictly exceeds ``majority`` of ``base``.
@@ -165,8 +251,7 @@ def least_winning(base: int, rulebook: Rulebook) -> int:
     >>> [least_winning(a, preset("cpc-basic-2020")) for a in (40, 41, 0)]
     [21, 21, 1]
     """
-    n, d = rulebook.majority.numerator, rulebook.majority.denominator
-    return base * n // d + 1  # the least x with x*d > base*n
+    return majority(rulebook).least(base)
 
 
 class _Tally:
@@ -176,22 +261,22 @@ class _Tally:
 
     def __init__(self) -> None:
         self.valid = 0
-        self.invalid: Counter[str] = Counter()
+        self.invalid: Counter[Reason] = Counter()
         self.votes: Counter[str] = Counter()
-        self.void: Counter[str] = Counter()
+        self.void: Counter[Reason] = Counter()
 
     def add(self, reading: Reading, times: int) -> None:
         if not reading.valid:
-            self.invalid[reading.reason or "invalid"] += times
+            self.invalid[reading.reason or Reason.SPOILED] += times
             return
         self.valid += times
         for who in reading.votes:
             self.votes[who] += times
-        for _, _, reason in reading.void:
+        for _, reason in reading.void:
             self.void[reason] += times
 
 
-SPOILED = Reading(valid=False, reason="spoiled paper", rule="P-21")
+SPOILED = Reading(valid=False, reason=Reason.SPOILED)
 
 
 def _women_only(contest: Contest, rulebook: Rulebook) -> bool:
@@ -199,49 +284,32 @@ def _women_only(contest: Contest, rulebook: Rulebook) -> bool:
     return rulebook.women_seat_mode == "reserved-post" and contest.post is Post.WOMEN_MEMBER
 
 
-def _check_candidates(contests: Sequence[Contest], meeting: Meeting | Polling) -> tuple[list[Problem], list[Problem]]:
+def _check_candidates(contests: Sequence[Contest], body: Body) -> tuple[list[Problem], list[Problem]]:
     """(input problems, rule problems) of the candidates: on the roll, with the right to be
     elected; women only on a reserved women's post."""
     problems, rules = [], []
     for i, contest in enumerate(contests):
-        women = _women_only(contest, meeting.rulebook)
+        women = _women_only(contest, body.rulebook)
         for j, who in enumerate(contest.candidates):
             where = f"contests[{i}].candidates[{j}]"
-            why = meeting.ineligible(who)
+            why = body.ineligible(who)
             if why is not None:
                 problems.append(Problem(where, f"{who!r} {why}"))
-            elif women and meeting.roll[who].sex != "F":
+            elif women and body.sex_of(who) != "F":
                 rules.append(
                     Problem(where, f"{who!r} is not recorded as a woman: the women-member post is for women (V-30)")
                 )
     return problems, rules
 
 
-def _proxy_outcomes(
-    proxies: Iterable[Proxy], meeting: Meeting | Polling, problems: list[Problem]
-) -> list[ProxyOutcome]:
-    if isinstance(meeting, Polling):
-        if list(proxies):
-            problems.append(Problem("proxies", "a polling's proxies are judged by polling(): give them there"))
-        return list(meeting.proxies)
-    out = []
-    for i, proxy in enumerate(proxies):
-        if not isinstance(proxy, Proxy):
-            problems.append(Problem(f"proxies[{i}]", f"must be a Proxy, not {proxy!r}"))
-        else:
-            # P-17: 因故未出席会议的党员或者代表不能委托他人代为投票
-            out.append(ProxyOutcome(proxy, False, "P-17", "proxy not allowed"))
-    return out
-
-
 def _scribe_outcomes(
-    scribes: Iterable[Scribe], contests: Sequence[Contest], meeting: Meeting | Polling, problems: list[Problem]
+    scribes: Iterable[Scribe], contests: Sequence[Contest], body: Body, problems: list[Problem]
 ) -> list[ScribeOutcome]:
     scribes = list(scribes)
     if not scribes:
         return []
     candidates = {who for c in contests for who in c.candidates}
-    voters = set(meeting.electors)
+    voters = set(body.electors)
     seen: dict[str, int] = {}
     out = []
     for i, scribe in enumerate(scribes):
@@ -256,7 +324,7 @@ def _scribe_outcomes(
         else:
             seen[scribe.elector] = i
             if scribe.scribe in candidates:
-                out.append(ScribeOutcome(scribe, False, "scribe is a candidate"))  # P-18: 非候选人
+                out.append(ScribeOutcome(scribe, False, Reason.SCRIBE_IS_CANDIDATE))  # P-18: 非候选人
             else:
                 out.append(ScribeOutcome(scribe, True))
     return out
@@ -313,11 +381,11 @@ _Group = list[Any]
 
 
 def _read_ballots(
-    groups: dict[str, _Group], contests: Sequence[Contest], meeting: Meeting | Polling, problems: list[Problem]
+    groups: dict[str, _Group], contests: Sequence[Contest], body: Body, problems: list[Problem]
 ) -> dict[str, _Tally]:
     """Read each distinct paper once, counting it as many times as it was given."""
-    rulebook = meeting.rulebook
-    eligible = {c.id: _eligible(c, meeting) for c in contests}
+    rulebook = body.rulebook
+    eligible = {c.id: _eligible(c, body) for c in contests}
     by_id = {c.id: c for c in contests}
     tallies = {c.id: _Tally() for c in contests}
     for paper, times, where in groups.values():
@@ -342,14 +410,14 @@ def _read_ballots(
     return tallies
 
 
-def _eligible(contest: Contest, meeting: Meeting | Polling) -> Callable[[str], bool]:
+def _eligible(contest: Contest, body: Body) -> Callable[[str], bool]:
     """Whether a written-in id may be elected in this contest."""
-    women = _women_only(contest, meeting.rulebook)
+    women = _women_only(contest, body.rulebook)
 
     def eligible(who: str) -> bool:
-        if meeting.ineligible(who) is not None:
+        if body.ineligible(who) is not None:
             return False
-        return not women or meeting.roll[who].sex == "F"
+        return not women or body.sex_of(who) == "F"
 
     return eligible
 
@@ -359,15 +427,14 @@ def _paper_rules(readings: dict[str, Reading], rulebook: Rulebook) -> dict[str, 
     paper, where the rulebook says so) and V-20 (浙江: one person voted into two posts)."""
     if len(readings) < 2:
         return readings
-    if rulebook.invalid_scope == "paper" and any(r.reason == "over-selected" for r in readings.values()):
-        void = Reading(valid=False, reason="over-selected on another post", rule="OQ-V5")
+    if rulebook.invalid_scope == "paper" and any(r.reason is Reason.OVER_SELECTED for r in readings.values()):
+        void = Reading(valid=False, reason=Reason.OVER_SELECTED_OTHER_POST)
         return {cid: r if not r.valid else void for cid, r in readings.items()}
     if rulebook.two_posts_voids_paper:
         seen: set[str] = set()
         for r in readings.values():
             if seen & set(r.votes):
-                void = Reading(valid=False, reason="one person voted into two posts", rule="V-20")
-                return dict.fromkeys(readings, void)
+                return dict.fromkeys(readings, Reading(valid=False, reason=Reason.TWO_POSTS))
             seen |= set(r.votes)
     return readings
 
@@ -409,7 +476,8 @@ def _read_totals(
             )
         tally = _Tally()
         tally.valid = sheet.valid
-        tally.invalid["invalid"] = sheet.invalid
+        if sheet.invalid:
+            tally.invalid[Reason.SHEET_INVALID] = sheet.invalid
         tally.votes.update({who: n for who, n in sheet.votes.items() if n})
         tallies[contest.id] = tally
     return collected or 0, tallies
@@ -465,23 +533,22 @@ def count(
     """
     if not isinstance(meeting, Meeting | Polling):
         raise RecordError(Problem("meeting", f"must be a Meeting or a Polling, not {meeting!r}"))
-    rulebook = meeting.rulebook
-    contests = check_contests(contests, rulebook)  # P-12 … P-14, V-1, V-10: before any counting
-    problems, rules = _check_candidates(contests, meeting)
+    body: Body = meeting
+    rulebook = body.rulebook
+    kind = rulebook.kind
+    contests = check_contests(contests, rulebook)  # P-12 … P-14, V-10: before any counting
+    problems, rules = _check_candidates(contests, body)
+    problems.extend(body.unjudged(contests))
     if rules and not problems:
         raise RuleError(rules)
-    proxy_outcomes = _proxy_outcomes(proxies, meeting, problems)
-    scribe_outcomes = _scribe_outcomes(scribes, contests, meeting, problems)
-    base = meeting.base  # P-22: 实到会有选举权的人数; V-21: 参加投票的村民
-    plans = _check_reductions(reductions, contests, base, problems)
+    proxy_outcomes, proxy_steps = body.judge_proxies(proxies, problems)
+    scribe_outcomes = _scribe_outcomes(scribes, contests, body, problems)
     for name, value in (("collected", collected), ("issued", issued)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
             problems.append(Problem(name, f"must be a whole number of at least 0, not {value!r}"))
-    collected_rule = rule_id(rulebook, "collected")
     if rulebook.collected_base == "issued" and issued is None:
-        problems.append(
-            Problem("issued", f"the rulebook compares the ballots with those issued ({collected_rule}): give them")
-        )
+        rule = step(Code.BALLOTS_WITHIN, kind).rule
+        problems.append(Problem("issued", f"the rulebook compares the ballots with those issued ({rule}): give them"))
     given = [name for name, v in (("ballots", ballots), ("weighted", weighted), ("totals", totals)) if v is not None]
     if len(given) != 1:
         raise RecordError(
@@ -496,72 +563,65 @@ def count(
         else:
             assert ballots is not None
             papers, groups = _group_papers(ballots, problems)
-        tallies = _read_ballots(groups, contests, meeting, problems)
+        tallies = _read_ballots(groups, contests, body, problems)
         if collected is not None and collected != papers:
             problems.append(Problem("collected", f"{collected} ballots collected, but {papers} papers were given"))
     else:
         assert totals is not None
         papers, tallies = _read_totals(totals, contests, collected, problems)
+    # P-24: a reduction's consent is taken of the base, known once the papers are counted.
+    test_base = majority(rulebook).base
+    base = body.base_count(test_base, papers)
+    plans = _check_reductions(reductions, contests, body.base_count(consent(rulebook).base, papers), problems)
     if problems:
         raise RecordError(problems)
 
-    steps: list[Step] = []
-    if isinstance(meeting, Meeting):
-        steps.extend(step("P-17", "proxy rejected", o.proxy.principal) for o in proxy_outcomes)
+    steps: list[Step] = [*proxy_steps]
     for s in scribe_outcomes:
-        finding = "scribe accepted" if s.accepted else "scribe rejected: a candidate"
-        steps.append(step("P-18" if isinstance(meeting, Meeting) else "V-17", finding, s.scribe.elector))
+        code = Code.SCRIBE_ACCEPTED if s.accepted else Code.SCRIBE_REJECTED
+        steps.append(step(code, kind, s.scribe.elector, reason=s.reason))
 
-    voters = meeting.voters
-    limit = issued if rulebook.collected_base == "issued" and issued is not None else voters
-    within = papers <= limit  # P-20, V-20: 收回的选票等于或少于投票人数，选举有效
-    quorate = meeting.valid
-    if isinstance(meeting, Meeting):
-        if not quorate:
-            steps.append(step("P-10", "inquorate: no election", present=base, needed=meeting.quorum.needed))
-    elif all(c.stage is Stage.FURTHER for c in contests) and not rulebook.further_turnout_required:
-        quorate = True  # V-24: the national text asks no turnout of a further election
-        steps.append(step("V-24", "further election: no turnout required", voted=voters))
-    elif not quorate:
-        t = meeting.turnout
-        steps.append(step("V-19", "turnout not met: no election", voted=t.voted, needed=t.needed))
-    valid = quorate and within
-    steps.append(
-        step(
-            collected_rule,
-            "ballots within voters" if within else "more ballots than voters: round void",
-            collected=papers,
-            base=limit,
-        )
-    )
+    opening = body.opening(contests)
+    if opening.step is not None:
+        steps.append(opening.step)
+    stopped_by = None if opening.held else (opening.step.code if opening.step else None)
+    within = True
+    if opening.held:
+        # P-20, V-20: 收回的选票等于或少于投票人数，选举有效; more voids the round.
+        limit = issued if rulebook.collected_base == "issued" and issued is not None else body.voters
+        within = papers <= limit
+        steps.append(step(Code.BALLOTS_WITHIN if within else Code.BALLOTS_OVER, kind, collected=papers, base=limit))
+        if not within:
+            stopped_by = Code.BALLOTS_OVER
+    valid = opening.held and within
 
-    if rulebook.cross_post_aggregation == "cumulative-down":
-        _aggregate(contests, tallies, steps)
+    if valid and rulebook.cross_post_aggregation == "cumulative-down":
+        _aggregate(contests, tallies, steps, kind)
     decided: dict[str, ContestResult] = {}
     taken: dict[str, Post] = {}
     for contest in sorted(contests, key=lambda c: POST_RANK.get(c.post, 3)):
-        result = _decide(
-            contest,
-            tallies[contest.id],
-            base=base,
-            collected=papers,
-            rulebook=rulebook,
-            valid=valid,
-            reduction=plans.get(contest.id),
-            taken=taken,
-        )
+        tally = tallies[contest.id]
+        if valid:
+            result = _decide(contest, tally, base=base, collected=papers, rulebook=rulebook, taken=taken)
+            result = _shortfall(result, tally, body=body, base=base, reduction=plans.get(contest.id), taken=taken)
+        else:
+            assert stopped_by is not None
+            result = _undecided(contest, tally, base=base, stopped_by=stopped_by, steps=steps, kind=kind)
         decided[contest.id] = result
         taken.update((w, contest.post) for w in result.elected)
     if valid and rulebook.relatives_exclusive:
-        _relatives(decided, contests, meeting, rulebook)
+        _relatives(decided, contests, body)
     if valid and rulebook.women_seat_mode == "reserved-in-rerun":
-        _woman_in_rerun(decided, contests, meeting)
+        _woman_in_rerun(decided, body)
     return Round(
         meeting=meeting,
+        held=opening.held,
         valid=valid,
         void=not within,
+        stopped_by=stopped_by,
+        turnout_required=opening.turnout_required,
         collected=papers,
-        voters=voters,
+        voters=body.voters,
         contests=tuple(decided[c.id] for c in contests),
         proxies=tuple(proxy_outcomes),
         scribes=tuple(scribe_outcomes),
@@ -573,7 +633,7 @@ def _none_or(given: list[str]) -> str:
     return " and ".join(given) if given else "none"
 
 
-def _aggregate(contests: Sequence[Contest], tallies: dict[str, _Tally], steps: list[Step]) -> None:
+def _aggregate(contests: Sequence[Contest], tallies: dict[str, _Tally], steps: list[Step], kind: Kind) -> None:
     """V-27 (cumulative-down): votes for a higher post also count for each lower post."""
     ranked = [c for c in contests if c.post in (Post.CHAIR, Post.VICE_CHAIR, Post.MEMBER)]
     own = {c.id: Counter(tallies[c.id].votes) for c in ranked}
@@ -581,7 +641,7 @@ def _aggregate(contests: Sequence[Contest], tallies: dict[str, _Tally], steps: l
         for higher in ranked:
             if POST_RANK[higher.post] < POST_RANK[lower.post]:
                 tallies[lower.id].votes.update(own[higher.id])
-                steps.append(step("V-27", "votes carried down", lower.id, votes=sum(own[higher.id].values())))
+                steps.append(step(Code.VOTES_CARRIED_DOWN, kind, lower.id, votes=sum(own[higher.id].values())))
 
 
 def _check_reductions(
@@ -616,6 +676,55 @@ def _ranked(tally: _Tally, contest: Contest) -> list[str]:
     return sorted(everyone, key=lambda w: (-tally.votes[w], order.get(w, len(order)), w))
 
 
+def _sheet(contest: Contest, tally: _Tally, *, base: int) -> ContestResult:
+    """A contest's figures before any decision: ballots, reasons, votes (in a fixed order, so
+    that the same papers give the same result whatever their order)."""
+    ranked = _ranked(tally, contest)
+    return ContestResult(
+        contest=contest,
+        test=None,
+        base=base,
+        threshold=None,
+        valid=tally.valid,
+        invalid=sum(tally.invalid.values()),
+        votes=FrozenMap({w: tally.votes[w] for w in ranked if w in contest.candidates or tally.votes[w]}),
+        elected=(),
+        unfilled=contest.seats,
+        invalid_reasons=FrozenMap({r.value: n for r, n in sorted(tally.invalid.items())}),
+        void_marks=FrozenMap({r.value: n for r, n in sorted(tally.void.items())}),
+    )
+
+
+def _undecided(
+    contest: Contest, tally: _Tally, *, base: int, stopped_by: Code, steps: list[Step], kind: Kind
+) -> ContestResult:
+    """A round that could not elect (inquorate, short of turnout, void) decides nothing: no
+    ballot verdict, no threshold, nobody elected; the step cites the rule that stopped it."""
+    rule = next(s.rule for s in steps if s.code is stopped_by)
+    why = step(Code.NO_ELECTION, kind, contest.id, by=rule)
+    return attrs.evolve(_sheet(contest, tally, base=base), steps=(why,))
+
+
+def _test(
+    contest: Contest, tally: _Tally, ranked: list[str], *, base: int, collected: int, rulebook: Rulebook
+) -> tuple[Threshold | None, int | None]:
+    """The test a winner must pass in this contest, and the least votes that pass it."""
+    if contest.stage is Stage.TIE_BREAK:
+        return None, None  # P-23, V-22, OQ-P5: among the tied, the most votes win
+    further = contest.stage is Stage.FURTHER
+    first = majority(rulebook, further=further)
+    if not further or rulebook.further_rule == "majority":
+        return first, first.least(base)  # P-22, P-25, V-21: strictly more than half of the base
+    low = floor(rulebook)
+    least_floor = max(1, low.least(collected))  # V-23: 不得少于已投选票总数的三分之一, and a vote at least
+    if rulebook.further_rule == "majority-then-floor":
+        # V-25 (河南): a majority of those voting first; only when nobody has one, the floor.
+        least = first.least(base)
+        if any(tally.votes[w] >= least for w in ranked):
+            return first, least
+    return low, least_floor
+
+
 def _decide(
     contest: Contest,
     tally: _Tally,
@@ -623,146 +732,149 @@ def _decide(
     base: int,
     collected: int,
     rulebook: Rulebook,
-    valid: bool,
-    reduction: Reduction | None,
     taken: Mapping[str, Post],
 ) -> ContestResult:
+    """The winners of a contest in a valid round: its sheet, its test, who passes it, and who
+    takes the seats (ties at the cut-off go to another vote)."""
+    kind = rulebook.kind
+    sheet = _sheet(contest, tally, base=base)
+    steps = [step(Code.CONTEST_BALLOTS, kind, contest.id, valid=sheet.valid, invalid=sheet.invalid)]
+    steps.extend(step(Code.INVALID, kind, contest.id, reason=r, ballots=n) for r, n in sorted(tally.invalid.items()))
+    steps.extend(step(Code.VOID_MARK, kind, contest.id, reason=r, marks=n) for r, n in sorted(tally.void.items()))
     ranked = _ranked(tally, contest)
-    votes = FrozenMap({w: tally.votes[w] for w in ranked if w in contest.candidates or tally.votes[w]})
-    seats = contest.seats
-    invalid = sum(tally.invalid.values())
-    ballots_rule = rule_id(rulebook, "invalid")
-    steps = [step(ballots_rule, "ballots", contest.id, valid=tally.valid, invalid=invalid)]
-    for reason, n in sorted(tally.invalid.items()):
-        steps.append(step(ballots_rule, f"invalid: {reason}", contest.id, ballots=n))
-    for reason, n in sorted(tally.void.items()):
-        steps.append(step(ballots_rule, f"void mark: {reason}", contest.id, marks=n))
-    tie_break = contest.stage is Stage.TIE_BREAK
-    further = contest.stage is Stage.FURTHER
-    majority = least_winning(base, rulebook)
-    floor = _least_floor(collected, rulebook)
-    if tie_break:
-        threshold: int | None = None
-    elif further and rulebook.further_rule == "plurality-floor":
-        threshold = floor
-    elif further and rulebook.further_rule == "majority-then-floor":
-        # V-25 (河南): a majority of those voting first; only when nobody has one, the floor.
-        threshold = majority if any(tally.votes[w] >= majority for w in ranked) else floor
-    else:
-        threshold = majority
-    undecided = ContestResult(
-        contest=contest,
-        base=base,
-        threshold=threshold,
-        valid=tally.valid,
-        invalid=invalid,
-        votes=votes,
-        elected=(),
-        unfilled=seats,
-        invalid_reasons=FrozenMap(dict(tally.invalid)),
-        void_marks=FrozenMap(dict(tally.void)),
-    )
-    if not valid:
-        # An inquorate meeting, a polling short of turnout or a void round decides nothing.
-        steps.append(step(rule_id(rulebook, "collected"), "no decision: the round must be held again", contest.id))
-        return attrs.evolve(undecided, steps=tuple(steps))
-
     for who in ranked:
         if who in taken:
             # V-27: elected to a higher post in this round, a person keeps the higher.
-            steps.append(step("V-27", "elected to a higher post", who, votes=tally.votes[who]))
+            steps.append(step(Code.HIGHER_POST, kind, who, votes=tally.votes[who]))
     ranked = [w for w in ranked if w not in taken]
-    if threshold is None:
-        # P-23, V-22, OQ-P5: another vote among the tied; the most votes win (plurality).
-        qualified = [w for w in ranked if w in contest.candidates]
-        rule = rule_id(rulebook, "tie")
-        steps.append(step(rule, "tie-break: most votes win", contest.id, seats=seats))
-    else:
-        if further and threshold == floor and rulebook.further_rule != "majority":
-            # V-23: most votes, and at least 1/3 of all ballots cast, spoiled ones included.
-            rule = rule_id(rulebook, "further-threshold")
-            n, d = rulebook.further_floor.numerator, rulebook.further_floor.denominator
-            steps.append(
-                step(rule, "floor", contest.id, ballots=collected, threshold=threshold, numerator=n, denominator=d)
-            )
-        else:
-            # P-22 (P-25 in a further election), V-21: 赞成 votes strictly above half of the base.
-            rule = rule_id(rulebook, "further-threshold" if further else "threshold")
-            n, d = rulebook.majority.numerator, rulebook.majority.denominator
-            steps.append(
-                step(rule, "threshold", contest.id, base=base, threshold=threshold, numerator=n, denominator=d)
-            )
-        qualified = []
-        for who in ranked:
-            got = tally.votes[who]
-            if got >= threshold:
-                qualified.append(who)
-            elif who in contest.candidates:
-                steps.append(step(rule, "below the threshold", who, votes=got, threshold=threshold))
-
-    tie_rule = rule_id(rulebook, "tie")
-    tied: tuple[str, ...] = ()
-    if len(qualified) > seats and tally.votes[qualified[seats]] == tally.votes[qualified[seats - 1]]:
-        # P-23, V-22: a tie across the last seat: those above it win, the tied go to another vote.
-        cut = tally.votes[qualified[seats - 1]]
-        elected = tuple(w for w in qualified if tally.votes[w] > cut)
-        tied = tuple(w for w in qualified if tally.votes[w] == cut)
-    else:
-        elected = tuple(qualified[:seats])
-    for who in elected:
-        steps.append(step(rule if threshold is not None else tie_rule, "elected", who, votes=tally.votes[who]))
-    for who in qualified[seats:]:
-        if who not in tied:
-            steps.append(step(tie_rule, "over the threshold, outside the seats", who, votes=tally.votes[who]))
-
-    unfilled = seats - len(elected)
-    next_round: Contest | None = None
-    reduced = False
-    if tied:
-        order = {w: i for i, w in enumerate(contest.candidates)}
-        tied = tuple(sorted(tied, key=lambda w: (order.get(w, len(order)), w)))
-        next_round = attrs.evolve(contest, seats=unfilled, candidates=tied, stage=Stage.TIE_BREAK)
-        steps.append(
-            step(
-                tie_rule,
-                "tie at the cut-off: another vote among the tied",
-                contest.id,
-                votes=tally.votes[tied[0]],
-                tied=len(tied),
-                seats=unfilled,
-            )
-        )
-    elif unfilled and not tie_break:
-        if reduction is not None and _consented(reduction, base, rulebook, contest, steps):
-            reduced = True
-        else:
-            # P-24, V-23: never filled from below the line; a further election for the shortfall.
-            rest = _further_candidates(contest, ranked, elected, tally, unfilled, rulebook)
-            next_round = attrs.evolve(contest, seats=unfilled, candidates=rest, stage=Stage.FURTHER)
-            further_rule = rule_id(rulebook, "further")
-            steps.append(
-                step(further_rule, "seats unfilled: further election", contest.id, seats=unfilled, candidates=len(rest))
-            )
-            least, rule = least_candidates(next_round, rulebook)
-            if len(rest) < least:
-                steps.append(
-                    step(rule, "further election needs more candidates", contest.id, candidates=len(rest), least=least)
-                )
+    test, threshold = _test(contest, tally, ranked, base=base, collected=collected, rulebook=rulebook)
+    qualified = _qualified(
+        contest, tally, ranked, test, threshold, base=base, collected=collected, steps=steps, kind=kind
+    )
+    elected, tied = _seated(contest, tally, qualified, test, steps, kind)
     return attrs.evolve(
-        undecided,
+        sheet,
+        test=test,
+        threshold=threshold,
         elected=elected,
         tied=tied,
-        unfilled=unfilled,
-        next_round=next_round,
-        seats_reduced=reduced,
+        unfilled=contest.seats - len(elected),
         steps=tuple(steps),
     )
 
 
-def _least_floor(collected: int, rulebook: Rulebook) -> int:
-    """V-23: the least votes that reach the floor: ``yes*3 >= ballots`` (at least one vote)."""
-    n, d = rulebook.further_floor.numerator, rulebook.further_floor.denominator
-    return max(1, -(-collected * n // d))
+def _qualified(
+    contest: Contest,
+    tally: _Tally,
+    ranked: list[str],
+    test: Threshold | None,
+    threshold: int | None,
+    *,
+    base: int,
+    collected: int,
+    steps: list[Step],
+    kind: Kind,
+) -> list[str]:
+    """Those who pass the contest's test, by votes; a step for the test and for each candidate
+    below it."""
+    if test is None or threshold is None:
+        steps.append(step(Code.TIE_BREAK, kind, contest.id, seats=contest.seats))
+        return [w for w in ranked if w in contest.candidates]
+    n, d = test.fraction.numerator, test.fraction.denominator
+    if test.base.value == "ballots":
+        # V-23: most votes, and at least 1/3 of all ballots cast, spoiled ones included.
+        steps.append(
+            step(
+                Code.FLOOR,
+                kind,
+                contest.id,
+                by=test,
+                ballots=collected,
+                threshold=threshold,
+                numerator=n,
+                denominator=d,
+            )
+        )
+    else:
+        # P-22 (P-25 in a further election), V-21: 赞成 votes strictly above half of the base.
+        steps.append(
+            step(Code.MAJORITY, kind, contest.id, by=test, base=base, threshold=threshold, numerator=n, denominator=d)
+        )
+    out = []
+    for who in ranked:
+        got = tally.votes[who]
+        if got >= threshold:
+            out.append(who)
+        elif who in contest.candidates:
+            steps.append(step(Code.BELOW_THRESHOLD, kind, who, by=test, votes=got, threshold=threshold))
+    return out
+
+
+def _seated(
+    contest: Contest, tally: _Tally, qualified: list[str], test: Threshold | None, steps: list[Step], kind: Kind
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(elected, tied): the seats go to the qualified by votes; a tie across the last seat goes
+    to another vote among the tied (P-23, V-22)."""
+    seats = contest.seats
+    tied: tuple[str, ...] = ()
+    if len(qualified) > seats and tally.votes[qualified[seats]] == tally.votes[qualified[seats - 1]]:
+        cut = tally.votes[qualified[seats - 1]]
+        elected = tuple(w for w in qualified if tally.votes[w] > cut)
+        order = {w: i for i, w in enumerate(contest.candidates)}
+        tied = tuple(
+            sorted((w for w in qualified if tally.votes[w] == cut), key=lambda w: (order.get(w, len(order)), w))
+        )
+    else:
+        elected = tuple(qualified[:seats])
+    for who in elected:
+        by = test if test is not None else None
+        if by is None:
+            steps.append(step(Code.ELECTED, kind, who, by=step(Code.TIE_BREAK, kind).rule, votes=tally.votes[who]))
+        else:
+            steps.append(step(Code.ELECTED, kind, who, by=by, votes=tally.votes[who]))
+    for who in qualified[seats:]:
+        if who in tied:
+            continue
+        # In a tie-break nobody passes a threshold: those outside the seats have fewer votes.
+        code = Code.FEWER_VOTES if test is None else Code.OUTSIDE_SEATS
+        steps.append(step(code, kind, who, votes=tally.votes[who]))
+    if tied:
+        unfilled = seats - len(elected)
+        steps.append(step(Code.TIED, kind, contest.id, votes=tally.votes[tied[0]], tied=len(tied), seats=unfilled))
+    return elected, tied
+
+
+def _shortfall(
+    result: ContestResult,
+    tally: _Tally,
+    *,
+    body: Body,
+    base: int,
+    reduction: Reduction | None,
+    taken: Mapping[str, Post],
+) -> ContestResult:
+    """What follows the count of a contest: another vote among the tied, or, for seats left
+    unfilled, a further election (P-24, V-23), never filled from below the line, unless the
+    meeting reduced the seats. Those elected to a higher post in this round (``taken``, V-27)
+    do not stand in it."""
+    contest, rulebook = result.contest, body.rulebook
+    kind = rulebook.kind
+    steps = list(result.steps)
+    if result.tied:
+        nxt = attrs.evolve(contest, seats=result.unfilled, candidates=result.tied, stage=Stage.TIE_BREAK)
+        return attrs.evolve(result, next_round=nxt)
+    if not result.unfilled or contest.stage is Stage.TIE_BREAK:
+        return result
+    if reduction is not None and _consented(reduction, base, rulebook, contest, steps):
+        return attrs.evolve(result, seats_reduced=True, steps=tuple(steps))
+    ranked = [w for w in _ranked(tally, contest) if w not in result.elected and w not in taken]  # V-27
+    rest = _further_candidates(contest, ranked, result.elected, tally, result.unfilled, rulebook)
+    nxt = attrs.evolve(contest, seats=result.unfilled, candidates=rest, stage=Stage.FURTHER)
+    steps.append(step(Code.FURTHER_ELECTION, kind, contest.id, seats=result.unfilled, candidates=len(rest)))
+    least, rule = least_candidates(nxt, rulebook)
+    if len(rest) < least:
+        steps.append(step(Code.FURTHER_NEEDS_CANDIDATES, kind, contest.id, by=rule, candidates=len(rest), least=least))
+    return attrs.evolve(result, next_round=nxt, steps=tuple(steps))
 
 
 def _further_candidates(
@@ -780,47 +892,47 @@ def _further_candidates(
     return tuple(w for w in rest if tally.votes[w] >= edge)
 
 
-def _relatives(
-    decided: dict[str, ContestResult], contests: Sequence[Contest], meeting: Meeting | Polling, rulebook: Rulebook
-) -> None:
+_CLOSE = frozenset({"spouse", "parent", "child", "sibling"})
+
+
+def _relatives(decided: dict[str, ContestResult], contests: Sequence[Contest], body: Body) -> None:
     """V-28: near relatives (spouse, parent and child, siblings) may not serve together. Of two
     elected, the one in the higher post stays; with equal posts, the one with more votes. With
     equal votes too, the rules call for another vote: both stay, and a step says so."""
-    close = {"spouse", "parent", "child", "sibling"}
+    kind = body.rulebook.kind
     seat = {w: cid for cid, r in decided.items() for w in r.elected}
     rank = {c.id: POST_RANK.get(c.post, 3) for c in contests}
     withdrawn: set[str] = set()
     for who, cid in seat.items():
-        person = meeting.roll[who]
-        for rel in getattr(person, "relatives", ()):
+        for rel in body.relatives_of(who):
             other = rel.id
-            if rel.relation not in close or other not in seat or who in withdrawn or other in withdrawn:
+            if rel.relation not in _CLOSE or other not in seat or who in withdrawn or other in withdrawn:
                 continue
-            if who > other and any(r.id == who for r in getattr(meeting.roll[other], "relatives", ())):
+            if who > other and any(r.id == who for r in body.relatives_of(other)):
                 continue  # the pair is seen from the other side too: decide it once
             ocid = seat[other]
             mine, theirs = (rank[cid], -decided[cid].votes[who]), (rank[ocid], -decided[ocid].votes[other])
             if mine == theirs:
                 r = decided[cid]
-                decided[cid] = attrs.evolve(
-                    r, steps=(*r.steps, step("V-28", "near relatives tied: another vote", who, votes=r.votes[who]))
-                )
+                tie = step(Code.RELATIVES_TIED, kind, who, votes=r.votes[who])
+                decided[cid] = attrs.evolve(r, steps=(*r.steps, tie))
                 continue
             loser, lcid = (other, ocid) if mine < theirs else (who, cid)
             withdrawn.add(loser)
-            _withdraw(decided, lcid, loser, rulebook)
+            _withdraw(decided, lcid, loser, body.rulebook)
 
 
 def _withdraw(decided: dict[str, ContestResult], cid: str, loser: str, rulebook: Rulebook) -> None:
     """V-28: *loser* leaves the seat; the next candidate over the threshold takes it (浙江), or
     it goes to a further election."""
+    kind = rulebook.kind
     r = decided[cid]
     elected = tuple(w for w in r.elected if w != loser)
-    steps = [*r.steps, step("V-28", "withdrawn: a near relative serves", loser, votes=r.votes[loser])]
+    steps = [*r.steps, step(Code.RELATIVE_WITHDRAWN, kind, loser, votes=r.votes[loser])]
     if rulebook.relatives_refill == "qualified" and r.threshold is not None:
         waiting = [w for w, v in r.votes.items() if v >= r.threshold and w not in r.elected and w != loser]
         if waiting:
-            steps.append(step("V-28", "seat refilled from the qualified", waiting[0], votes=r.votes[waiting[0]]))
+            steps.append(step(Code.SEAT_REFILLED, kind, waiting[0], votes=r.votes[waiting[0]]))
             decided[cid] = attrs.evolve(r, elected=(*elected, waiting[0]), steps=tuple(steps))
             return
     unfilled = r.unfilled + 1
@@ -830,55 +942,48 @@ def _withdraw(decided: dict[str, ContestResult], cid: str, loser: str, rulebook:
         nxt = attrs.evolve(r.contest, seats=unfilled, candidates=rest, stage=Stage.FURTHER)
     else:
         nxt = attrs.evolve(nxt, seats=unfilled)
-    steps.append(
-        step(
-            rule_id(rulebook, "further"),
-            "seats unfilled: further election",
-            cid,
-            seats=unfilled,
-            candidates=len(nxt.candidates),
-        )
-    )
+    steps.append(step(Code.FURTHER_ELECTION, kind, cid, seats=unfilled, candidates=len(nxt.candidates)))
     decided[cid] = attrs.evolve(r, elected=elected, unfilled=unfilled, next_round=nxt, steps=tuple(steps))
 
 
-def _woman_in_rerun(decided: dict[str, ContestResult], contests: Sequence[Contest], meeting: Meeting | Polling) -> None:
+def _woman_in_rerun(decided: dict[str, ContestResult], body: Body) -> None:
     """V-30 (山西): when no woman is elected, the best-placed woman not elected joins each
     further election's candidates."""
-    roll = meeting.roll
-    if any(roll[w].sex == "F" for r in decided.values() for w in r.elected):
+    kind = body.rulebook.kind
+    if any(body.sex_of(w) == "F" for r in decided.values() for w in r.elected):
         return
     for cid, r in decided.items():
         nxt = r.next_round
-        if nxt is None or nxt.stage is not Stage.FURTHER or any(roll[w].sex == "F" for w in nxt.candidates):
+        if nxt is None or nxt.stage is not Stage.FURTHER or any(body.sex_of(w) == "F" for w in nxt.candidates):
             continue
-        women = [w for w in r.votes if w not in r.elected and w in roll and roll[w].sex == "F"]
+        women = [w for w in r.votes if w not in r.elected and body.sex_of(w) == "F"]
         if women:
             nxt = attrs.evolve(nxt, candidates=(*nxt.candidates, women[0]))
-            steps = (*r.steps, step("V-30", "a woman joins the further election", women[0], votes=r.votes[women[0]]))
-            decided[cid] = attrs.evolve(r, next_round=nxt, steps=steps)
+            joins = step(Code.WOMAN_JOINS_FURTHER, kind, women[0], votes=r.votes[women[0]])
+            decided[cid] = attrs.evolve(r, next_round=nxt, steps=(*r.steps, joins))
 
 
 def _consented(reduction: Reduction, base: int, rulebook: Rulebook, contest: Contest, steps: list[Step]) -> bool:
     """P-24: may the seats be reduced to those elected?"""
+    kind = rulebook.kind
     if reduction.presidium and rulebook.reduction_by_presidium:
-        steps.append(step("PC-4", "seats reduced by the presidium", contest.id))
+        steps.append(step(Code.REDUCED_BY_PRESIDIUM, kind, contest.id))
         return True
     if reduction.consent is None:
-        steps.append(step("P-24", "reduction not approved: no presidium here", contest.id))
+        steps.append(step(Code.REDUCTION_NEEDS_CONSENT, kind, contest.id))
         return False
-    n, d = rulebook.reduction_consent.numerator, rulebook.reduction_consent.denominator
-    if rulebook.reduction_consent_inclusive:
-        agreed = reduction.consent * d >= base * n  # 半数以上: half or more (C-2)
-    else:
-        agreed = reduction.consent * d > base * n
+    threshold = consent(rulebook)
+    agreed = threshold.met(reduction.consent, base)  # 经半数以上选举人同意: half or more (C-2)
+    n, d = threshold.fraction.numerator, threshold.fraction.denominator
     steps.append(
         step(
-            "P-24",
-            "seats reduced" if agreed else "reduction not approved",
+            Code.SEATS_REDUCED if agreed else Code.REDUCTION_NOT_APPROVED,
+            kind,
             contest.id,
+            by=threshold,
             consent=reduction.consent,
             base=base,
+            least=threshold.least(base),
             numerator=n,
             denominator=d,
         )

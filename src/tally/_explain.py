@@ -1,42 +1,326 @@
-"""Explanation steps: each decision as data, next to the code that makes it.
+"""Explanation steps: each decision as data, made next to the code that decides.
 
-A step names the rule (``P-10``), the subject it concerns (a member or contest id, or none for
-the meeting), the finding (a short fixed phrase, listed in the docs, that a renderer turns into
-Chinese or English) and the numbers the decision used. The core formats no prose.
+A step carries a :class:`Code` (what was decided), the rule ID behind it, the subject it concerns
+(a member, a voter or a contest id; none for the meeting as a whole), a :class:`Reason` where the
+decision has one (why a ballot is invalid, why a proxy is rejected) and the numbers the decision
+used. The rule ID is looked up in one table, :data:`RULES`, by code (or reason) and kind of body,
+so that a residents' committee's step cites an R rule and a conference's quorum cites PC-3; a
+threshold's step cites the rule its :class:`~tally._threshold.Threshold` carries. The core
+formats no prose: the words of every code and reason, in Chinese and English, live at the edge
+(``tally.catalogue``).
 """
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+
 import attrs
 
+from ._rulebook import Kind
+from ._threshold import Threshold
 from ._values import FrozenMap, int_map
 
-__all__ = ["Step"]
+__all__ = ["Code", "Reason", "Step"]
+
+
+class Code(enum.StrEnum):
+    """Every decision tally reports. The value is what the result format writes as ``finding``."""
+
+    # --- a party meeting: electorate, exclusions, attendance, quorum (P-5 … P-11, PC-3)
+    ELECTORATE = "electorate"
+    EXCLUDED = "excluded"
+    NOT_EXCLUDED = "not-excluded"
+    PRESENT_NOT_COUNTED = "present-not-counted"
+    REQUIRED_ATTENDANCE = "required-attendance"
+    PRESENT_ELECTORATE = "present-electorate"
+    QUORUM_MET = "quorum-met"
+    QUORUM_NOT_MET = "quorum-not-met"
+    # --- a polling: voters, proxies, turnout (V-5, V-15 … V-19, R-2, R-3, R-5)
+    REGISTERED = "registered"
+    NOT_A_VOTER = "not-a-voter"
+    VOTED_NOT_COUNTED = "voted-not-counted"
+    PROXY_ACCEPTED = "proxy-accepted"
+    PROXY_REJECTED = "proxy-rejected"
+    TURNOUT_MET = "turnout-met"
+    TURNOUT_NOT_MET = "turnout-not-met"
+    # --- the round as a whole (P-10, P-18, P-20, V-17, V-19, V-20, V-24, V-27)
+    SCRIBE_ACCEPTED = "scribe-accepted"
+    SCRIBE_REJECTED = "scribe-rejected"
+    NOT_HELD_INQUORATE = "not-held-inquorate"
+    NOT_HELD_TURNOUT = "not-held-turnout"
+    TURNOUT_NOT_REQUIRED = "turnout-not-required"
+    BALLOTS_WITHIN = "ballots-within"
+    BALLOTS_OVER = "ballots-over"
+    VOTES_CARRIED_DOWN = "votes-carried-down"
+    # --- a contest (P-19 … P-25, V-20 … V-30)
+    CONTEST_BALLOTS = "contest-ballots"
+    INVALID = "invalid"
+    VOID_MARK = "void-mark"
+    NO_ELECTION = "no-election"
+    MAJORITY = "majority"
+    FLOOR = "floor"
+    TIE_BREAK = "tie-break"
+    HIGHER_POST = "higher-post"
+    ELECTED = "elected"
+    BELOW_THRESHOLD = "below-threshold"
+    OUTSIDE_SEATS = "outside-seats"
+    FEWER_VOTES = "fewer-votes"
+    TIED = "tied"
+    FURTHER_ELECTION = "further-election"
+    FURTHER_NEEDS_CANDIDATES = "further-needs-candidates"
+    RELATIVES_TIED = "relatives-tied"
+    RELATIVE_WITHDRAWN = "relative-withdrawn"
+    SEAT_REFILLED = "seat-refilled"
+    WOMAN_JOINS_FURTHER = "woman-joins-further"
+    REDUCED_BY_PRESIDIUM = "reduced-by-presidium"
+    REDUCTION_NEEDS_CONSENT = "reduction-needs-consent"
+    SEATS_REDUCED = "seats-reduced"
+    REDUCTION_NOT_APPROVED = "reduction-not-approved"
+    # --- candidates and the committee (P-12 … P-14, OQ-P6, V-1, V-10, R-1, R-6)
+    MARGIN = "margin"
+    FURTHER_MARGIN = "further-margin"
+    TIE_BREAK_CANDIDATES = "tie-break-candidates"
+    UNCONTESTED = "uncontested"
+
+
+class Reason(enum.StrEnum):
+    """Why something did not count: an exclusion, a voter, a proxy, a scribe, a paper, a mark."""
+
+    # exclusions (P-7, P-8, PC-4)
+    EXCLUSIONS_DO_NOT_APPLY = "exclusions-do-not-apply"
+    CATEGORY_NOT_LISTED = "category-not-listed"
+    NO_UPPER_APPROVAL = "no-upper-approval"
+    NO_MEETING_APPROVAL = "no-meeting-approval"
+    # outside the electorate (P-2 … P-4)
+    PROBATIONARY = "probationary"
+    UNDER_PROBATION = "under-probation"
+    SUSPENDED = "suspended"
+    # not a voter on the day (V-5, R-3)
+    UNDER_18 = "under-18"
+    DEPRIVED = "deprived"
+    # proxies (P-17, V-15, V-16, V-18, C-5)
+    PROXY_NOT_ALLOWED = "proxy-not-allowed"
+    NOT_WRITTEN = "not-written"
+    PRINCIPAL_NOT_A_VOTER = "principal-not-a-voter"
+    PRINCIPAL_VOTED = "principal-voted"
+    PRINCIPAL_AT_MOBILE_BOX = "principal-at-mobile-box"
+    AGENT_IS_PRINCIPAL = "agent-is-principal"
+    AGENT_NOT_A_VOTER = "agent-not-a-voter"
+    RELATION_NOT_GIVEN = "relation-not-given"
+    NOT_NEAR_RELATIVE = "not-near-relative"
+    AGENT_IS_CANDIDATE = "agent-is-candidate"
+    AGENT_GAVE_PROXY = "agent-gave-proxy"
+    PRINCIPAL_HAS_PROXY = "principal-has-proxy"
+    AGENT_AT_CAP = "agent-at-cap"
+    FILED_AFTER_DAY = "filed-after-day"
+    FILED_ON_DAY = "filed-on-day"
+    FILED_LATE = "filed-late"
+    AGENT_DID_NOT_VOTE = "agent-did-not-vote"
+    # scribes (P-18, V-17)
+    SCRIBE_IS_CANDIDATE = "scribe-is-candidate"
+    # papers and sections (P-19, P-21, V-20, OQ-V5)
+    OVER_SELECTED = "over-selected"
+    SPOILED = "spoiled"
+    WRITE_IN_REFUSED = "write-in-refused"
+    SHEET_INVALID = "sheet-invalid"
+    OVER_SELECTED_OTHER_POST = "over-selected-other-post"
+    TWO_POSTS = "two-posts"
+    # marks (P-1, P-19, P-21, P-23, V-5, V-14, V-22)
+    UNREADABLE = "unreadable"
+    DUPLICATE = "duplicate"
+    WRITE_IN_OF_CANDIDATE = "write-in-of-candidate"
+    WRITE_IN_IN_TIE_BREAK = "write-in-in-tie-break"
+    WRITE_IN_NOT_ELIGIBLE = "write-in-not-eligible"
+
+
+_P, _C, _V, _R = Kind.PARTY_MEETING, Kind.PARTY_CONFERENCE, Kind.VILLAGE_COMMITTEE, Kind.RESIDENTS_COMMITTEE
+
+
+def _party(rule: str, *, conference: str | None = None) -> dict[Kind, str]:
+    return {_P: rule, _C: conference or rule}
+
+
+def _village(village: str, residents: str = "R-5") -> dict[Kind, str]:
+    return {_V: village, _R: residents}
+
+
+def _all(party: str, village: str, residents: str = "R-5") -> dict[Kind, str]:
+    return {**_party(party), **_village(village, residents)}
+
+
+# The rule that speaks for each decision, by kind of body. A residents' committee has few rules
+# of its own: R-3 (who votes), R-1 and R-6 (size, candidates), and R-5 for everything the national
+# law leaves to the provinces, whose defaults follow the village rules (UNCONFIRMED). A
+# conference follows the party meeting's rules, delegates for members (PC-4), but for its quorum
+# (PC-3, from the Threshold) and its presidium (PC-4). Codes whose rule is a threshold's are
+# absent: their steps take the rule of the threshold they apply.
+RULES: Mapping[Code | Reason, Mapping[Kind, str]] = MappingProxyType(
+    {
+        Code.ELECTORATE: _party("P-5"),
+        Code.EXCLUDED: _party("P-8"),
+        Code.REQUIRED_ATTENDANCE: _party("P-6"),
+        Code.PRESENT_ELECTORATE: _party("P-11"),
+        Code.PRESENT_NOT_COUNTED: _party("P-11"),
+        Reason.EXCLUSIONS_DO_NOT_APPLY: _party("PC-4", conference="PC-4"),
+        Reason.CATEGORY_NOT_LISTED: _party("P-7"),
+        Reason.NO_UPPER_APPROVAL: _party("P-8"),
+        Reason.NO_MEETING_APPROVAL: _party("P-8"),
+        Reason.PROBATIONARY: _party("P-2"),
+        Reason.UNDER_PROBATION: _party("P-3"),
+        Reason.SUSPENDED: _party("P-4"),
+        Code.REGISTERED: _village("V-5", "R-3"),
+        Code.NOT_A_VOTER: _village("V-5", "R-3"),
+        Code.VOTED_NOT_COUNTED: _village("V-5", "R-3"),
+        Reason.UNDER_18: _village("V-5", "R-3"),
+        Reason.DEPRIVED: _village("V-5", "R-3"),
+        Code.PROXY_ACCEPTED: _village("V-15"),
+        Reason.PROXY_NOT_ALLOWED: _all("P-17", "V-15"),
+        Reason.NOT_WRITTEN: _village("V-15"),
+        Reason.PRINCIPAL_NOT_A_VOTER: _village("V-15"),
+        Reason.PRINCIPAL_VOTED: _village("V-15"),
+        Reason.PRINCIPAL_AT_MOBILE_BOX: _village("V-18"),
+        Reason.AGENT_IS_PRINCIPAL: _village("V-15"),
+        Reason.AGENT_NOT_A_VOTER: _village("V-15"),
+        Reason.RELATION_NOT_GIVEN: _village("V-15"),
+        Reason.NOT_NEAR_RELATIVE: _village("C-5", "C-5"),
+        Reason.AGENT_IS_CANDIDATE: _village("V-16"),
+        Reason.AGENT_GAVE_PROXY: _village("V-16"),
+        Reason.PRINCIPAL_HAS_PROXY: _village("V-15"),
+        Reason.AGENT_AT_CAP: _village("V-16"),
+        Reason.FILED_AFTER_DAY: _village("V-16"),
+        Reason.FILED_ON_DAY: _village("V-16"),
+        Reason.FILED_LATE: _village("V-16"),
+        Reason.AGENT_DID_NOT_VOTE: _village("V-15"),
+        Code.SCRIBE_ACCEPTED: _all("P-18", "V-17"),
+        Code.SCRIBE_REJECTED: _all("P-18", "V-17"),
+        Reason.SCRIBE_IS_CANDIDATE: _all("P-18", "V-17"),
+        Code.TURNOUT_NOT_REQUIRED: _village("V-24"),
+        Code.BALLOTS_WITHIN: _all("P-20", "V-20"),
+        Code.BALLOTS_OVER: _all("P-20", "V-20"),
+        Code.VOTES_CARRIED_DOWN: _village("V-27"),
+        Code.CONTEST_BALLOTS: _all("P-21", "V-20"),
+        Reason.OVER_SELECTED: _all("P-21", "V-20"),
+        Reason.SPOILED: _all("P-21", "V-20"),
+        Reason.WRITE_IN_REFUSED: _all("P-19", "V-14"),
+        Reason.SHEET_INVALID: _all("P-21", "V-20"),
+        Reason.OVER_SELECTED_OTHER_POST: _village("OQ-V5", "OQ-V5"),
+        Reason.TWO_POSTS: _village("V-20"),
+        Reason.UNREADABLE: _all("P-21", "V-20"),
+        Reason.DUPLICATE: _all("P-21", "V-20"),
+        Reason.WRITE_IN_OF_CANDIDATE: _all("P-21", "V-20"),
+        Reason.WRITE_IN_IN_TIE_BREAK: _all("P-23", "V-22"),
+        Reason.WRITE_IN_NOT_ELIGIBLE: _all("P-1", "V-5", "R-3"),
+        Code.TIE_BREAK: _all("P-23", "V-22"),
+        Code.HIGHER_POST: _village("V-27"),
+        Code.OUTSIDE_SEATS: _all("P-23", "V-22"),
+        Code.FEWER_VOTES: _all("P-23", "V-22"),
+        Code.TIED: _all("P-23", "V-22"),
+        Code.FURTHER_ELECTION: _all("P-24", "V-23"),
+        Code.RELATIVES_TIED: _village("V-28", "V-28"),
+        Code.RELATIVE_WITHDRAWN: _village("V-28", "V-28"),
+        Code.SEAT_REFILLED: _village("V-28", "V-28"),
+        Code.WOMAN_JOINS_FURTHER: _village("V-30", "V-30"),
+        Code.REDUCED_BY_PRESIDIUM: _party("PC-4", conference="PC-4"),
+        Code.REDUCTION_NEEDS_CONSENT: _party("P-24"),
+        Code.MARGIN: _all("P-12", "V-10", "R-6"),
+        Code.FURTHER_MARGIN: _all("OQ-P6", "V-23"),
+        Code.TIE_BREAK_CANDIDATES: _all("P-23", "V-22"),
+        Code.UNCONTESTED: _party("P-14"),
+    }
+)
+"""The rule ID of each code (or reason) by kind of body. The other codes are decided by a
+:class:`~tally._threshold.Threshold`, and cite its rule."""
+
+# The codes whose rule is the threshold they apply (the quorum, the turnout, the majority, the
+# floor, the consent), or the margin rule of the contest.
+THRESHOLD_CODES = frozenset(
+    {
+        Code.QUORUM_MET,
+        Code.QUORUM_NOT_MET,
+        Code.NOT_HELD_INQUORATE,
+        Code.TURNOUT_MET,
+        Code.TURNOUT_NOT_MET,
+        Code.NOT_HELD_TURNOUT,
+        Code.MAJORITY,
+        Code.FLOOR,
+        Code.BELOW_THRESHOLD,
+        Code.ELECTED,
+        Code.SEATS_REDUCED,
+        Code.REDUCTION_NOT_APPROVED,
+        Code.FURTHER_NEEDS_CANDIDATES,
+        Code.NO_ELECTION,
+        Code.INVALID,
+        Code.VOID_MARK,
+        Code.NOT_EXCLUDED,
+        Code.PROXY_REJECTED,
+    }
+)
+"""Codes whose rule comes from the decision itself: a threshold's rule, or the rule of the
+step's reason (``INVALID``, ``VOID_MARK``, ``NOT_EXCLUDED``, ``PROXY_REJECTED``), or the rule
+that stopped the round (``NO_ELECTION``)."""
+
+
+def rule_of(key: Code | Reason, kind: Kind) -> str:
+    """The rule ID that governs *key* for this kind of body.
+
+    >>> rule_of(Code.BALLOTS_WITHIN, Kind.VILLAGE_COMMITTEE), rule_of(Reason.SPOILED, Kind.PARTY_MEETING)
+    ('V-20', 'P-21')
+    """
+    return RULES[key][kind]
 
 
 @attrs.frozen
 class Step:
-    """One decision: the rule behind it, what it found, and the numbers it compared.
+    """One decision: its code, the rule behind it, whom it concerns, why, the numbers used, and
+    the ``test`` (a :class:`~tally._threshold.Threshold`) where the decision applied one.
 
-    >>> step = Step("P-10", "quorum met", numbers={"present": 34, "required": 42, "needed": 34})
-    >>> step.rule, step.finding, step.numbers["needed"]
-    ('P-10', 'quorum met', 34)
+    >>> step = Step(Code.QUORUM_MET, "P-10", numbers={"present": 34, "required": 42, "needed": 34})
+    >>> step.code, step.rule, step.numbers["needed"]
+    (<Code.QUORUM_MET: 'quorum-met'>, 'P-10', 34)
     """
 
+    code: Code
     rule: str
-    finding: str
     subject: str | None = attrs.field(default=None, kw_only=True)
+    reason: Reason | None = attrs.field(default=None, kw_only=True)
     numbers: FrozenMap[int] = attrs.field(factory=FrozenMap, converter=int_map, kw_only=True)
+    test: Threshold | None = attrs.field(default=None, kw_only=True)
 
     def to_dict(self) -> dict[str, object]:
         """The step as plain data, as the result format writes it."""
-        out: dict[str, object] = {"rule": self.rule, "finding": self.finding}
+        out: dict[str, object] = {"rule": self.rule, "finding": self.code.value}
         if self.subject is not None:
             out["subject"] = self.subject
+        if self.reason is not None:
+            out["reason"] = self.reason.value
         out["numbers"] = dict(self.numbers)
+        if self.test is not None:
+            out["test"] = self.test.to_dict()
         return out
 
 
-def step(rule: str, finding: str, subject: str | None = None, **numbers: int) -> Step:
-    """Shorthand used by the core: ``step("P-10", "quorum met", present=34)``."""
-    return Step(rule, finding, subject=subject, numbers=numbers)
+def step(
+    code: Code,
+    kind: Kind,
+    subject: str | None = None,
+    *,
+    reason: Reason | None = None,
+    by: Threshold | str | None = None,
+    figures: Mapping[str, int] | None = None,
+    **numbers: int,
+) -> Step:
+    """A step of the core, its rule looked up once: from the threshold or rule it applies (*by*),
+    from its reason, or from :data:`RULES` by code and kind of body. Its numbers are *figures*
+    and the keyword arguments."""
+    test = by if isinstance(by, Threshold) else None
+    if isinstance(by, Threshold):
+        rule = by.rule
+    elif by is not None:
+        rule = by
+    elif reason is not None:
+        rule = RULES[reason][kind]
+    else:
+        rule = RULES[code][kind]
+    return Step(code, rule, subject=subject, reason=reason, numbers={**(figures or {}), **numbers}, test=test)

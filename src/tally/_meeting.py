@@ -9,14 +9,20 @@ P-11: only members of the electorate count as present; others who attend are rep
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
-from ._explain import Step, step
+from ._body import Opening
+from ._contest import Contest
+from ._explain import RULES, Code, Reason, Step, step
+from ._proxy import Proxy, ProxyOutcome
 from ._roll import Member, Roll, as_roll
 from ._rulebook import Kind, Rulebook
+from ._threshold import Base
+from ._threshold import quorum as quorum_threshold
 from ._values import boolean, nonblank
+from ._voters import Relative
 from .errors import Problem, RecordError, RuleError
 
 __all__ = ["Exclusion", "ExclusionOutcome", "Meeting", "Quorum", "meeting"]
@@ -46,15 +52,15 @@ class Exclusion:
 class ExclusionOutcome:
     """What became of one exclusion: ``excluded`` or not, and each reason why not.
 
-    ``reasons`` holds the findings that kept the member in the required attendance:
-    ``"exclusions do not apply"`` (PC-4), ``"category not listed"`` (P-7),
-    ``"no upper-level approval"`` and ``"no meeting approval"`` (P-8). It is empty when the
+    ``reasons`` holds what kept the member in the required attendance:
+    ``Reason.EXCLUSIONS_DO_NOT_APPLY`` (PC-4), ``Reason.CATEGORY_NOT_LISTED`` (P-7),
+    ``Reason.NO_UPPER_APPROVAL`` and ``Reason.NO_MEETING_APPROVAL`` (P-8). It is empty when the
     member was excluded.
     """
 
     exclusion: Exclusion
     excluded: bool
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -99,7 +105,7 @@ class Meeting:
         skip = set(self.not_counted)
         return tuple(i for i in self.present if i not in skip)
 
-    # What counting needs of any meeting or polling (see _count.py).
+    # What counting needs of a body that votes (the Body protocol of _body.py).
     @property
     def valid(self) -> bool:
         """P-10: the meeting is quorate."""
@@ -111,14 +117,28 @@ class Meeting:
         return self.quorum.present
 
     @property
-    def base(self) -> int:
-        """P-22: the base of the majority, the present electorate (实到会有选举权的人数)."""
-        return self.quorum.present
-
-    @property
     def electors(self) -> tuple[str, ...]:
         """The present electorate, who may have a scribe (P-18)."""
         return self.present_electorate
+
+    def base_count(self, base: Base, papers: int) -> int:
+        """P-22: the present electorate (实到会有选举权的人数), or, where the rulebook's
+        ``majority_base`` says ``"voted"``, the papers cast (投票人数)."""
+        return self.quorum.present if base is Base.PRESENT else papers
+
+    def opening(self, contests: Sequence[Contest]) -> Opening:
+        """P-10, PC-3: an inquorate meeting elects nobody, in any round."""
+        if self.quorum.met:
+            return Opening(True, None, None)
+        q = self.quorum
+        why = step(
+            Code.NOT_HELD_INQUORATE,
+            self.rulebook.kind,
+            by=quorum_threshold(self.rulebook),
+            present=q.present,
+            needed=q.needed,
+        )
+        return Opening(False, why, None)
 
     def ineligible(self, who: str) -> str | None:
         """Why *who* cannot be elected, or ``None`` (P-1 … P-4)."""
@@ -127,14 +147,40 @@ class Meeting:
         rule = self.roll[who].outside_electorate_rule
         return None if rule is None else f"has no right to be elected ({rule})"
 
+    def sex_of(self, who: str) -> str | None:
+        """The member's sex as the roll gives it, or ``None``."""
+        return self.roll[who].sex if who in self.roll else None
+
+    def relatives_of(self, who: str) -> tuple[Relative, ...]:
+        """A party roll records no relatives (V-28 is a village rule)."""
+        return ()
+
+    def judge_proxies(self, proxies: Iterable[Proxy], problems: list[Problem]) -> tuple[list[ProxyOutcome], list[Step]]:
+        """P-17: 因故未出席会议的党员或者代表不能委托他人代为投票: every proxy is rejected."""
+        out, steps = [], []
+        for i, proxy in enumerate(proxies):
+            if not isinstance(proxy, Proxy):
+                problems.append(Problem(f"proxies[{i}]", f"must be a Proxy, not {proxy!r}"))
+                continue
+            out.append(ProxyOutcome(proxy, False, Reason.PROXY_NOT_ALLOWED))
+            steps.append(
+                step(Code.PROXY_REJECTED, self.rulebook.kind, proxy.principal, reason=Reason.PROXY_NOT_ALLOWED)
+            )
+        return out, steps
+
+    def unjudged(self, contests: Sequence[Contest]) -> list[Problem]:
+        """Nothing: a party meeting admits no proxy, so no agent can be a candidate."""
+        return []
+
     @property
     def excluded(self) -> tuple[str, ...]:
         """The ids excluded from the required attendance."""
         return tuple(o.exclusion.member for o in self.exclusions if o.excluded)
 
 
-# The rule that sets the quorum, by kind of meeting (a table, not a branch on the province).
-_QUORUM_RULE = {Kind.PARTY_MEETING: "P-10", Kind.PARTY_CONFERENCE: "PC-3"}
+_PARTY = frozenset({Kind.PARTY_MEETING, Kind.PARTY_CONFERENCE})
+# Why a member is outside the electorate (P-2 … P-4), by the rule that puts them there.
+_OUTSIDE = {"P-2": Reason.PROBATIONARY, "P-3": Reason.UNDER_PROBATION, "P-4": Reason.SUSPENDED}
 
 
 def least_present(required: int, rulebook: Rulebook) -> int:
@@ -150,10 +196,7 @@ def least_present(required: int, rulebook: Rulebook) -> int:
     >>> least_present(40, attrs.evolve(preset("cpc-basic-2020"), quorum_inclusive=True))
     32
     """
-    n, q = rulebook.quorum.numerator, rulebook.quorum.denominator
-    if rulebook.quorum_inclusive:
-        return -(-required * n // q)
-    return required * n // q + 1
+    return quorum_threshold(rulebook).least(required)
 
 
 def quorum_met(present: int, required: int, rulebook: Rulebook) -> bool:
@@ -163,23 +206,20 @@ def quorum_met(present: int, required: int, rulebook: Rulebook) -> bool:
     >>> quorum_met(32, 40, preset("cpc-basic-2020")), quorum_met(33, 40, preset("cpc-basic-2020"))
     (False, True)
     """
-    n, q = rulebook.quorum.numerator, rulebook.quorum.denominator
-    if rulebook.quorum_inclusive:
-        return present * q >= required * n  # P-10a: exactly 4/5 tolerated
-    return present * q > required * n  # P-10: 超过五分之四, strictly more than 4/5
+    return quorum_threshold(rulebook).met(present, required)  # P-10: 超过五分之四 (P-10a: or equal)
 
 
-def _reasons(exclusion: Exclusion, rulebook: Rulebook) -> list[tuple[str, str]]:
-    """The (rule, finding) pairs that keep an exclusion from taking effect; none if it does."""
+def _reasons(exclusion: Exclusion, rulebook: Rulebook) -> list[Reason]:
+    """What keeps an exclusion from taking effect; nothing if it does."""
     if not rulebook.exclusions_apply:
-        return [("PC-4", "exclusions do not apply")]
+        return [Reason.EXCLUSIONS_DO_NOT_APPLY]  # PC-4
     found = []
     if exclusion.category not in rulebook.exclusion_categories:
-        found.append(("P-7", "category not listed"))  # P-7: only the named categories
+        found.append(Reason.CATEGORY_NOT_LISTED)  # P-7: only the named categories
     if not exclusion.upper_approved:
-        found.append(("P-8", "no upper-level approval"))  # P-8(a): 经报上级党组织同意
+        found.append(Reason.NO_UPPER_APPROVAL)  # P-8(a): 经报上级党组织同意
     if not exclusion.meeting_approved:
-        found.append(("P-8", "no meeting approval"))  # P-8(b): 经党员大会通过
+        found.append(Reason.NO_MEETING_APPROVAL)  # P-8(b): 经党员大会通过
     return found
 
 
@@ -190,7 +230,12 @@ def _describe_outside(member: Member) -> str:
 
 
 def _sign_in(
-    roll: Roll, present: Iterable[str], excluded_at: dict[str, int], problems: list[Problem], steps: list[Step]
+    roll: Roll,
+    present: Iterable[str],
+    excluded_at: dict[str, int],
+    problems: list[Problem],
+    steps: list[Step],
+    kind: Kind,
 ) -> tuple[tuple[str, ...], list[str]]:
     """The sign-in list, checked (every id on the roll, once; nobody whose exclusion took
     effect), and those signed in who are outside the electorate (P-11), in sign-in order.
@@ -206,7 +251,9 @@ def _sign_in(
         del distinct
         outside = {m.id: rule for m in roll.special() if (rule := m.outside_electorate_rule) is not None}
         counted_out = [who for who in listed if who in outside] if outside else []
-        steps.extend(step(outside[who], "present, not counted", who) for who in counted_out)
+        for who in counted_out:
+            why = _OUTSIDE[outside[who]]
+            steps.append(step(Code.PRESENT_NOT_COUNTED, kind, who, reason=why, by=RULES[why][kind]))
         return tuple(listed), counted_out
     del distinct
     signed: dict[str, int] = {}
@@ -218,7 +265,8 @@ def _sign_in(
             rule = roll[who].outside_electorate_rule
             if rule is not None:
                 not_counted.append(who)
-                steps.append(step(rule, "present, not counted", who))
+                why = _OUTSIDE[rule]
+                steps.append(step(Code.PRESENT_NOT_COUNTED, kind, who, reason=why, by=RULES[why][kind]))
             continue
         where = f"present[{i}]"
         if not isinstance(who, str):
@@ -267,8 +315,9 @@ def meeting(
     >>> m.not_counted
     ('P1',)
     """
-    if not isinstance(rulebook, Rulebook) or rulebook.kind not in _QUORUM_RULE:
+    if not isinstance(rulebook, Rulebook) or rulebook.kind not in _PARTY:
         raise RuleError(Problem("rulebook", f"must be a party rulebook, not {rulebook!r}"))
+    kind = rulebook.kind
     roll = as_roll(roll)
     problems: list[Problem] = []
 
@@ -302,15 +351,15 @@ def meeting(
             )
             continue
         reasons = _reasons(exclusion, rulebook)
-        outcomes.append(ExclusionOutcome(exclusion, not reasons, tuple(r for _, r in reasons)))
+        outcomes.append(ExclusionOutcome(exclusion, not reasons, tuple(reasons)))
         if reasons:
-            steps.extend(step(rule, f"not excluded: {finding}", who) for rule, finding in reasons)
+            steps.extend(step(Code.NOT_EXCLUDED, kind, who, reason=reason) for reason in reasons)
         else:
             excluded_at[who] = i
-            steps.append(step("P-8", "excluded", who))
+            steps.append(step(Code.EXCLUDED, kind, who))
 
     # Sign-in: every id on the roll, once; nobody whose exclusion took effect.
-    signed, not_counted = _sign_in(roll, present, excluded_at, problems, steps)
+    signed, not_counted = _sign_in(roll, present, excluded_at, problems, steps, kind)
 
     if problems:
         raise RecordError(problems)
@@ -320,8 +369,8 @@ def meeting(
     steps.insert(
         0,
         step(
-            "P-5",
-            "electorate",
+            Code.ELECTORATE,
+            kind,
             roll=len(roll),
             probationary=outside["P-2"],
             probation=outside["P-3"],
@@ -331,22 +380,25 @@ def meeting(
     )
     required = electorate - len(excluded_at)
     steps.append(
-        step("P-6", "required attendance", electorate=electorate, excluded=len(excluded_at), required=required)
+        step(Code.REQUIRED_ATTENDANCE, kind, electorate=electorate, excluded=len(excluded_at), required=required)
     )
     count = len(signed) - len(not_counted)
-    steps.append(step("P-11", "present electorate", signed_in=len(signed), not_counted=len(not_counted), present=count))
-    needed = least_present(required, rulebook)
-    met = quorum_met(count, required, rulebook)
-    rule = "P-10a" if rulebook.quorum_inclusive else _QUORUM_RULE[rulebook.kind]
+    steps.append(
+        step(Code.PRESENT_ELECTORATE, kind, signed_in=len(signed), not_counted=len(not_counted), present=count)
+    )
+    threshold = quorum_threshold(rulebook)
+    needed = threshold.least(required)
+    met = threshold.met(count, required)  # P-10: 超过应到会人数的五分之四 (P-10a: or exactly 4/5)
     steps.append(
         step(
-            rule,
-            "quorum met" if met else "quorum not met",
+            Code.QUORUM_MET if met else Code.QUORUM_NOT_MET,
+            kind,
+            by=threshold,
             present=count,
             required=required,
             needed=needed,
-            numerator=rulebook.quorum.numerator,
-            denominator=rulebook.quorum.denominator,
+            numerator=threshold.fraction.numerator,
+            denominator=threshold.fraction.denominator,
         )
     )
     return Meeting(

@@ -10,14 +10,18 @@ ballot box. V-19: the election is valid only when more than half of the register
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
-from ._explain import Step, step
+from ._body import Opening
+from ._contest import Contest, Stage
+from ._explain import Code, Reason, Step, step
 from ._proxy import Proxy, ProxyOutcome
 from ._rulebook import Kind, Rulebook
-from ._voters import Voter, VoterRoll, as_voter_roll
+from ._threshold import Base
+from ._threshold import turnout as turnout_threshold
+from ._voters import Relative, Voter, VoterRoll, as_voter_roll
 from .errors import Problem, RecordError, RuleError
 
 __all__ = ["Polling", "Turnout", "polling"]
@@ -29,9 +33,11 @@ _VILLAGE_KINDS = {Kind.VILLAGE_COMMITTEE, Kind.RESIDENTS_COMMITTEE}
 class Turnout:
     """The turnout of a polling, as the result format writes it (V-19).
 
-    ``registered`` voters eligible on the day; ``in_person``, ``by_proxy`` (accepted proxies),
-    ``mobile`` (mobile ballot boxes); ``voted`` their sum; ``needed`` the least ``voted`` that
-    makes the election valid; ``valid``.
+    ``registered`` voters eligible on the day; ``in_person``, ``by_proxy`` (proxies exercised),
+    ``mobile`` (mobile ballot boxes); ``voted`` their sum; ``needed`` the least ``voted`` that is
+    more than half of the registered; ``valid`` whether ``voted`` reaches it. Whether a round
+    needs that turnout at all is the round's decision (V-24: a further election may not), so the
+    round, not the turnout, says whether the election is valid (``Round.valid``).
     """
 
     registered: int
@@ -53,7 +59,9 @@ class Polling:
 
     Build one with :func:`polling`. ``present`` are those who voted in person, ``mobile`` those
     who voted at a mobile ballot box, ``proxies`` the outcome of every proxy in input order,
-    ``not_counted`` those who signed in but may not vote (V-5), ``steps`` every decision.
+    ``candidates`` every candidate of the round (V-16), ``mode`` whose roll it is (R-2: residents,
+    household representatives or group representatives), ``not_counted`` those who signed in but
+    may not vote (V-5), ``steps`` every decision.
     """
 
     roll: VoterRoll
@@ -62,11 +70,13 @@ class Polling:
     present: tuple[str, ...]
     mobile: tuple[str, ...]
     proxies: tuple[ProxyOutcome, ...]
+    candidates: frozenset[str]
+    mode: str
     not_counted: tuple[str, ...]
     turnout: Turnout
     steps: tuple[Step, ...]
 
-    # What counting needs of any meeting or polling (see _count.py).
+    # What counting needs of a body that votes (the Body protocol of _body.py).
     @property
     def valid(self) -> bool:
         """V-19: more than half of the registered voted."""
@@ -78,15 +88,28 @@ class Polling:
         return self.turnout.voted
 
     @property
-    def base(self) -> int:
-        """V-21: the base of the majority: those who voted (参加投票的村民)."""
-        return self.turnout.voted
-
-    @property
     def electors(self) -> tuple[str, ...]:
         """Those who filled in a ballot in person (who may have a scribe, V-17)."""
         skip = set(self.not_counted)
         return tuple(i for i in self.present if i not in skip)
+
+    def base_count(self, base: Base, papers: int) -> int:
+        """V-21: those who voted (参加投票的村民); a rulebook cannot name another base for a
+        polling (``Rulebook`` refuses ``majority_base="present"`` for village kinds)."""
+        return self.turnout.voted
+
+    def opening(self, contests: Sequence[Contest]) -> Opening:
+        """V-19: more than half of the registered must vote; V-24: a further election needs no
+        turnout of its own unless the rulebook says so (河南)."""
+        kind = self.rulebook.kind
+        further = bool(contests) and all(c.stage is Stage.FURTHER for c in contests)
+        if further and not self.rulebook.further_turnout_required:
+            return Opening(True, step(Code.TURNOUT_NOT_REQUIRED, kind, voted=self.turnout.voted), False)
+        if self.turnout.valid:
+            return Opening(True, None, True)
+        t = self.turnout
+        why = step(Code.NOT_HELD_TURNOUT, kind, by=turnout_threshold(self.rulebook), voted=t.voted, needed=t.needed)
+        return Opening(False, why, True)
 
     def ineligible(self, who: str) -> str | None:
         """Why *who* cannot be elected, or ``None`` (V-5: registered and of age)."""
@@ -94,6 +117,32 @@ class Polling:
             return "is not on the roll"
         why = self.roll[who].ineligible_on(self.day)
         return None if why is None else f"cannot be elected: {why} (V-5)"
+
+    def sex_of(self, who: str) -> str | None:
+        """The voter's sex as the roll gives it, or ``None``."""
+        return self.roll[who].sex if who in self.roll else None
+
+    def relatives_of(self, who: str) -> tuple[Relative, ...]:
+        """The relatives the voter roll records for *who* (V-28)."""
+        return self.roll[who].relatives if who in self.roll else ()
+
+    def judge_proxies(self, proxies: Iterable[Proxy], problems: list[Problem]) -> tuple[list[ProxyOutcome], list[Step]]:
+        """A polling's proxies were judged by :func:`polling` (their steps are the polling's)."""
+        if list(proxies):
+            problems.append(Problem("proxies", "a polling's proxies are judged by polling(): give them there"))
+        return list(self.proxies), []
+
+    def unjudged(self, contests: Sequence[Contest]) -> list[Problem]:
+        """V-16: every candidate counted must have been given to :func:`polling`, which judged the
+        proxies against them (an agent may not be a candidate)."""
+        return [
+            Problem(
+                f"contests[{i}].candidates[{j}]", f"{who!r} is a candidate, but polling() was not given them (V-16)"
+            )
+            for i, c in enumerate(contests)
+            for j, who in enumerate(c.candidates)
+            if who not in self.candidates
+        ]
 
 
 _MODES = ("direct", "household", "group-representatives")
@@ -148,7 +197,7 @@ def polling(
     present: Iterable[str],
     proxies: Iterable[Proxy] = (),
     mobile: Iterable[str] = (),
-    candidates: Iterable[str] = (),
+    candidates: Iterable[str],
     mode: str = "direct",
     rulebook: Rulebook,
     day: datetime.date,
@@ -156,7 +205,11 @@ def polling(
     """Check a polling's sign-in, proxies and mobile-box list, and work out its turnout.
 
     ``candidates`` are every candidate of the round, for the rule that a candidate may not be an
-    agent (V-16). ``mode`` is a residents' committee's mode of election (R-2): ``"direct"`` (the
+    agent (V-16): required, because a polling judged without them could accept a proxy the rules
+    refuse (give ``()`` only for a round with no candidates); :func:`~tally.count` checks that
+    every candidate of its contests was given here. A proxy is exercised only by an agent who
+    voted (in person or at a mobile box); otherwise it is rejected as not exercised, and its
+    principal has not voted (V-15). ``mode`` is a residents' committee's mode of election (R-2): ``"direct"`` (the
     roll is the residents with a vote), ``"household"`` (the roll is one representative per
     household: each voter names a ``household``, and no household twice) or
     ``"group-representatives"``; the base of every threshold is the roll in each mode.
@@ -171,7 +224,8 @@ def polling(
     >>> from tally import Proxy, Voter, polling, preset
     >>> roll = [Voter(f"V{i}") for i in range(1, 7)]
     >>> p = polling(roll, present=["V1", "V2"], proxies=[Proxy("V3", "V2", relation="spouse")],
-    ...             rulebook=preset("village-national-2018"), day=datetime.date(2026, 5, 21))
+    ...             candidates=["V1", "V4"], rulebook=preset("village-national-2018"),
+    ...             day=datetime.date(2026, 5, 21))
     >>> p.turnout
     Turnout(registered=6, in_person=2, by_proxy=1, mobile=0, voted=3, needed=4, valid=False)
     """
@@ -206,43 +260,43 @@ def polling(
         raise RecordError(problems)
 
     steps: list[Step] = []
-    eligible = {v.id for v in roll if v.ineligible_on(day) is None}
-    for v in roll:
-        why = v.ineligible_on(day)
-        if why is not None:
-            steps.append(step("V-5", f"not registered: {why}", v.id))
+    kind = rulebook.kind
+    why_not = {v.id: _NOT_A_VOTER[why] for v in roll if (why := v.ineligible_on(day)) is not None}
+    eligible = {v.id for v in roll if v.id not in why_not}
+    steps.extend(step(Code.NOT_A_VOTER, kind, who, reason=why) for who, why in why_not.items())
     not_counted = [who for who in signed if who not in eligible]
     not_counted += [who for who in boxed if who not in eligible]
-    steps.extend(step("V-5", "voted, not counted", who) for who in not_counted)
-
-    outcomes = _judge_proxies(filed, roll, eligible, set(signed), set(boxed), standing, rulebook, day)
+    steps.extend(step(Code.VOTED_NOT_COUNTED, kind, who) for who in not_counted)
+    voted = {who for who in (*signed, *boxed) if who in eligible}
+    outcomes = _judge_proxies(filed, roll, eligible, set(signed), set(boxed), voted, standing, rulebook, day)
     for o in outcomes:
         if o.accepted:
-            steps.append(step("V-15", "proxy accepted", o.proxy.principal))
+            steps.append(step(Code.PROXY_ACCEPTED, kind, o.proxy.principal))
         else:
+            assert o.reason is not None
             numbers = {"cap": rulebook.proxy_cap or 0, "days": rulebook.proxy_deadline_days}
-            steps.append(step(o.rule or "V-15", f"proxy rejected: {o.reason}", o.proxy.principal, **numbers))
+            steps.append(step(Code.PROXY_REJECTED, kind, o.proxy.principal, reason=o.reason, figures=numbers))
 
     registered = len(eligible)
     in_person = sum(1 for who in signed if who in eligible)
     by_proxy = sum(1 for o in outcomes if o.accepted)
     at_box = sum(1 for who in boxed if who in eligible)
-    voted = in_person + by_proxy + at_box
-    n, d = rulebook.turnout.numerator, rulebook.turnout.denominator
-    valid = voted * d > registered * n  # V-19: 过半数, strictly more than half
-    needed = registered * n // d + 1
+    threshold = turnout_threshold(rulebook)
+    total = in_person + by_proxy + at_box
     turnout = Turnout(
         registered=registered,
         in_person=in_person,
         by_proxy=by_proxy,
         mobile=at_box,
-        voted=voted,
-        needed=needed,
-        valid=valid,
+        voted=total,
+        needed=threshold.least(registered),
+        valid=threshold.met(total, registered),  # V-19: 过半数, strictly more than half
     )
-    steps.insert(0, step("V-5", "registered", roll=len(roll), registered=registered))
+    steps.insert(0, step(Code.REGISTERED, kind, roll=len(roll), registered=registered))
     figures: dict[str, int] = {f.name: getattr(turnout, f.name) for f in attrs.fields(Turnout) if f.name != "valid"}
-    steps.append(step("V-19", "turnout met" if valid else "turnout not met", None, **figures))
+    n, d = threshold.fraction.numerator, threshold.fraction.denominator
+    code = Code.TURNOUT_MET if turnout.valid else Code.TURNOUT_NOT_MET
+    steps.append(step(code, kind, by=threshold, figures=figures, numerator=n, denominator=d))
     return Polling(
         roll=roll,
         rulebook=rulebook,
@@ -250,10 +304,16 @@ def polling(
         present=tuple(signed),
         mobile=tuple(boxed),
         proxies=tuple(outcomes),
+        candidates=frozenset(standing),
+        mode=mode,
         not_counted=tuple(not_counted),
         turnout=turnout,
         steps=tuple(steps),
     )
+
+
+# Why a person on the roll may not vote on the day (V-5, R-3), by what the voter says of it.
+_NOT_A_VOTER = {"deprived of political rights": Reason.DEPRIVED, "under 18 on the election day": Reason.UNDER_18}
 
 
 def _judge_proxies(
@@ -262,78 +322,82 @@ def _judge_proxies(
     eligible: set[str],
     in_person: set[str],
     at_box: set[str],
+    voted: set[str],
     candidates: set[str],
     rulebook: Rulebook,
     day: datetime.date,
 ) -> list[ProxyOutcome]:
     """Each proxy's outcome, in input order; the cap is applied in filing order (V-16)."""
     order = sorted(range(len(filed)), key=lambda i: (filed[i].filed or day, i))
+    facts = _Facts(roll, eligible, in_person, at_box, voted, candidates, rulebook, day)
     # No chains: an agent may not have delegated their own vote. A proxy that fails on its own
     # (not written, not a relative, ...) delegates nothing, so only the others count here.
-    no_principals: set[str] = set()
-    principals = {
-        p.principal
-        for p in filed
-        if _reason(p, roll, eligible, in_person, at_box, candidates, no_principals, rulebook, day)[1] is None
-    }
+    principals = {p.principal for p in filed if _reason(p, facts, set()) is None}
     held: dict[str, int] = {}
     decided: dict[int, ProxyOutcome] = {}
     seen_principal: set[str] = set()
     for i in order:
         p = filed[i]
-        rule, reason = _reason(p, roll, eligible, in_person, at_box, candidates, principals, rulebook, day)
+        reason = _reason(p, facts, principals)
         if reason is None and p.principal in seen_principal:
-            rule, reason = "V-15", "the principal already has a proxy"
+            reason = Reason.PRINCIPAL_HAS_PROXY  # V-15: one proxy per principal
         if reason is None and rulebook.proxy_cap is not None and held.get(p.agent, 0) >= rulebook.proxy_cap:
-            rule, reason = "V-16", "the agent holds the most proxies allowed (PROXY_CAP_EXCEEDED)"
+            reason = Reason.AGENT_AT_CAP  # V-16: 每一选民接受委托投票不得超过三人
         if reason is None:
             held[p.agent] = held.get(p.agent, 0) + 1
             seen_principal.add(p.principal)
             decided[i] = ProxyOutcome(p, True)
         else:
-            decided[i] = ProxyOutcome(p, False, rule, reason)
+            decided[i] = ProxyOutcome(p, False, reason)
     return [decided[i] for i in range(len(filed))]
 
 
-def _reason(
-    p: Proxy,
-    roll: VoterRoll,
-    eligible: set[str],
-    in_person: set[str],
-    at_box: set[str],
-    candidates: set[str],
-    principals: set[str],
-    rulebook: Rulebook,
-    day: datetime.date,
-) -> tuple[str | None, str | None]:
-    """The first rule a proxy breaks, in the order a clerk would check, or (None, None)."""
+@attrs.frozen
+class _Facts:
+    """What a clerk knows when judging a proxy."""
+
+    roll: VoterRoll
+    eligible: set[str]
+    in_person: set[str]
+    at_box: set[str]
+    voted: set[str]
+    candidates: set[str]
+    rulebook: Rulebook
+    day: datetime.date
+
+
+def _reason(p: Proxy, f: _Facts, principals: set[str]) -> Reason | None:
+    """The first rule a proxy breaks, in the order a clerk would check, or ``None``."""
+    rulebook = f.rulebook
     if not rulebook.proxies_allowed:
-        return "P-17", "proxy not allowed"
+        return Reason.PROXY_NOT_ALLOWED
     if not p.written:
-        return "V-15", "not in writing"
-    if p.principal not in eligible:
-        return "V-15", "the principal is not a registered voter"
-    if p.principal in in_person:
-        return "V-15", "the principal voted in person"
-    if p.principal in at_box:
-        return "V-18", "the principal voted at a mobile ballot box"
+        return Reason.NOT_WRITTEN  # V-15: 书面委托
+    if p.principal not in f.eligible:
+        return Reason.PRINCIPAL_NOT_A_VOTER
+    if p.principal in f.in_person:
+        return Reason.PRINCIPAL_VOTED
+    if p.principal in f.at_box:
+        return Reason.PRINCIPAL_AT_MOBILE_BOX  # V-18
     if p.agent == p.principal:
-        return "V-15", "the agent is the principal"
-    if p.agent not in roll or p.agent not in eligible:
-        return "V-15", "the agent is not a registered voter of this village"
+        return Reason.AGENT_IS_PRINCIPAL
+    if p.agent not in f.roll or p.agent not in f.eligible:
+        return Reason.AGENT_NOT_A_VOTER  # V-15: 本村有选举权的近亲属
     if p.relation is None:
-        return "V-15", "the relation is not given"
+        return Reason.RELATION_NOT_GIVEN
     if p.relation not in rulebook.proxy_relations:
-        return "C-5", "not a near relative"
-    if p.agent in candidates and not rulebook.proxy_agent_may_be_candidate:
-        return "V-16", "the agent is a candidate"
+        return Reason.NOT_NEAR_RELATIVE  # C-5
+    if p.agent in f.candidates and not rulebook.proxy_agent_may_be_candidate:
+        return Reason.AGENT_IS_CANDIDATE  # V-16
     if p.agent in principals:
-        return "V-16", "the agent has given a proxy too: no chains"
+        return Reason.AGENT_GAVE_PROXY  # V-16: no chains
     if p.filed is not None:
-        if p.filed > day:
-            return "V-16", "filed after the election day"
-        if p.filed == day and not rulebook.proxy_onsite_allowed:
-            return "V-16", "filed on the election day (no on-site proxies)"
-        if rulebook.proxy_deadline_days and (day - p.filed).days < rulebook.proxy_deadline_days:
-            return "V-16", "filed after the deadline"
-    return None, None
+        if p.filed > f.day:
+            return Reason.FILED_AFTER_DAY
+        if p.filed == f.day and not rulebook.proxy_onsite_allowed:
+            return Reason.FILED_ON_DAY  # V-16 (上海): no on-site proxies
+        if rulebook.proxy_deadline_days and (f.day - p.filed).days < rulebook.proxy_deadline_days:
+            return Reason.FILED_LATE  # V-16, C-6
+    if p.agent not in f.voted:
+        return Reason.AGENT_DID_NOT_VOTE  # V-15: a proxy is exercised only by an agent who voted
+    return None

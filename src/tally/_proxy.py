@@ -11,6 +11,7 @@ import datetime
 
 import attrs
 
+from ._explain import Reason
 from ._values import boolean, nonblank, optional_date
 
 __all__ = ["Proxy", "ProxyOutcome"]
@@ -36,9 +37,9 @@ class Proxy:
 
 @attrs.frozen
 class ProxyOutcome:
-    """Whether a proxy was ``accepted``, and if not the ``rule`` and ``reason`` why."""
+    """Whether a proxy was ``accepted`` (exercised), and if not the ``reason`` why; the rule
+    behind a reason depends on the kind of body (``tally._explain.RULES``)."""
 
     proxy: Proxy
     accepted: bool
-    rule: str | None = None
-    reason: str | None = None
+    reason: Reason | None = None

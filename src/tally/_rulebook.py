@@ -270,9 +270,11 @@ class Rulebook:
     """P-22: the share of the base that a candidate's 赞成 votes must strictly exceed
     (超过…的一半; exactly half fails, C-2)."""
     majority_base: MajorityBase = attrs.field(default="present", converter=_majority_base)
-    """P-22: the base of the majority: ``"present"``, the present electorate (实到会有选举权的
-    人数) for basic-level party meetings; not the ballots cast and not the required
-    attendance."""
+    """P-22, V-21: the base of the majority. ``"present"``: the present electorate (实到会有选举权
+    的人数), the party rule, not the ballots cast and not the required attendance. ``"voted"``:
+    those who voted (参加投票的人数): for a party meeting the papers cast, for a village or
+    residents' polling those who voted in person, by proxy or at a mobile box (V-21), the only
+    base a polling has (``"present"`` is refused for those kinds)."""
     reduction_consent: Fraction = attrs.field(default=Fraction(1, 2), validator=_check_ratio)
     """P-24: the share of the present electorate whose consent lets a meeting reduce the seats
     instead of holding a further election."""
@@ -379,45 +381,9 @@ class Rulebook:
     def __attrs_post_init__(self) -> None:
         if self.quorum == 1 and not self.quorum_inclusive:
             raise RuleError(Problem("quorum", "a strict quorum of all the required attendance cannot be met"))
-
-
-# The rule that speaks for each decision, by kind of election (a table, not a branch on the
-# province): the same engine counts every kind, and each step cites its own kind's rule.
-_PARTY_RULES = {
-    "margin": "P-12",
-    "collected": "P-20",
-    "invalid": "P-21",
-    "threshold": "P-22",
-    "tie": "P-23",
-    "further": "P-24",
-    "further-threshold": "P-25",
-    "write-in": "P-19",
-    "eligible": "P-1",
-}
-_VILLAGE_RULES = {
-    "margin": "V-10",
-    "collected": "V-20",
-    "invalid": "V-20",
-    "threshold": "V-21",
-    "tie": "V-22",
-    "further": "V-23",
-    "further-threshold": "V-23",
-    "write-in": "V-14",
-    "eligible": "V-5",
-}
-RULE_IDS: Mapping[Kind, Mapping[str, str]] = MappingProxyType(
-    {
-        Kind.PARTY_MEETING: _PARTY_RULES,
-        Kind.PARTY_CONFERENCE: _PARTY_RULES,
-        Kind.VILLAGE_COMMITTEE: _VILLAGE_RULES,
-        Kind.RESIDENTS_COMMITTEE: {**_VILLAGE_RULES, "margin": "R-6"},
-    }
-)
-
-
-def rule_id(rulebook: Rulebook, concept: str) -> str:
-    """The rule ID that governs *concept* under this rulebook's kind (for explanation steps)."""
-    return RULE_IDS[rulebook.kind][concept]
+        if self.kind in (Kind.VILLAGE_COMMITTEE, Kind.RESIDENTS_COMMITTEE) and self.majority_base != "voted":
+            reason = "a polling's majority is taken of those who voted (V-21): it has no other base"
+            raise RuleError(Problem("majority_base", reason))
 
 
 # The rule IDs each field implements, for listings (``tally rulebooks ID``) and the docs.

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from ._count import Round
-from ._polling import Polling
+from ._explain import Code
 from ._values import FrozenMap, int_map
 from .errors import Problem, RecordError
 
@@ -72,6 +72,10 @@ class Verification:
         return not self.discrepancies
 
 
+# What a declaration that elects someone in a round that could not elect is at odds with.
+_NOT_HELD = {Code.NOT_HELD_INQUORATE: "inquorate", Code.NOT_HELD_TURNOUT: "turnout not met"}
+
+
 def verify(round: Round, declared: Mapping[str, Declared]) -> Verification:
     """Compare a counted round with the declaration, contest by contest.
 
@@ -104,9 +108,7 @@ def verify(round: Round, declared: Mapping[str, Declared]) -> Verification:
             found.append(Discrepancy(cid, "not declared", None, sorted(result.elected)))
             continue
         if set(said.elected) != set(result.elected):
-            what = "elected"
-            if not round.valid:
-                what = "turnout not met" if isinstance(round.meeting, Polling) else "inquorate"
+            what = _NOT_HELD.get(round.stopped_by, "elected") if round.stopped_by is not None else "elected"
             found.append(Discrepancy(cid, what, list(said.elected), list(result.elected)))
         if said.votes is not None:
             for who, n in said.votes.items():

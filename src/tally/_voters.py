@@ -62,6 +62,12 @@ def _sex(instance: object, attribute: attrs.Attribute[str | None], value: object
         raise RecordError(Problem(attribute.name, f"must be F or M, not {value!r}"))
 
 
+def _optional_boolean(instance: object, attribute: attrs.Attribute[bool | None], value: object) -> None:
+    """Validator: ``True``, ``False`` or ``None`` (not known: a check that needs it cannot tell)."""
+    if value is not None and not isinstance(value, bool):
+        raise RecordError(Problem(attribute.name, f"must be true, false or null, not {value!r}"))
+
+
 def age_on(born: datetime.date, day: datetime.date) -> int:
     """Whole years of age on *day* (C-4): the birthday itself counts.
 
@@ -91,7 +97,7 @@ class Voter:
     born: datetime.date | None = attrs.field(default=None, validator=optional_date, kw_only=True)
     registration: Registration = attrs.field(default=Registration.RESIDENT, converter=_registration, kw_only=True)
     household: str | None = attrs.field(default=None, kw_only=True)
-    party_member: bool = attrs.field(default=False, validator=boolean, kw_only=True)
+    party_member: bool | None = attrs.field(default=None, validator=_optional_boolean, kw_only=True)
     deprived: bool = attrs.field(default=False, validator=boolean, kw_only=True)
     """Deprived of political rights by law (V-5)."""
     relatives: tuple[Relative, ...] = attrs.field(default=(), converter=_relatives, kw_only=True)

@@ -21,11 +21,12 @@ from tabulate import tabulate
 
 from . import __version__
 from ._rulebook import FIELD_RULES, PRESETS, Rulebook
+from .catalogue import FIELDS
 from .errors import RecordError, RuleError
 from .examples import DESCRIPTIONS, NAMES
 from .examples import text as example_text
 from .records import Record, compliance_table, dumps, expand, load, next_round, verify_many
-from .report import FORMATS, LANGS, render
+from .report import CITES, FORMATS, LANGS, render
 
 __all__ = ["main"]
 
@@ -42,6 +43,12 @@ def _parser() -> argparse.ArgumentParser:
     def look(p: argparse.ArgumentParser) -> None:
         p.add_argument("--lang", choices=LANGS, default="en", help="language of the report (default en)")
         p.add_argument("--format", choices=FORMATS, default="text", dest="fmt", help="report format (default text)")
+        p.add_argument(
+            "--cite",
+            choices=CITES,
+            default="rule",
+            help="rule: rule IDs only (default); article: the article of the law beside each rule ID",
+        )
 
     verify = commands.add_parser(
         "verify",
@@ -185,7 +192,16 @@ def _verify_one(path: str, args: argparse.Namespace) -> int:
     except (RecordError, RuleError) as error:
         return _fail(error, "" if path == "-" else path)
     sys.stdout.write(
-        render(v, fmt=args.fmt, lang=args.lang, title=rec.title, day=rec.day.isoformat(), findings=findings)
+        render(
+            v,
+            fmt=args.fmt,
+            lang=args.lang,
+            title=rec.title,
+            day=rec.day.isoformat(),
+            findings=findings,
+            changed=[FIELDS[f][args.lang] for f in rec.rules if f in FIELDS],
+            cite=args.cite,
+        )
     )
     unmet = any(f.statutory and f.status == "not met" for f in findings)
     return 0 if v.agrees and not (args.strict and unmet) else 1
@@ -199,7 +215,16 @@ def _report(args: argparse.Namespace) -> int:
     except (RecordError, RuleError) as error:
         return _fail(error, "" if args.record == "-" else args.record)
     sys.stdout.write(
-        render(v, fmt=args.fmt, lang=args.lang, title=rec.title, day=rec.day.isoformat(), findings=findings)
+        render(
+            v,
+            fmt=args.fmt,
+            lang=args.lang,
+            title=rec.title,
+            day=rec.day.isoformat(),
+            findings=findings,
+            changed=[FIELDS[f][args.lang] for f in rec.rules if f in FIELDS],
+            cite=args.cite,
+        )
     )
     return 0
 

@@ -13,6 +13,8 @@ from tally import Board, Seat, Voter, check_board, polling, preset
 from tally.examples import load
 from tally.records import Record, result_to_dict
 
+from strategies import everyone
+
 DAY = datetime.date(2026, 5, 21)
 VILLAGE = preset("village-national-2018")
 
@@ -65,7 +67,9 @@ def test_ages_are_judged_on_the_election_day_exactly(born: datetime.date) -> Non
         return
     eighteenth = born.replace(year=born.year + 18)
     for day, registered in ((eighteenth - datetime.timedelta(days=1), 0), (eighteenth, 1)):
-        p = polling([Voter("A", born=born)], present=[], rulebook=VILLAGE, day=day)
+        p = polling(
+            [Voter("A", born=born)], candidates=everyone([Voter("A", born=born)]), present=[], rulebook=VILLAGE, day=day
+        )
         assert p.turnout.registered == registered
     thirty_sixth = born.replace(year=born.year + 36)
     board = Board(village=[Seat("A", post="member", born=born)])

@@ -420,7 +420,7 @@ def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | 
         r.choice(f"{path}.registration", o["registration"], _REGISTRATIONS) if "registration" in o else "resident"
     )
     household = r.string(f"{path}.household", o["household"]) if "household" in o else None
-    party_member = r.boolean(f"{path}.party_member", o["party_member"]) if "party_member" in o else False
+    party_member = r.boolean(f"{path}.party_member", o["party_member"]) if "party_member" in o else None
     deprived = r.boolean(f"{path}.deprived", o["deprived"]) if "deprived" in o else False
     relatives = []
     for j, rel in enumerate(r.array(f"{path}.relatives", o.get("relatives", []))):
@@ -439,7 +439,7 @@ def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | 
         born=born,
         registration=registration,
         household=household,
-        party_member=bool(party_member),
+        party_member=party_member,
         deprived=bool(deprived),
         relatives=relatives,
     )

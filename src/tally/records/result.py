@@ -2,71 +2,56 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from .. import __version__
 from .._compliance import Finding
-from .._meeting import Meeting
+from .._count import Round
+from .._polling import Polling
 from .._verify import Verification
+from ..errors import Problem, RecordError
 from .record import RESULT_FORMAT, Record
 from .write import _contest_dict
 
 # --- results ------------------------------------------------------------------------------------
 
 
-def result_to_dict(v: Verification, compliance: Iterable[Finding] = ()) -> dict[str, Any]:
-    """A verification as the result format (``tally.result/1``) writes it, with the compliance
-    findings when given (:meth:`Record.compliance`)."""
-    rnd = v.round
-    m = rnd.meeting
-    steps = [s.to_dict() for s in m.steps] + [s.to_dict() for s in rnd.steps]
-    contests = []
-    for c in rnd.contests:
-        steps.extend({**s.to_dict(), "contest": c.contest.id} for s in c.steps)
-        nxt = c.next_round
-        contests.append(
-            {
-                "id": c.contest.id,
-                "title": c.contest.title,
-                "post": c.contest.post.value,
-                "stage": c.contest.stage.value,
-                "seats": c.contest.seats,
-                "base": c.base,
-                "threshold": c.threshold,
-                "ballots": {"valid": c.valid, "invalid": c.invalid, "reasons": dict(c.invalid_reasons)},
-                "void_marks": dict(c.void_marks),
-                "votes": dict(c.votes),
-                "elected": list(c.elected),
-                "tied": list(c.tied),
-                "unfilled": c.unfilled,
-                "seats_reduced": c.seats_reduced,
-                "next_round": None
-                if nxt is None
-                else {"stage": nxt.stage.value, "seats": nxt.seats, "candidates": list(nxt.candidates)},
-            }
-        )
-    # A polling's proxy outcomes are the round's (count() takes them from polling()).
-    proxies = [
-        {"principal": o.proxy.principal, "agent": o.proxy.agent, "accepted": o.accepted, "reason": o.reason}
-        for o in rnd.proxies
-    ]
+def result_to_dict(
+    result: Round | Verification,
+    compliance: Iterable[Finding] = (),
+    *,
+    title: str = "",
+    day: datetime.date | None = None,
+) -> dict[str, Any]:
+    """A counted round, or a verification of one, as the result format (``tally.result/1``)
+    writes it, with the compliance findings when given (:meth:`Record.compliance`).
+
+    The result describes itself: the tally version, the title, the kind of body, the rulebook,
+    the election day (a polling knows its own; give it for a party meeting). Without a
+    declaration (a bare :class:`~tally.Round`), ``agrees`` is ``null`` and there are no
+    discrepancies. The same input gives the same result, key for key and in the same order.
+    """
+    verification = result if isinstance(result, Verification) else None
+    rnd = verification.round if verification is not None else result
+    if not isinstance(rnd, Round):
+        raise RecordError(Problem("result", f"must be a Round or a Verification, not {result!r}"))
+    body = rnd.meeting
+    if day is None and isinstance(body, Polling):
+        day = body.day
+    book = body.rulebook
     return {
         "format": RESULT_FORMAT,
-        "agrees": v.agrees,
-        "election_valid": rnd.valid,
-        "void": rnd.void,
-        "collected": rnd.collected,
-        "quorum": m.quorum.to_dict() if isinstance(m, Meeting) else None,
-        "turnout": None if isinstance(m, Meeting) else {**m.turnout.to_dict(), "proxies": proxies},
-        "proxies": proxies,
-        "scribes": [
-            {"elector": s.scribe.elector, "scribe": s.scribe.scribe, "accepted": s.accepted, "reason": s.reason}
-            for s in rnd.scribes
-        ],
-        "contests": contests,
-        "discrepancies": [d.to_dict() for d in v.discrepancies],
+        "tally": __version__,
+        "title": title,
+        "kind": book.kind.value,
+        "rulebook": {"id": book.id, "title": book.title},
+        "day": None if day is None else day.isoformat(),
+        "agrees": None if verification is None else verification.agrees,
+        **rnd.to_dict(),
+        "discrepancies": [] if verification is None else [d.to_dict() for d in verification.discrepancies],
         "compliance": [f.to_dict() for f in compliance],
-        "steps": steps,
     }
 
 
@@ -78,7 +63,6 @@ def next_round(rec: Record, verification: Verification | None = None) -> dict[st
     if not contests:
         return None
     out = rec.to_dict()
-    out["title"] = f"{rec.title} ({', '.join(sorted({c.stage.value for c in contests}))})".strip()
     out["contests"] = [_contest_dict(c, {}, "") for c in contests]
     out["ballots"] = {"collected": 0, "items": []}
     out["declared"] = {c.id: {"elected": []} for c in contests}

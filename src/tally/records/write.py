@@ -159,8 +159,8 @@ def _voter_dict(v: Voter) -> dict[str, Any]:
     item["registration"] = v.registration.value
     if v.household is not None:
         item["household"] = v.household
-    if v.party_member:
-        item["party_member"] = True
+    if v.party_member is not None:
+        item["party_member"] = v.party_member
     if v.deprived:
         item["deprived"] = True
     if v.relatives:

@@ -215,3 +215,24 @@ def test_weighted_csv_counts_as_the_rows_one_by_one() -> None:
         "ballots[1][1]: 'maybe' is not a mark (for ✓, against ×, abstain -, unreadable ?) (and 1 more rows like it)",
         "ballots[4]: 1 cells, but the header has 2",
     ]
+
+
+def test_weighted_csv_with_a_cell_over_several_lines() -> None:
+    """A quoted write-in cell with a line break: read again by csv from a list or a file that can
+    seek, counted as ballots_from_csv counts it; from a one-pass iterator, our error at its row."""
+    import io
+
+    from tally import count
+    from tally.records import weighted_ballots_from_csv
+
+    contest = Contest("committee", seats=3, candidates=["M01", "M02", "M03", "M04"])
+    rows = ["M01,M02,M03,M04,write_in\n", '✓,×,,,"M09\n"\n', "✓,✓,,,\n", '"✓",✓,,,\n', '✓,×,,,"M09\n"\n']
+    m = Record.from_dict(load("branch")).meeting()
+    expected = count([contest], list(ballots_from_csv(rows, contest)), meeting=m)
+    for source in (rows, io.StringIO("".join(rows), newline="")):
+        weighted = weighted_ballots_from_csv(source, contest)
+        assert [n for _, n in weighted] == [2, 2]  # csv reads "✓" and ✓ alike
+        assert count([contest], weighted=weighted, meeting=m) == expected
+    with pytest.raises(RecordError, match=r"ballots\[1\]: a quoted cell runs over several lines"):
+        weighted_ballots_from_csv(iter(rows), contest)
+    assert [n for _, n in weighted_ballots_from_csv(rows[:1] + rows[2:4], contest)] == [1, 1]

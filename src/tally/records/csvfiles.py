@@ -74,37 +74,79 @@ def weighted_ballots_from_csv(
 ) -> list[tuple[Ballot, int]]:
     """Papers of one contest from CSV, as :func:`ballots_from_csv` reads them, grouped: each
     distinct row once as ``(paper, n)``, in the order each first appears, ready for
-    ``count(contests, weighted=...)``. Equal rows are grouped as the file is read, by C code
-    (``csv``, ``dict`` and ``Counter``), so a file of millions of rows streams at about the speed of
-    reading it; each distinct row is then checked once, and a bad one is named at its first row
-    with how many more rows like it there were.
+    ``count(contests, weighted=...)``.
+
+    Equal lines are grouped as the file is read, by C code (``dict`` and ``Counter``), keeping one
+    entry per distinct line: a file of millions of rows streams at about the speed of reading
+    it. Each distinct row is then parsed and checked once, and a bad one is named at its first
+    row with how many more rows like it there were. A quoted cell that runs over several lines
+    (a line break typed in a cell) cannot be told from its lines apart: the rows are then read
+    again with ``csv`` (from a list, or an open file that can seek), or the error says so.
 
     >>> rows = ["M01,M02,M03", "✓,×,", "✓,✓,✓", "✓,×,"]
     >>> contest = Contest("c", seats=2, candidates=["M01", "M02", "M03"])
     >>> [(paper.sections["c"].to_dict(), n) for paper, n in weighted_ballots_from_csv(rows, contest)]
     [({'for': ['M01'], 'against': ['M02']}, 2), ({'for': ['M01', 'M02', 'M03']}, 1)]
     """
-    reader = csv.reader(iter(lines))
-    header = next(reader, None)
-    if header is None:
+    source = iter(lines)
+    header = _header(next(csv.reader([next(source, "")]), None), contest, where)
+    # Line number of the first line like each: setdefault keeps the first; Counter counts the lines
+    # by that first line number. All of it runs in C, line by line, one entry per distinct line.
+    first: dict[str, int] = {}
+    counts = Counter(map(first.setdefault, source, itertools.count(1)))
+    rows: list[tuple[list[str], int, int]] = []
+    for line, i in first.items():
+        row = next(csv.reader([line]), [])
+        if any("\n" in cell or "\r" in cell for cell in row):
+            return _weighted_rows_again(lines, header, contest, where, i)
+        rows.append((row, i, counts[i]))
+    return _weighted(rows, header, contest, where)
+
+
+def _header(row: list[str] | None, contest: Contest, where: str) -> list[str]:
+    if row is None:
         raise RecordError(Problem(where, "the CSV file is empty: it needs a header row"))
-    header = [h.strip().lstrip("\ufeff") for h in header]
-    problems: list[Problem] = []
+    header = [h.strip().lstrip("\ufeff") for h in row]
     known = set(contest.candidates)
-    for j, name in enumerate(header):
-        if name not in known and name not in ("write_in", "spoiled"):
-            problems.append(Problem(f"{where}[0][{j}]", f"column {name!r} is not a candidate of {contest.id!r}"))
+    problems = [
+        Problem(f"{where}[0][{j}]", f"column {name!r} is not a candidate of {contest.id!r}")
+        for j, name in enumerate(header)
+        if name not in known and name not in ("write_in", "spoiled")
+    ]
     if problems:
         raise RecordError(problems)
-    # Row number of the first row like each: setdefault keeps the first; Counter counts the rows
-    # by that first row number. All of it runs in C, row by row, keeping one entry per distinct row.
+    return header
+
+
+def _weighted_rows_again(
+    lines: Iterable[str], header: list[str], contest: Contest, where: str, at: int
+) -> list[tuple[Ballot, int]]:
+    """The rows grouped by ``csv`` itself, for a file whose quoted cells run over lines."""
+    seek = getattr(lines, "seek", None)
+    if isinstance(lines, list | tuple):
+        again: Iterable[str] = lines
+    elif seek is not None and getattr(lines, "seekable", lambda: False)():
+        seek(0)
+        again = lines
+    else:
+        reason = "a quoted cell runs over several lines: give the open file (that can seek) or a list of lines"
+        raise RecordError(Problem(f"{where}[{at}]", reason))
+    reader = csv.reader(again)
+    next(reader, None)  # the header, read already
     first: dict[tuple[str, ...], int] = {}
     counts = Counter(map(first.setdefault, map(tuple, reader), itertools.count(1)))
+    return _weighted([(list(cells), i, counts[i]) for cells, i in first.items()], header, contest, where)
+
+
+def _weighted(
+    rows: list[tuple[list[str], int, int]], header: list[str], contest: Contest, where: str
+) -> list[tuple[Ballot, int]]:
+    """Each distinct row (cells, first row, how many) checked once, as (paper, n)."""
+    problems: list[Problem] = []
     out: list[tuple[Ballot, int]] = []
-    for cells, i in first.items():
+    for cells, i, n in rows:
         if not cells:
             continue  # an empty line; a row of empty cells is a blank paper
-        n = counts[i]
         before = len(problems)
         paper = _csv_paper(tuple(c.strip() for c in cells), header, contest, f"{where}[{i}]", problems)
         if paper is not None:

@@ -106,3 +106,15 @@ def test_sign_in_from_a_list_or_an_iterator_and_its_problems() -> None:
         "present[26]: 'M0' signed in twice (first at present[1])",
         "present[27]: 'ZZ' is not on the roll",
     ]
+
+
+def test_a_roll_pickles_and_copies() -> None:
+    """A roll crosses to a worker process (pickle) and copies as the same roll."""
+    import copy
+    import pickle
+
+    roll = Roll([Member("A"), Member("B", name="x")])
+    voters = VoterRoll([Voter("V1"), Voter("V2", household="H1")])
+    assert pickle.loads(pickle.dumps(roll)) == roll == copy.deepcopy(roll)
+    assert pickle.loads(pickle.dumps(voters)) == voters == copy.deepcopy(voters)
+    assert pickle.loads(pickle.dumps(roll))["A"] == Member("A")

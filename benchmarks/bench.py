@@ -36,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -49,9 +49,14 @@ CHANCES = [0.75, 0.72, 0.7, 0.68, 0.66, 0.63, 0.6, 0.1, 0.08, 0.06, 0.05, 0.04]
 
 def winning_marks(n: int, seed: int = 2026) -> list[tuple[list[str], list[str]]]:
     """(for, write_in) per paper: each candidate marked with their own chance; seven win."""
+    return list(iter_winning_marks(n, seed))
+
+
+def iter_winning_marks(n: int, seed: int = 2026) -> Iterator[tuple[list[str], list[str]]]:
     rnd = random.Random(seed)
     pairs = list(zip(CANDIDATES, CHANCES, strict=True))
-    return [([c for c, p in pairs if rnd.random() < p], []) for _ in range(n)]
+    for _ in range(n):
+        yield [c for c, p in pairs if rnd.random() < p], []
 
 
 def data(kind: str, n: int, seed: int = 2026) -> list[tuple[list[str], list[str]]]:
@@ -94,7 +99,7 @@ def record(n: int, data: list[tuple[list[str], list[str]]]) -> dict:
     }
 
 
-def write_csv(path: Path, data: list[tuple[list[str], list[str]]]) -> None:
+def write_csv(path: Path, data: Iterable[tuple[list[str], list[str]]]) -> None:
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(",".join([*CANDIDATES, "write_in"]) + "\n")
         for fors, write in data:
@@ -341,10 +346,19 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--markdown", action="store_true")
     ap.add_argument("--big", type=int, default=0, metavar="N", help="also stream N papers from CSV, roll of N")
+    ap.add_argument("--big-only", action="store_true", help="run the --big figure alone")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         run_child(args.child[0], args.child[1:])
+        return
+    if args.big_only:
+        big_csv = Path(tempfile.mkdtemp(prefix="tally-bench-")) / "big.csv"
+        write_csv(big_csv, iter_winning_marks(args.big, seed=7))
+        runs = [child(["big", str(args.big), str(big_csv)]) for _ in range(args.repeat)]
+        for big_s, big_rss in runs:
+            print(f"roll of {args.big:,}, meeting, {args.big:,} CSV papers streamed paper by paper, counted: "
+                  f"{big_s:.2f} s, peak RSS of the whole process {big_rss:.0f} MiB ({big_rss / 1024:.2f} GiB)")
         return
     n = 100_000 if args.quick else 1_000_000
     records, per = (200, 500) if args.quick else (2_000, 500)
@@ -403,7 +417,7 @@ def main() -> None:
     ]
     if args.big:
         big_csv = tmp / "big.csv"
-        write_csv(big_csv, winning_marks(args.big, seed=7))
+        write_csv(big_csv, iter_winning_marks(args.big, seed=7))
         big_s, big_rss = child(["big", str(args.big), str(big_csv)])
         rows.append((f"the whole process: roll of {args.big:,}, meeting, {args.big:,} CSV papers streamed, counted",
                      f"{big_s:.2f} s", "", f"{big_rss:.0f} MiB peak RSS in all"))

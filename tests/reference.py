@@ -36,6 +36,17 @@ def read_paper(paper: Ballot, contest: Contest, meeting: Meeting | Polling) -> t
     return True, votes
 
 
+def majority_base(meeting: Meeting | Polling, papers: list[Ballot]) -> int:
+    """What a winner needs more than half of: P-22, the present electorate of a party meeting (or,
+    where its rulebook says ``majority_base="voted"``, the papers cast); V-21, R-5, those who
+    voted at a polling."""
+    if isinstance(meeting, Polling):
+        return meeting.turnout.voted
+    if meeting.rulebook.majority_base == "voted":
+        return len(papers)
+    return meeting.quorum.present
+
+
 def reference_count(contest: Contest, papers: list[Ballot], meeting: Meeting | Polling) -> dict[str, object]:
     """Valid and invalid papers, votes, elected and tied, as the rules say."""
     valid = invalid = 0
@@ -47,6 +58,7 @@ def reference_count(contest: Contest, papers: list[Ballot], meeting: Meeting | P
             votes.update(given)
         else:
             invalid += 1
+    base = majority_base(meeting, papers)
     round_valid = meeting.valid and len(papers) <= meeting.voters
     elected: set[str] = set()
     tied: set[str] = set()
@@ -54,7 +66,7 @@ def reference_count(contest: Contest, papers: list[Ballot], meeting: Meeting | P
         if contest.stage == "tie-break":
             qualified = list(contest.candidates)
         else:
-            qualified = [c for c in votes.keys() | set(contest.candidates) if votes[c] * 2 > meeting.base]
+            qualified = [c for c in votes.keys() | set(contest.candidates) if votes[c] * 2 > base]
         qualified.sort(key=lambda c: -votes[c])
         if len(qualified) <= contest.seats:
             elected = set(qualified)

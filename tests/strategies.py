@@ -123,7 +123,7 @@ from tally import PRESETS, Proxy, Voter, polling  # noqa: E402
 
 DAY = datetime.date(2026, 5, 21)
 VILLAGE_BOOKS = [b for b in PRESETS.values() if b.kind in ("village-committee", "residents-committee")]
-RELATIONS = ["spouse", "parent", "child", "sibling", "cousin", "friend"]
+RELATIONS = ["spouse", "parent", "child", "sibling", "grandparent", "grandchild", "other", None]
 
 
 @st.composite

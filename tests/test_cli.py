@@ -15,6 +15,12 @@ from tally.examples import NAMES, text
 Capture = pytest.CaptureFixture[str]
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read English output, whatever the machine's locale."""
+    monkeypatch.setenv("TALLY_LANG", "en")
+
+
 def _write(tmp_path: pathlib.Path, name: str, data: object) -> str:
     path = tmp_path / name
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -39,7 +45,11 @@ def test_verify_disagrees_when_a_declared_winner_is_changed(tmp_path: pathlib.Pa
     assert main(["verify", _write(tmp_path, "r.json", data)]) == 1
     out = capsys.readouterr().out
     assert "does NOT agree" in out
-    assert any(line.split() == ["committee", "elected", '["M02"]', '["M01"]'] for line in out.splitlines())
+    # contest, what differs, declared, counted: the ids with their names.
+    assert any(
+        line.split() == ["支部委员会委员", "those", "elected", "M02", "王芳", "M01", "张伟"]
+        for line in out.splitlines()
+    ), out
 
 
 def test_verify_disagrees_on_a_declared_vote(tmp_path: pathlib.Path, capsys: Capture) -> None:
@@ -56,7 +66,10 @@ def test_verify_disagrees_on_a_declared_vote(tmp_path: pathlib.Path, capsys: Cap
 def test_a_void_round_always_exits_1(tmp_path: pathlib.Path, capsys: Capture) -> None:
     """P-20: a void round must be held again, whatever was declared."""
     assert main(["verify", _example(tmp_path, "void")]) == 1
-    assert "more than 10: the vote is void" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "11 ballots collected, more than the 10 who voted: the vote is void" in out
+    # A void round states no ballot verdict: nobody elected, and why, cited to P-20.
+    assert "P-20    支部委员会委员: nobody is elected in this round." in out
 
 
 def test_broken_record_exits_2_with_paths_on_stderr(tmp_path: pathlib.Path, capsys: Capture) -> None:
@@ -70,6 +83,9 @@ def test_broken_record_exits_2_with_paths_on_stderr(tmp_path: pathlib.Path, caps
     assert captured.out == ""
     assert captured.err.splitlines() == [
         f"tally: {path}: roll[3].id: duplicate id 'M01' (first at roll[0])",
+        f"tally: {path}: present[3]: 'M04' is not on the roll",
+        f"tally: {path}: present[11]: 'M99' is not on the roll",
+        f"tally: {path}: contests[0].candidates[3]: 'M04' is not on the roll",
     ]
 
 
@@ -142,7 +158,7 @@ def test_rulebooks_lists_and_shows(capsys: Capture) -> None:
     assert "cpc-conference-2020" in capsys.readouterr().out
     assert main(["rulebooks", "cpc-basic-2020"]) == 0
     rows = [line.split() for line in capsys.readouterr().out.splitlines()]
-    assert ["quorum_inclusive", "False", "P-10a,", "OQ-P2"] in rows
+    assert ["quorum_inclusive", "恰好达到到会比例即有效", "False", "P-10a,", "OQ-P2"] in rows
     assert main(["rulebooks", "nope"]) == 2
 
 
@@ -185,4 +201,7 @@ def test_a_further_election_report_states_its_floor(tmp_path: pathlib.Path, caps
     """V-23: the tally sheet of a village further election states the floor, not a majority."""
     assert main(["verify", _example(tmp_path, "one-third-floor")]) == 0
     out = capsys.readouterr().out
-    assert "Most votes win, with at least 10 votes (1/3 of the 30 ballots cast)." in out
+    assert "The most votes win, with at least 1/3 of the 30 ballots cast: at least 10 votes." in out
+    sheet = out[out.index("Tally sheet") : out.index("Verification")]
+    assert "at least 1/3 of ballots" in sheet  # the column names the test applied
+    assert "half" not in sheet  # no majority is stated for a floor

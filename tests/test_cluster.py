@@ -121,6 +121,6 @@ def test_a_progress_bar_on_a_terminal_and_nothing_when_piped() -> None:
         for k in range(1, 5):
             bar(k, 4)
         bar.close()
-    assert shown.text.endswith("\r[##########] 4/4 records\n")
-    assert "\r[#####.....] 2/4 records" in shown.text
+    assert shown.text.endswith("\r[##########] 4/4\n")
+    assert "\r[#####.....] 2/4" in shown.text
     assert piped.text == ""

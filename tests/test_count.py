@@ -7,10 +7,12 @@ import pytest
 
 from tally import (
     Ballot,
+    Code,
     Contest,
     Marks,
     Member,
     Proxy,
+    Reason,
     RecordError,
     Reduction,
     RuleError,
@@ -22,6 +24,7 @@ from tally import (
     preset,
 )
 from tally._ballot import read_section
+from tally._explain import rule_of
 
 PARTY = preset("cpc-basic-2020")
 
@@ -76,6 +79,11 @@ def _read(marks: Marks, rulebook=PARTY):  # type: ignore[no-untyped-def]
     return reading
 
 
+def _void(reading, kind=PARTY.kind):  # type: ignore[no-untyped-def]
+    """The void marks of a reading as (id, reason, the rule the reason cites for this body)."""
+    return [(who, reason, rule_of(reason, kind)) for who, reason in reading.void]
+
+
 def test_ex_p_06_five_for_is_valid() -> None:
     """EX-P-06: 5 赞成 on 5 seats: valid, 5 votes."""
     r = _read(Marks(for_=["M01", "M02", "M03", "M04", "M05"]))
@@ -91,7 +99,7 @@ def test_ex_p_06_four_for_one_against_one_write_in_is_valid() -> None:
 def test_ex_p_06_six_selected_is_invalid() -> None:
     """EX-P-06: 5 赞成, 1 不赞成 and 1 write-in select 6 on 5 seats: invalid (P-21)."""
     r = _read(Marks(for_=["M01", "M02", "M03", "M04", "M05"], against=["M06"], write_in=["M10"]))
-    assert (r.valid, r.reason, r.rule, r.votes) == (False, "over-selected", "P-21", ())
+    assert (r.valid, r.reason, rule_of(r.reason, PARTY.kind), r.votes) == (False, Reason.OVER_SELECTED, "P-21", ())
 
 
 def test_ex_p_06_all_abstentions_is_a_valid_ballot_with_no_votes() -> None:
@@ -105,9 +113,9 @@ def test_ex_p_06_write_in_beside_abstentions_only() -> None:
     abstentions is void (default) or voids the section (writein_refusal="section")."""
     marks = Marks(abstain=SEVEN.candidates, write_in=["M10"])
     r = _read(marks)
-    assert (r.valid, r.votes, r.void) == (True, (), (("M10", "P-19", "write-in refused"),))
+    assert (r.valid, r.votes, _void(r)) == (True, (), [("M10", Reason.WRITE_IN_REFUSED, "P-19")])
     r = _read(marks, attrs.evolve(PARTY, writein_refusal="section"))
-    assert (r.valid, r.reason, r.rule) == (False, "write-in refused", "P-19")
+    assert (r.valid, r.reason, rule_of(r.reason, PARTY.kind)) == (False, Reason.WRITE_IN_REFUSED, "P-19")
     r = _read(marks, attrs.evolve(PARTY, writein_policy="any"))
     assert (r.valid, r.votes) == (True, ("M10",))
 
@@ -131,18 +139,18 @@ def test_void_marks_leave_the_rest_of_the_section() -> None:
     )
     assert r.valid
     assert r.votes == ("M01",)
-    assert sorted(r.void) == [
-        ("M02", "P-21", "duplicate mark"),
-        ("M03", "P-21", "unreadable mark"),
-        ("M05", "P-21", "write-in of a listed candidate"),
-        ("X99", "P-1", "write-in not eligible"),
+    assert sorted(_void(r)) == [
+        ("M02", Reason.DUPLICATE, "P-21"),
+        ("M03", Reason.UNREADABLE, "P-21"),
+        ("M05", Reason.WRITE_IN_OF_CANDIDATE, "P-21"),
+        ("X99", Reason.WRITE_IN_NOT_ELIGIBLE, "P-1"),
     ]
 
 
 def test_a_person_written_in_twice_gets_no_vote() -> None:
     """The same id twice in one section voids both marks (found by the reference counter)."""
     r = _read(Marks(against=["M01"], write_in=["M10", "M10"]))
-    assert (r.valid, r.votes, r.void) == (True, (), (("M10", "P-21", "duplicate mark"),) * 2)
+    assert (r.valid, r.votes, _void(r)) == (True, (), [("M10", Reason.DUPLICATE, "P-21")] * 2)
 
 
 def test_tie_break_write_in_of_a_tied_candidate_voids_both_marks() -> None:
@@ -203,8 +211,15 @@ def test_ex_p_10_proxy_and_scribe() -> None:
         proxies=[Proxy("M10", "M03", relation="spouse")],
         scribes=[Scribe("M04", "staff-1"), Scribe("M05", "M02")],
     )
-    assert [(o.accepted, o.rule, o.reason) for o in r.proxies] == [(False, "P-17", "proxy not allowed")]
-    assert [(s.accepted, s.reason) for s in r.scribes] == [(True, None), (False, "scribe is a candidate")]
+    assert [(o.accepted, o.reason) for o in r.proxies] == [(False, Reason.PROXY_NOT_ALLOWED)]
+    assert [(s.code, s.rule, s.subject, s.reason) for s in r.steps if s.code is Code.PROXY_REJECTED] == [
+        (Code.PROXY_REJECTED, "P-17", "M10", Reason.PROXY_NOT_ALLOWED)
+    ]
+    assert [(s.accepted, s.reason) for s in r.scribes] == [(True, None), (False, Reason.SCRIBE_IS_CANDIDATE)]
+    assert [(s.code, s.rule) for s in r.steps if s.subject in ("M04", "M05")] == [
+        (Code.SCRIBE_ACCEPTED, "P-18"),
+        (Code.SCRIBE_REJECTED, "P-18"),
+    ]
     assert r.contests == plain.contests
 
 
@@ -227,7 +242,12 @@ def test_more_ballots_than_voters_voids_the_round() -> None:
     m = _meeting(10, present=9)
     r = count([Contest("c", seats=1, candidates=["M01", "M02"])], _papers((10, _for("M01"))), meeting=m)
     assert (r.valid, r["c"].elected, r["c"].next_round, r["c"].unfilled) == (False, (), None, 1)
-    assert r.steps[-1].finding == "more ballots than voters: round void"
+    last = r.steps[-1]
+    assert (last.code, last.rule, dict(last.numbers)) == (Code.BALLOTS_OVER, "P-20", {"collected": 10, "base": 9})
+    assert (r.held, r.void, r.stopped_by) == (True, True, Code.BALLOTS_OVER)
+    # A void round gives no ballot verdict: the contest's one step says it elected nobody (P-20).
+    assert [(s.code, s.rule) for s in r["c"].steps] == [(Code.NO_ELECTION, "P-20")]
+    assert r["c"].test is None
 
 
 def test_ballots_against_those_issued() -> None:
@@ -246,7 +266,12 @@ def test_inquorate_meeting_elects_nobody() -> None:
     m = _meeting(10, present=8)
     r = count([Contest("c", seats=1, candidates=["M01", "M02"])], _papers((8, _for("M01"))), meeting=m)
     assert (r.valid, r["c"].votes["M01"], r["c"].elected) == (False, 8, ())
-    assert r.steps[0].finding == "inquorate: no election"
+    assert (r.steps[0].code, r.steps[0].rule) == (Code.NOT_HELD_INQUORATE, "P-10")
+    assert (r.held, r.stopped_by) == (False, Code.NOT_HELD_INQUORATE)
+    # A round that did not take place gets no ballot verdict (no P-20 step) and no threshold.
+    assert Code.BALLOTS_WITHIN not in [s.code for s in r.steps]
+    assert [(s.code, s.rule) for s in r["c"].steps] == [(Code.NO_ELECTION, "P-10")]
+    assert (r["c"].test, r["c"].threshold) == (None, None)
 
 
 # --- P-23: more qualifiers than seats, ties -----------------------------------------------------
@@ -276,7 +301,12 @@ def test_tie_at_the_cut_off_goes_to_a_tie_break() -> None:
     assert (again.elected, again.tied, again.threshold) == ((), ("M02", "M03"), None)
     assert again.next_round == tie  # OQ-P5: repeat while tied
     final = count([tie], _papers((2, _for("M02")), (3, _for("M03"))), meeting=m)["c"]  # type: ignore[list-item]
-    assert (final.elected, final.next_round) == (("M03",), None)
+    assert (final.elected, final.next_round, final.test) == (("M03",), None, None)
+    # Among the tied the most votes win: no threshold, so the other has fewer votes (P-23).
+    assert [(s.code, s.rule, s.subject, s.test) for s in final.steps if s.subject != "c"] == [
+        (Code.ELECTED, "P-23", "M03", None),
+        (Code.FEWER_VOTES, "P-23", "M02", None),
+    ]
 
 
 def test_a_tie_break_paper_voting_for_two_tied_on_one_seat_is_invalid() -> None:
@@ -348,9 +378,9 @@ def test_further_election_short_of_candidates_says_so() -> None:
     r = count([secretary], _papers((5, _for("M01", contest="s")), (5, {})), meeting=m)["s"]
     assert r.next_round == Contest("s", seats=1, candidates=["M01"], post="secretary", stage="further")
     last = r.steps[-1]
-    assert (last.rule, last.finding, dict(last.numbers)) == (
+    assert (last.rule, last.code, dict(last.numbers)) == (
         "OQ-P6",
-        "further election needs more candidates",
+        Code.FURTHER_NEEDS_CANDIDATES,
         {"candidates": 1, "least": 2},
     )
     with pytest.raises(RuleError, match="INSUFFICIENT_MARGIN"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from tally import Exclusion, Member, RecordError, RuleError, meeting, preset
+from tally import Code, Exclusion, Member, Reason, RecordError, RuleError, meeting, preset
 from tally._meeting import least_present, quorum_met
 from tally.examples import ex_p_01, ex_p_01_roll
 
@@ -29,8 +29,8 @@ def test_ex_p_01_required_attendance() -> None:
     assert outcomes == {
         "M01": (),
         "M02": (),
-        "M03": ("no meeting approval",),
-        "M04": ("category not listed",),
+        "M03": (Reason.NO_MEETING_APPROVAL,),
+        "M04": (Reason.CATEGORY_NOT_LISTED,),
     }
 
 
@@ -127,7 +127,10 @@ def test_exclusion_without_category_listed_by_the_rulebook() -> None:
     assert meeting(_full(5), present=[], exclusions=excl, rulebook=PARTY).quorum.required == 4
     kept = meeting(_full(5), present=[], exclusions=excl, rulebook=five)
     assert kept.quorum.required == 5
-    assert kept.exclusions[0].reasons == ("category not listed",)
+    assert kept.exclusions[0].reasons == (Reason.CATEGORY_NOT_LISTED,)
+    assert [(s.code, s.rule, s.reason) for s in kept.steps if s.subject == "M01"] == [
+        (Code.NOT_EXCLUDED, "P-7", Reason.CATEGORY_NOT_LISTED)
+    ]
 
 
 def test_conference_does_not_exclude_delegates() -> None:
@@ -135,7 +138,10 @@ def test_conference_does_not_exclude_delegates() -> None:
     excl = [Exclusion("M01", "bedridden", upper_approved=True, meeting_approved=True)]
     m = meeting(_full(10), present=_present(9)[1:], exclusions=excl, rulebook=preset("cpc-conference-2020"))
     assert m.quorum.required == 10
-    assert m.exclusions[0].reasons == ("exclusions do not apply",)
+    assert m.exclusions[0].reasons == (Reason.EXCLUSIONS_DO_NOT_APPLY,)
+    assert [(s.code, s.rule, s.reason) for s in m.steps if s.subject == "M01"] == [
+        (Code.NOT_EXCLUDED, "PC-4", Reason.EXCLUSIONS_DO_NOT_APPLY)
+    ]
     assert m.steps[-1].rule == "PC-3"
 
 
@@ -146,22 +152,21 @@ def test_meeting_needs_a_party_rulebook() -> None:
 
 
 def test_steps_name_the_rule_of_each_decision() -> None:
-    """Every decision of a meeting is a step with its rule ID, in order."""
+    """Every decision of a meeting is a step with its code and rule ID, in order."""
     m = ex_p_01()
-    assert [s.rule for s in m.steps] == [
-        "P-5",
-        "P-8",
-        "P-8",
-        "P-8",
-        "P-7",
-        "P-2",
-        "P-2",
-        "P-2",
-        "P-6",
-        "P-11",
-        "P-10",
+    assert [(s.code, s.rule, s.subject, s.reason) for s in m.steps] == [
+        (Code.ELECTORATE, "P-5", None, None),
+        (Code.EXCLUDED, "P-8", "M01", None),
+        (Code.EXCLUDED, "P-8", "M02", None),
+        (Code.NOT_EXCLUDED, "P-8", "M03", Reason.NO_MEETING_APPROVAL),
+        (Code.NOT_EXCLUDED, "P-7", "M04", Reason.CATEGORY_NOT_LISTED),
+        (Code.PRESENT_NOT_COUNTED, "P-2", "P1", Reason.PROBATIONARY),
+        (Code.PRESENT_NOT_COUNTED, "P-2", "P2", Reason.PROBATIONARY),
+        (Code.PRESENT_NOT_COUNTED, "P-2", "P3", Reason.PROBATIONARY),
+        (Code.REQUIRED_ATTENDANCE, "P-6", None, None),
+        (Code.PRESENT_ELECTORATE, "P-11", None, None),
+        (Code.QUORUM_MET, "P-10", None, None),
     ]
-    assert m.steps[-1].finding == "quorum met"
     assert dict(m.steps[-1].numbers) == {
         "present": 34,
         "required": 42,

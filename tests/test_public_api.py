@@ -13,6 +13,7 @@ import tally
 SRC = pathlib.Path(tally.__file__).parent
 CORE = sorted(p for p in SRC.glob("_*.py") if p.name != "__main__.py")
 EDGE = {"tally.report", "tally.cli", "tally.records", "tally.examples", "tally.__main__"}
+EDGE |= {"tally.forms", "tally.strokes"}
 # Modules whose import in the core would mean I/O, a clock, randomness or logging (STYLE 1).
 FORBIDDEN = {
     "os",

@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 import jsonschema
 import pytest
 
-from tally import Contest, RecordError, Stage
+from tally import Contest, Problem, RecordError, Stage
 from tally.cli import main
 from tally.examples import NAMES, load
 from tally.records import (
@@ -207,14 +207,16 @@ def test_weighted_csv_counts_as_the_rows_one_by_one() -> None:
     assert count([contest], weighted=weighted, meeting=m) == count(
         [contest], list(ballots_from_csv(rows, contest)), meeting=m
     )
+    rows = ["M01,M02", "✓,maybe", "✓,", "✓,maybe", "✓"]
+    two = Contest("c", seats=1, candidates=["M01", "M02"])
+    with pytest.raises(RecordError) as one_by_one:
+        list(ballots_from_csv(rows, two))
     with pytest.raises(RecordError) as caught:
-        weighted_ballots_from_csv(
-            ["M01,M02", "✓,maybe", "✓,", "✓,maybe", "✓"], Contest("c", seats=1, candidates=["M01", "M02"])
-        )
-    assert [str(p) for p in caught.value.problems] == [
-        "ballots[1][1]: 'maybe' is not a mark (for ✓, against ×, abstain -, unreadable ?) (and 1 more rows like it)",
-        "ballots[4]: 1 cells, but the header has 2",
-    ]
+        weighted_ballots_from_csv(rows, two)
+    first, _, short = one_by_one.value.problems  # the paper-by-paper reader names each bad row
+    assert caught.value.problems == (Problem(first.path, f"{first.reason} (and 1 more rows like it)"), short)
+    with pytest.raises(RecordError, match=r"ballots\[0\]\[1\]: column 'M01' is given twice"):
+        weighted_ballots_from_csv(["M01,M01"], two)
 
 
 def test_weighted_csv_with_a_cell_over_several_lines() -> None:

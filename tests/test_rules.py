@@ -6,6 +6,7 @@ A row is a function that builds the smallest case for its rule and checks what t
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 import pytest
@@ -13,10 +14,12 @@ import pytest
 from tally import (
     EXCLUSION_CATEGORIES,
     Ballot,
+    Code,
     Contest,
     Exclusion,
     Member,
     Proxy,
+    Reason,
     Reduction,
     RuleError,
     Scribe,
@@ -108,11 +111,12 @@ def p_8() -> None:
     m = meeting(_full(10), present=[], exclusions=excl, rulebook=PARTY)
     assert m.quorum.required == 9
     assert [o.reasons for o in m.exclusions] == [
-        ("no meeting approval",),
-        ("no upper-level approval",),
-        ("no upper-level approval", "no meeting approval"),
+        (Reason.NO_MEETING_APPROVAL,),
+        (Reason.NO_UPPER_APPROVAL,),
+        (Reason.NO_UPPER_APPROVAL, Reason.NO_MEETING_APPROVAL),
         (),
     ]
+    assert {s.rule for s in m.steps if s.code in (Code.EXCLUDED, Code.NOT_EXCLUDED)} == {"P-8"}
 
 
 def p_9() -> None:
@@ -203,7 +207,9 @@ def p_17() -> None:
     m = _quorate(5)
     c = Contest("c", seats=1, candidates=["M01", "M02"])
     r = count([c], _papers(5, for_=["M01"]), meeting=m, proxies=[Proxy("M05", "M04")])
-    assert [(o.accepted, o.reason) for o in r.proxies] == [(False, "proxy not allowed")]
+    assert [(o.accepted, o.reason) for o in r.proxies] == [(False, Reason.PROXY_NOT_ALLOWED)]
+    assert [s.rule for s in r.steps if s.code is Code.PROXY_REJECTED] == ["P-17"]
+    assert r.contests == count([c], _papers(5, for_=["M01"]), meeting=m).contests
 
 
 def p_18() -> None:
@@ -219,7 +225,8 @@ def p_19() -> None:
     m = _quorate(5)
     c = Contest("c", seats=1, candidates=["M01", "M02"])
     r = count([c], _papers(3, against=["M01"], write_in=["M03"]) + _papers(2, write_in=["M04"]), meeting=m)
-    assert (dict(r["c"].votes), r["c"].void_marks["write-in refused"]) == ({"M03": 3, "M01": 0, "M02": 0}, 2)
+    assert (dict(r["c"].votes), dict(r["c"].void_marks)) == ({"M03": 3, "M01": 0, "M02": 0}, {"write-in-refused": 2})
+    assert [(s.rule, s.reason) for s in r["c"].steps if s.code is Code.VOID_MARK] == [("P-19", Reason.WRITE_IN_REFUSED)]
 
 
 def p_20() -> None:
@@ -354,11 +361,29 @@ def _vpapers(times: int, contest: str = "c", **marks: list[str]) -> list[Ballot]
     return _papers(times, contest, **marks)
 
 
+def _size(contests: list[Contest], rulebook) -> tuple[str, str, dict[str, int]]:  # type: ignore[no-untyped-def]
+    f = check_committee(contests, rulebook=rulebook)
+    return f.rule, f.status, dict(f.numbers)
+
+
 def v_1() -> None:
-    """V-1: a villager committee has 3 to 7 members."""
-    with pytest.raises(RuleError, match="V-1"):
-        check_committee([Contest("c", seats=8, candidates=[])], rulebook=VILLAGE)
-    check_committee([Contest("c", seats=7, candidates=[])], rulebook=VILLAGE)
+    """V-1: a villager committee has 3 to 7 members: a statutory composition finding, never a
+    reason to refuse the count (issue 11)."""
+    eight = [Contest("chair", seats=1, candidates=[], post="chair"), Contest("m", seats=7, candidates=[])]
+    assert _size(eight, VILLAGE) == ("V-1", "not met", {"members": 8, "least": 3, "most": 7})
+    assert _size([Contest("c", seats=7, candidates=[])], VILLAGE) == (
+        "V-1",
+        "met",
+        {"members": 7, "least": 3, "most": 7},
+    )
+    assert check_committee(eight, rulebook=VILLAGE).statutory
+    m = _poll(20, 20, rulebook=VILLAGE)
+    papers = [Ballot({"m": {"for": [f"V{i:02}" for i in range(1, 8)]}})] * 20
+    contests = [
+        Contest("chair", seats=1, candidates=["V00", "V08"], post="chair"),
+        Contest("m", seats=7, candidates=[f"V{i:02}" for i in range(1, 9)]),
+    ]
+    assert count(contests, papers, meeting=m)["m"].elected == tuple(f"V{i:02}" for i in range(1, 8))
 
 
 def v_5() -> None:
@@ -391,6 +416,11 @@ def v_14() -> None:
     m = _poll(10, 10)
     r = count([Contest("c", seats=1, candidates=["V00", "V01"])], _vpapers(6, write_in=["V05"]), meeting=m)["c"]
     assert r.votes["V05"] == 6
+    # Where a province refuses write-ins, the refusal is the village rule's (V-14), not P-19.
+    m = _poll(10, 10, rulebook=attrs.evolve(LOOSE, writein_policy="none"))
+    r = count([Contest("c", seats=1, candidates=["V00", "V01"])], _vpapers(6, write_in=["V05"]), meeting=m)["c"]
+    assert (dict(r.votes), dict(r.void_marks)) == ({"V00": 0, "V01": 0}, {"write-in-refused": 6})
+    assert [(s.rule, s.reason) for s in r.steps if s.code is Code.VOID_MARK] == [("V-14", Reason.WRITE_IN_REFUSED)]
 
 
 def v_15() -> None:
@@ -438,8 +468,12 @@ def v_20() -> None:
     """V-20: more papers than voters voids the vote; an over-selected paper is invalid."""
     m = _poll(10, 6)
     c = Contest("c", seats=1, candidates=["V00", "V01"])
-    assert not count([c], _vpapers(7, for_=["V00"]), meeting=m).valid
-    assert count([c], _vpapers(6, for_=["V00", "V01"]), meeting=m)["c"].invalid == 6
+    void = count([c], _vpapers(7, for_=["V00"]), meeting=m)
+    assert (void.valid, [(s.code, s.rule) for s in void.steps]) == (False, [(Code.BALLOTS_OVER, "V-20")])
+    r = count([c], _vpapers(6, for_=["V00", "V01"]), meeting=m)["c"]
+    assert r.invalid == 6
+    # An over-selected village paper cites the village rule (V-20), not the party's P-21.
+    assert [(s.rule, s.reason) for s in r.steps if s.code is Code.INVALID] == [("V-20", Reason.OVER_SELECTED)]
 
 
 def v_21() -> None:
@@ -532,15 +566,25 @@ def v_30() -> None:
 
 
 def r_1() -> None:
-    """R-1: a residents' committee has 5 to 9 members."""
-    with pytest.raises(RuleError, match="R-1"):
-        check_committee([Contest("c", seats=4, candidates=[])], rulebook=preset("residents-national-2018"))
+    """R-1: a residents' committee has 5 to 9 members: a finding, and the round is counted."""
+    book = preset("residents-national-2018")
+    four = [
+        Contest("chair", seats=1, candidates=["V00"], post="chair"),
+        Contest("m", seats=3, candidates=["V01", "V02", "V03"]),
+    ]
+    assert _size(four, book) == ("R-1", "not met", {"members": 4, "least": 5, "most": 9})
+    assert _size([Contest("c", seats=5, candidates=[])], book) == ("R-1", "met", {"members": 5, "least": 5, "most": 9})
+    r = count(four, _papers(6, "m", for_=["V01", "V02", "V03"]), meeting=_poll(10, 6, book))
+    assert (r.valid, r["m"].elected) == (True, ("V01", "V02", "V03"))
 
 
 def r_5() -> None:
     """R-5: residents' thresholds default to the village rules: more than half must vote."""
     book = attrs.evolve(preset("residents-national-2018"), committee_size=None)
     assert (_poll(10, 5, book).valid, _poll(10, 6, book).valid) == (False, True)
+    # A residents' polling cites its own rules: R-3 for who votes, R-5 for the turnout.
+    steps = _poll(10, 6, book).steps
+    assert [(s.code, s.rule) for s in steps] == [(Code.REGISTERED, "R-3"), (Code.TURNOUT_MET, "R-5")]
 
 
 def r_6() -> None:
@@ -579,6 +623,52 @@ RULES.update(
         "R-6": r_6,
     }
 )
+
+
+# --- the order of names on the papers (edge: tally.strokes, tally.forms) ------------------------
+
+
+def _branch_record(contests: list[dict[str, Any]]) -> Any:
+    from tally.records import Record
+
+    names = ["孔伟", "王芳", "丁一", "李娜", "张伟"]
+    roll = [{"id": f"M{i}", "name": n} for i, n in enumerate(names)]
+    return Record.from_dict(
+        {
+            "format": "tally.record/1",
+            "kind": "party-meeting",
+            "rulebook": "cpc-basic-2020",
+            "day": "2026-05-21",
+            "roll": roll,
+            "present": [m["id"] for m in roll],
+            "contests": contests,
+            # marks for the first contest's candidates only: a record is checked when read
+            "ballots": {"collected": 5, "items": [{"c": {"for": contests[0]["candidates"][:3]}}] * 5},
+        }
+    )
+
+
+def p_15() -> None:
+    """P-15: committee candidates by surname stroke order on the ballot (丁 2 strokes, then 王 and
+    孔 of 4, 横 before 折); a secretary's candidates in the approved order."""
+    from tally.forms import render
+
+    member = _branch_record([{"id": "c", "seats": 3, "candidates": ["M0", "M1", "M2", "M3"]}])
+    page = render(member, "ballot")
+    assert page.index("丁一") < page.index("王芳") < page.index("孔伟") < page.index("李娜")
+    secretary = _branch_record([{"id": "c", "post": "secretary", "seats": 1, "candidates": ["M0"]}])
+    assert "按批准的顺序" in render(secretary, "ballot")
+
+
+def p_26() -> None:
+    """P-26: the published result lists the elected by surname strokes."""
+    from tally.forms import render
+
+    rec = _branch_record([{"id": "c", "seats": 3, "candidates": ["M0", "M1", "M2", "M3"]}])
+    assert "当选（按姓氏笔画为序）：丁一、王芳、孔伟" in render(rec, "result")
+
+
+RULES.update({"P-15": p_15, "P-26": p_26})
 
 
 @pytest.mark.parametrize("rule", list(RULES))

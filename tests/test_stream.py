@@ -10,9 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from property.test_record_laws import as_record
-from tally import Problem, RecordError, TallyError
+from tally import RecordError, TallyError
 from tally.records import Record, load, result_to_dict
+from tally.records.files import _from_json_bytes
 from tally.records.record import Papers
+from tally.records.stream import streamed
 
 from strategies import elections
 
@@ -31,16 +33,12 @@ def _problems(read: object) -> list[str]:
 
 @pytest.mark.parametrize("path", BROKEN, ids=lambda p: p.stem)
 def test_a_broken_record_gives_the_same_problems_streamed(path: pathlib.Path) -> None:
-    """Every broken record of the corpus: the stream finds exactly the problems that json.load
-    and Record.from_dict find, with the same paths and words, in the same order."""
-    streamed = _problems(lambda: load(path).verify())
-    if path.suffix != ".json":
-        assert streamed
-        assert streamed[0].startswith("RecordError: the file is not JSON")
-        return
-    whole = _problems(lambda: Record.from_dict(json.loads(path.read_text(encoding="utf-8"))).verify())
-    assert streamed == whole
-    assert streamed
+    """Every broken record of the corpus: the stream finds exactly the problems that reading the
+    file whole finds, with the same paths and words, in the same order."""
+    got = _problems(lambda: load(path).verify())
+    whole = _problems(lambda: _from_json_bytes(path.read_bytes(), path.name).verify())
+    assert got == whole
+    assert got
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
@@ -98,6 +96,8 @@ def test_equal_papers_are_grouped_and_a_bad_one_is_named_where_it_first_stands(t
         '[{"format": "tally.record/1"}]',
         '{"format": "tally.record/1", "format": "x"}',
         '{"ballots": {"items": [], "items": []}}',
+        '{"roll": [{"id": "M01", "id": "M02"}]}',
+        '{"ballots": {"items": [{"c": {"for": ["M01"], "for": ["M02"]}}]}}',
         '{"format": NaN}',
         '{"format": "tally.record/1"} {}',
         '\ufeff{"format": "tally.record/1"}',
@@ -107,27 +107,22 @@ def test_equal_papers_are_grouped_and_a_bad_one_is_named_where_it_first_stands(t
     ],
 )
 def test_what_the_stream_cannot_take_is_read_whole_as_before(tmp_path: pathlib.Path, text: str) -> None:
-    """A file that is not JSON, or not a record object, or that repeats a key: the same error as
-    json.load and Record.from_dict give."""
+    """A file that is not JSON, or not a record object, that repeats a key or starts with a
+    byte-order mark: exactly what reading it whole gives."""
     path = _write(tmp_path, None, text)
-
-    def whole() -> Record:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as error:
-            raise RecordError(
-                Problem("", f"the file is not JSON: {error.msg} at line {error.lineno} column {error.colno}")
-            ) from None
-        return Record.from_dict(data)
-
-    assert _problems(lambda: load(path)) == _problems(whole)
+    assert streamed(path) is None
+    assert _problems(lambda: load(path)) == _problems(lambda: _from_json_bytes(path.read_bytes(), path.name))
 
 
-def test_a_file_that_is_not_utf8_is_named_so(tmp_path: pathlib.Path) -> None:
-    """Bytes that are not UTF-8: the same words as before."""
+def test_a_file_that_is_not_utf8_is_read_whole_with_its_note(tmp_path: pathlib.Path) -> None:
+    """GB18030 bytes (the default of Excel and WPS in China): read whole, with the note that says
+    so; a file that cannot be opened: the same words as before."""
+    from tally.examples import text
+
     path = tmp_path / "record.json"
-    path.write_bytes(b'{"title": "\xff"}')
-    assert _problems(lambda: load(path)) == ["RecordError: the file is not UTF-8 text"]
+    path.write_bytes(text("branch").encode("gb18030"))
+    assert streamed(path) is None
+    assert [note.code for note in load(path).notes] == ["gb18030"]
     assert _problems(lambda: load(tmp_path / "missing.json"))[0].startswith("RecordError: cannot read the file")
 
 

@@ -10,11 +10,13 @@ import pytest
 
 from tally import (
     PRESETS,
+    Code,
     Exclusion,
     FrozenMap,
     Kind,
     Member,
     Problem,
+    Reason,
     RecordError,
     Rights,
     Roll,
@@ -153,7 +155,18 @@ def test_errors_are_value_errors_with_paths() -> None:
 
 def test_values_are_hashable() -> None:
     """Frozen values hash, steps and their numbers included."""
-    s = Step("P-10", "quorum met", numbers={"present": 1})
-    assert hash(s) == hash(Step("P-10", "quorum met", numbers=FrozenMap({"present": 1})))
+    s = Step(Code.QUORUM_MET, "P-10", numbers={"present": 1})
+    assert hash(s) == hash(Step(Code.QUORUM_MET, "P-10", numbers=FrozenMap({"present": 1})))
     assert len({Member("M01"), Member("M01")}) == 1
-    assert s.to_dict() == {"rule": "P-10", "finding": "quorum met", "numbers": {"present": 1}}
+    assert s.to_dict() == {"rule": "P-10", "finding": "quorum-met", "numbers": {"present": 1}}
+    why = Step(Code.INVALID, "V-20", subject="c", reason=Reason.OVER_SELECTED, numbers={"ballots": 2})
+    assert hash(why) == hash(
+        Step(Code.INVALID, "V-20", subject="c", reason=Reason.OVER_SELECTED, numbers={"ballots": 2})
+    )
+    assert why.to_dict() == {
+        "rule": "V-20",
+        "finding": "invalid",
+        "subject": "c",
+        "reason": "over-selected",
+        "numbers": {"ballots": 2},
+    }

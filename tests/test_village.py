@@ -9,8 +9,10 @@ import pytest
 
 from tally import (
     Ballot,
+    Code,
     Contest,
     Proxy,
+    Reason,
     RecordError,
     Relative,
     RuleError,
@@ -21,6 +23,8 @@ from tally import (
     polling,
     preset,
 )
+from tally.examples import load
+from tally.records import Record
 
 from strategies import everyone
 
@@ -59,11 +63,13 @@ def test_ex_v_01_exactly_half_is_not_enough() -> None:
         roll, candidates=everyone(roll), present=[f"V{i:04}" for i in range(500)], rulebook=NATIONAL, day=DAY
     )
     assert (half.turnout.registered, half.turnout.voted, half.turnout.valid) == (1000, 500, False)
+    # The agent voted in person (a proxy is exercised only by an agent who voted, V-15).
+    proxies = [Proxy("V0999", "V0000", relation="spouse")]
     more = polling(
         roll,
-        candidates=everyone(roll),
+        candidates=everyone(roll, proxies),
         present=[f"V{i:04}" for i in range(500)],
-        proxies=[Proxy("V0999", "V0998", relation="spouse")],
+        proxies=proxies,
         rulebook=NATIONAL,
         day=DAY,
     )
@@ -76,7 +82,11 @@ def test_invalid_turnout_elects_nobody() -> None:
     c = Contest("chair", seats=1, candidates=["V0000", "V0001"], post="chair")
     r = count([c], _papers(2, chair={"for_": ["V0000"]}), meeting=p)
     assert (r.valid, r["chair"].votes["V0000"], r["chair"].elected) == (False, 2, ())
-    assert r.steps[-2].finding == "turnout not met: no election"
+    assert (r.held, r.void, r.stopped_by, r.turnout_required) == (False, False, Code.NOT_HELD_TURNOUT, True)
+    # A round that did not take place gets no ballot verdict (no V-20 step), and no threshold.
+    assert [(s.code, s.rule) for s in r.steps] == [(Code.NOT_HELD_TURNOUT, "V-19")]
+    assert [(s.code, s.rule) for s in r["chair"].steps] == [(Code.NO_ELECTION, "V-19")]
+    assert (r["chair"].test, r["chair"].threshold) == (None, None)
 
 
 # --- EX-V-04: the one-third floor of a further election ----------------------------------------
@@ -157,9 +167,19 @@ def _family() -> list[Voter]:
     ]
 
 
-def _judge(proxies: list[Proxy], book: str = "village-beijing-2012", present: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
-    p = polling(_family(), present=present, proxies=proxies, candidates=["CAND", "X1"], rulebook=preset(book), day=DAY)
-    return [(o.accepted, o.reason) for o in p.proxies]
+def _judge(proxies: list[Proxy], book: str = "village-beijing-2012", present: tuple[str, ...] | None = None):  # type: ignore[no-untyped-def]
+    """(accepted, reason, rule) of each proxy. Unless ``present`` says otherwise, every agent on
+    the roll who gave no proxy voted in person, so that a proxy fails only for the rule tested
+    (a proxy is exercised only by an agent who voted, V-15)."""
+    roll = _family()
+    if present is None:
+        principals = {p.principal for p in proxies}
+        present = tuple(v.id for v in roll if v.id in {p.agent for p in proxies} - principals)
+    p = polling(roll, present=present, proxies=proxies, candidates=["CAND", "X1"], rulebook=preset(book), day=DAY)
+    steps = [s for s in p.steps if s.code in (Code.PROXY_ACCEPTED, Code.PROXY_REJECTED)]
+    assert [s.subject for s in steps] == [o.proxy.principal for o in p.proxies]
+    assert [s.reason for s in steps] == [o.reason for o in p.proxies]
+    return [(o.accepted, o.reason, s.rule) for o, s in zip(p.proxies, steps, strict=True)]
 
 
 FOUR_DAYS = DAY - datetime.timedelta(days=4)
@@ -167,8 +187,9 @@ FOUR_DAYS = DAY - datetime.timedelta(days=4)
 
 def test_ex_v_06_written_proxy_to_a_spouse_is_accepted() -> None:
     """EX-V-06: Wang, away, authorises his wife in writing four days before: accepted."""
-    assert _judge([Proxy("WANG", "LI", relation="spouse", filed=FOUR_DAYS)]) == [(True, None)]
-    assert _judge([Proxy("WANG", "LI", relation="spouse", filed=FOUR_DAYS)], "village-zhejiang-2020") == [(True, None)]
+    accepted = [(True, None, "V-15")]
+    assert _judge([Proxy("WANG", "LI", relation="spouse", filed=FOUR_DAYS)]) == accepted
+    assert _judge([Proxy("WANG", "LI", relation="spouse", filed=FOUR_DAYS)], "village-zhejiang-2020") == accepted
 
 
 def test_ex_v_06_the_fourth_principal_is_over_the_cap() -> None:
@@ -177,34 +198,31 @@ def test_ex_v_06_the_fourth_principal_is_over_the_cap() -> None:
         Proxy(f"P{i}", "LI", relation="sibling", filed=DAY - datetime.timedelta(days=10 - i)) for i in range(1, 5)
     ]
     got = _judge(list(reversed(proxies)))  # input order does not matter: filing order does
-    assert got == [(False, "the agent holds the most proxies allowed (PROXY_CAP_EXCEEDED)")] + [(True, None)] * 3
+    assert got == [(False, Reason.AGENT_AT_CAP, "V-16")] + [(True, None, "V-15")] * 3
 
 
 @pytest.mark.parametrize(
-    ("proxy", "reason"),
+    ("proxy", "reason", "rule"),
     [
-        (Proxy("WANG", "CAND", relation="spouse", filed=FOUR_DAYS), "the agent is a candidate"),
-        (Proxy("WANG", "LI", relation="cousin", filed=FOUR_DAYS), "not a near relative"),
-        (
-            Proxy("WANG", "OUTSIDER", relation="spouse", filed=FOUR_DAYS),
-            "the agent is not a registered voter of this village",
-        ),
-        (Proxy("WANG", "LI", relation="spouse", written=False, filed=FOUR_DAYS), "not in writing"),
-        (Proxy("WANG", "WANG", relation="spouse", filed=FOUR_DAYS), "the agent is the principal"),
+        (Proxy("WANG", "CAND", relation="spouse", filed=FOUR_DAYS), Reason.AGENT_IS_CANDIDATE, "V-16"),
+        (Proxy("WANG", "LI", relation="other", filed=FOUR_DAYS), Reason.NOT_NEAR_RELATIVE, "C-5"),
+        (Proxy("WANG", "OUTSIDER", relation="spouse", filed=FOUR_DAYS), Reason.AGENT_NOT_A_VOTER, "V-15"),
+        (Proxy("WANG", "LI", relation="spouse", written=False, filed=FOUR_DAYS), Reason.NOT_WRITTEN, "V-15"),
+        (Proxy("WANG", "WANG", relation="spouse", filed=FOUR_DAYS), Reason.AGENT_IS_PRINCIPAL, "V-15"),
     ],
 )
-def test_ex_v_06_rejections(proxy: Proxy, reason: str) -> None:
+def test_ex_v_06_rejections(proxy: Proxy, reason: Reason, rule: str) -> None:
     """EX-V-06: a candidate, a cousin, someone from another village, an oral proxy: rejected."""
-    assert _judge([proxy]) == [(False, reason)]
+    assert _judge([proxy]) == [(False, reason, rule)]
 
 
 def test_ex_v_06_filed_on_election_day() -> None:
     """EX-V-06: filed on the election day: rejected in 上海 (no on-site proxies) and 浙江 (three
     days ahead), accepted in 北京."""
     proxy = [Proxy("WANG", "LI", relation="spouse", filed=DAY)]
-    assert _judge(proxy, "village-shanghai-2020") == [(False, "filed on the election day (no on-site proxies)")]
-    assert _judge(proxy, "village-zhejiang-2020") == [(False, "filed after the deadline")]
-    assert _judge(proxy, "village-beijing-2012") == [(True, None)]
+    assert _judge(proxy, "village-shanghai-2020") == [(False, Reason.FILED_ON_DAY, "V-16")]
+    assert _judge(proxy, "village-zhejiang-2020") == [(False, Reason.FILED_LATE, "V-16")]
+    assert _judge(proxy, "village-beijing-2012") == [(True, None, "V-15")]
 
 
 def test_ex_v_06_re_delegation_is_rejected() -> None:
@@ -215,14 +233,25 @@ def test_ex_v_06_re_delegation_is_rejected() -> None:
             Proxy("LI", "P1", relation="sibling", filed=FOUR_DAYS),
         ]
     )
-    assert got[0] == (False, "the agent has given a proxy too: no chains")
+    assert got == [(False, Reason.AGENT_GAVE_PROXY, "V-16"), (True, None, "V-15")]
 
 
 def test_a_principal_who_voted_in_person_has_no_proxy() -> None:
     """V-15: nobody votes twice: a principal present in person keeps that vote only."""
-    assert _judge([Proxy("WANG", "LI", relation="spouse", filed=FOUR_DAYS)], present=("WANG",)) == [
-        (False, "the principal voted in person")
+    assert _judge([Proxy("WANG", "LI", relation="spouse", filed=FOUR_DAYS)], present=("WANG", "LI")) == [
+        (False, Reason.PRINCIPAL_VOTED, "V-15")
     ]
+
+
+def test_a_proxy_is_exercised_only_by_an_agent_who_voted() -> None:
+    """V-15 (issue 11): an agent who did not vote exercised no proxy, so its principal has not
+    voted; an agent who voted at a mobile ballot box did vote (V-18)."""
+    proxy = [Proxy("WANG", "LI", relation="spouse", filed=FOUR_DAYS)]
+    assert _judge(proxy, present=("P1",)) == [(False, Reason.AGENT_DID_NOT_VOTE, "V-15")]
+    p = polling(_family(), present=["P1"], proxies=proxy, candidates=["CAND"], rulebook=NATIONAL, day=DAY)
+    assert (p.turnout.in_person, p.turnout.by_proxy, p.turnout.voted) == (1, 0, 1)
+    p = polling(_family(), present=[], mobile=["LI"], proxies=proxy, candidates=["CAND"], rulebook=NATIONAL, day=DAY)
+    assert (p.proxies[0].accepted, p.turnout.mobile, p.turnout.by_proxy, p.turnout.voted) == (True, 1, 1, 2)
 
 
 def test_deadline_needs_a_filing_date() -> None:
@@ -290,7 +319,9 @@ def test_women_post_candidates_and_write_ins_must_be_women() -> None:
         _papers(5, w={"write_in": ["M9"]}) + _papers(5, w={"write_in": ["W3"]}),
         meeting=p,
     )["w"]
-    assert ("M9" not in r.votes, r.votes["W3"], r.void_marks["write-in not eligible"]) == (True, 5, 5)
+    assert ("M9" not in r.votes, r.votes["W3"], dict(r.void_marks)) == (True, 5, {"write-in-not-eligible": 5})
+    # A village step cites the village rule (V-5: the right to be elected), not the party's P-1.
+    assert [(s.rule, s.reason) for s in r.steps if s.code is Code.VOID_MARK] == [("V-5", Reason.WRITE_IN_NOT_ELIGIBLE)]
 
 
 def test_ex_v_10_shanxi_a_woman_joins_the_further_election() -> None:
@@ -325,6 +356,22 @@ def test_a_person_elected_to_two_posts_keeps_the_higher() -> None:
     papers = _papers(20, chair={"for_": ["M1"]}, member={"for_": ["M1"]}) + _papers(12, member={"for_": ["M3"]})
     r = count(contests, papers, meeting=p)
     assert (r["chair"].elected, r["member"].elected) == (("M1",), ())
+    assert [(s.code, s.rule) for s in r["member"].steps if s.subject == "M1"] == [(Code.HIGHER_POST, "V-27")]
+    assert r["member"].next_round.candidates == ("M3", "M4")  # type: ignore[union-attr]
+
+
+def test_one_elected_higher_does_not_stand_again_under_all_unelected() -> None:
+    """V-27: with further_candidates "all-unelected" too, one who kept a higher post in this round
+    does not stand in the lower post's further election."""
+    roll = _posts_roll()
+    book = attrs.evolve(LOOSE, further_candidates="all-unelected")
+    p = polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=book, day=DAY)
+    contests = [
+        Contest("chair", seats=1, candidates=["M1", "M2"], post="chair"),
+        Contest("member", seats=1, candidates=["M1", "M3", "M4"], post="member"),
+    ]
+    papers = _papers(20, chair={"for_": ["M1"]}, member={"for_": ["M1"]}) + _papers(12, member={"for_": ["M3"]})
+    r = count(contests, papers, meeting=p)
     assert r["member"].next_round.candidates == ("M3", "M4")  # type: ignore[union-attr]
 
 
@@ -380,7 +427,7 @@ def test_near_relatives_do_not_serve_together() -> None:
     assert (dict(r["member"].votes), r["member"].threshold) == ({"E1": 32, "S": 20, "E2": 12}, 17)
     assert (r["chair"].elected, r["member"].elected, r["member"].unfilled) == (("H",), ("E1",), 1)
     assert r["member"].next_round.stage == Stage.FURTHER  # type: ignore[union-attr]
-    assert [s.finding for s in r["member"].steps if s.rule == "V-28"] == ["withdrawn: a near relative serves"]
+    assert [(s.code, s.subject) for s in r["member"].steps if s.rule == "V-28"] == [(Code.RELATIVE_WITHDRAWN, "S")]
 
 
 def test_near_relative_seat_refilled_from_the_qualified() -> None:
@@ -411,7 +458,10 @@ def test_two_posts_on_one_paper_voids_it_in_zhejiang() -> None:
     ]
     r = count(contests, _papers(5, chair={"for_": ["M1"]}, member={"for_": ["M1"]}), meeting=p)
     assert (r["chair"].invalid, r["member"].invalid) == (5, 5)
-    assert dict(r["chair"].invalid_reasons) == {"one person voted into two posts": 5}
+    assert dict(r["chair"].invalid_reasons) == {"two-posts": 5}
+    assert [(s.rule, s.reason, dict(s.numbers)) for s in r["chair"].steps if s.code is Code.INVALID] == [
+        ("V-20", Reason.TWO_POSTS, {"ballots": 5})
+    ]
 
 
 def test_an_over_selected_post_voids_the_paper_when_the_rulebook_says_so() -> None:
@@ -434,7 +484,8 @@ def test_an_over_selected_post_voids_the_paper_when_the_rulebook_says_so() -> No
 
 @pytest.mark.parametrize(("seats", "ok"), [(4, False), (5, True), (9, True), (10, False)])
 def test_ex_r_03_residents_committee_size(seats: int, ok: bool) -> None:
-    """EX-R-03: a residents' committee of 4 or 10 is a configuration error; 5 to 9 are fine."""
+    """EX-R-03, R-1: a residents' committee of 4 or 10 breaks the law's 5 to 9 (a statutory
+    finding, "not met"); 5 to 9 are "met". Either way the round is counted (issue 11)."""
     book = preset("residents-national-2018")
     roll = [Voter(f"R{i:02}") for i in range(30)]
     p = polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=book, day=DAY)
@@ -443,14 +494,64 @@ def test_ex_r_03_residents_committee_size(seats: int, ok: bool) -> None:
         Contest("chair", seats=1, candidates=["R00"], post="chair"),
         Contest("members", seats=seats - 1, candidates=[f"R{i:02}" for i in range(1, seats)]),
     ]
-    if ok:
-        assert count(contests, [], meeting=p).valid
-        check_committee(contests, rulebook=book)
-    else:
-        with pytest.raises(RuleError, match="R-1"):
-            count(contests, [], meeting=p)
-        with pytest.raises(RuleError, match="R-1"):
-            check_committee(contests, rulebook=book)
+    finding = check_committee(contests, rulebook=book)
+    assert (finding.check, finding.rule, finding.statutory) == ("committee-size", "R-1", True)
+    assert (finding.status, dict(finding.numbers)) == (
+        "met" if ok else "not met",
+        {"members": seats, "least": 5, "most": 9},
+    )
+    members = [f"R{i:02}" for i in range(1, seats)]
+    r = count(contests, _papers(30, chair={"for_": ["R00"]}, members={"for_": members}), meeting=p)
+    assert (r.valid, r["chair"].elected, r["members"].elected) == (True, ("R00",), tuple(members))
+
+
+def test_a_village_committee_of_the_wrong_size_is_counted() -> None:
+    """V-1: eight seats break the 3 to 7 of the law: check_committee says "not met", and count()
+    still counts the round (a composition finding, never a reason to refuse a count)."""
+    roll = _posts_roll()
+    p = polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=NATIONAL, day=DAY)
+    contests = [
+        Contest("chair", seats=1, candidates=["M1", "M2"], post="chair"),
+        Contest("member", seats=7, candidates=["M3", "M4", "M5", "M6", "M7", "M8", "M9", "W1"]),
+    ]
+    finding = check_committee(contests, rulebook=NATIONAL)
+    assert (finding.rule, finding.status, dict(finding.numbers)) == (
+        "V-1",
+        "not met",
+        {"members": 8, "least": 3, "most": 7},
+    )
+    members = ["M3", "M4", "M5", "M6", "M7", "M8", "M9"]
+    r = count(contests, _papers(32, chair={"for_": ["M1"]}, member={"for_": members}), meeting=p)
+    assert (r.valid, r["chair"].elected, r["member"].elected) == (True, ("M1",), tuple(members))
+
+
+@pytest.mark.parametrize("book", ["village-national-2018", "residents-national-2018"])
+def test_the_chair_vote_alone_is_counted(book: str) -> None:
+    """Issue 11: a record of one vote, the chair's contest alone (one seat), is counted under a
+    preset that keeps its committee size (V-1, R-1); the size is a finding of the whole
+    election, "not met" for one seat on its own."""
+    rulebook = preset(book)
+    assert rulebook.committee_size is not None
+    roll = _roll(10)
+    p = polling(roll, candidates=everyone(roll), present=[v.id for v in roll], rulebook=rulebook, day=DAY)
+    chair = [Contest("chair", seats=1, candidates=["V0000", "V0001"], post="chair")]
+    r = count(chair, _papers(7, chair={"for_": ["V0000"]}) + _papers(3, chair={"for_": ["V0001"]}), meeting=p)
+    assert (r.valid, r["chair"].threshold, r["chair"].elected) == (True, 6, ("V0000",))
+    assert check_committee(chair, rulebook=rulebook).status == "not met"
+
+
+def test_a_record_of_the_chair_vote_alone_is_counted() -> None:
+    """Issue 11: the built-in village record cut down to the chair's contest (its papers' chair
+    sections, its declared chair) reads, counts and agrees with what was declared."""
+    data = load("village")
+    data["contests"] = [c for c in data["contests"] if c["id"] == "chair"]
+    data["ballots"]["items"] = [
+        {"spoiled": True} if paper.get("spoiled") else {"chair": paper["chair"]} for paper in data["ballots"]["items"]
+    ]
+    data["declared"] = {"chair": data["declared"]["chair"]}
+    verification = Record.from_dict(data).verify()
+    assert verification.agrees
+    assert (verification.round.valid, verification.round["chair"].elected) == (True, ("V01",))
 
 
 def test_village_margins_per_post() -> None:

@@ -1,13 +1,25 @@
 """Writes the JSON Schemas of the record and the result (src/tally/schema/ and docs/).
 
-Run from the repository root after changing the record format: python tools/make_schema.py
-The schemas are data the package ships; this script is how they are kept in step."""
+Run from the repository root after changing the record format or an enumeration of the code:
+python tools/make_schema.py. The schemas are data the package ships; this script is how they are
+kept in step, and tests/test_schema.py fails when running it would change them.
+
+Every enumeration comes from the code: the kinds, posts, stages, standings and the other words
+from tally.records.vocabulary (so the schema accepts the Chinese words the reader accepts), the
+rulebook ids from PRESETS, each rulebook field's JSON form from tally.records.rules."""
 
 import json
 import pathlib
+import typing
 
-from tally import Base, Code, Reason
+import attrs
 
+from tally import PRESETS, Base, Code, Reason, Rulebook, Stage
+from tally._compliance import Status
+from tally.records.rules import FIXED, form
+from tally.records.vocabulary import BOOLEAN_FIELDS, VOCABULARIES, accepted
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
 ID = {"type": "string", "minLength": 1, "pattern": "\\S"}
 IDS = {"type": "array", "items": {"$ref": "#/$defs/id"}}
 DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
@@ -28,70 +40,72 @@ def obj(props, required=(), extra=True, desc=None):
 
 
 fraction = {"oneOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+(/[0-9]+)?$"}]}
-rules = obj(
-    {
-        "quorum": fraction,
-        "quorum_inclusive": {"type": "boolean"},
-        "exclusion_categories": {"type": "array", "items": {"type": "string"}},
-        "exclusions_apply": {"type": "boolean"},
-        "margin": fraction,
-        "uncontested_posts": {"type": "array", "items": {"type": "string"}},
-        "further_extra_candidates": COUNT,
-        "proxies_allowed": {"type": "boolean"},
-        "writein_policy": {"enum": ["with-against", "any", "none"]},
-        "writein_refusal": {"enum": ["mark", "section"]},
-        "collected_base": {"enum": ["voters", "issued"]},
-        "majority": fraction,
-        "majority_base": {"enum": ["present"]},
-        "reduction_consent": fraction,
-        "reduction_consent_inclusive": {"type": "boolean"},
-        "reduction_by_presidium": {"type": "boolean"},
-        "committee_size": {
+
+
+WORDS = {}  # the $defs of the enumerated fields, filled as they are used
+
+
+def words(field):
+    """The words the reader accepts for an enumerated field (tally.records.vocabulary), defined
+    once under $defs."""
+    if field not in WORDS:
+        values = [True, False] if field in BOOLEAN_FIELDS else []
+        WORDS[field] = {"enum": [*values, *accepted(field)]}
+    return {"$ref": f"#/$defs/{field}"}
+
+
+def canonical(field):
+    """The canonical values of an enumerated field, as tally writes them."""
+    return {"enum": [str(v) for v in VOCABULARIES[field]]}
+
+
+BOOLEAN = words("boolean")
+SPOILED = words("spoiled")
+
+
+def rule_schema(name):
+    """The JSON Schema of one rulebook field, from its JSON form (tally.records.rules.form)."""
+    kind = form(name)
+    if kind == "boolean":
+        return BOOLEAN
+    if kind == "fraction":
+        return fraction
+    if kind == "count":
+        return COUNT
+    if kind == "optional-count":
+        return {"type": ["integer", "null"], "minimum": 0}
+    if kind.startswith("words:"):
+        return words(kind[len("words:") :])
+    if kind.startswith("set:"):
+        return {"type": "array", "items": words(kind[len("set:") :])}
+    if kind == "size":
+        return {
             "oneOf": [
                 {"type": "null"},
                 {"type": "array", "items": {"type": "integer", "minimum": 1}, "minItems": 2, "maxItems": 2},
             ]
-        },
-        "post_margins": {
+        }
+    if kind == "margins":
+        return {
             "type": "object",
+            "propertyNames": {"enum": ["*", *accepted("post")]},
             "additionalProperties": {
                 "type": "array",
                 "minItems": 2,
                 "maxItems": 2,
                 "items": {"type": ["integer", "null"]},
             },
-        },
-        "turnout": fraction,
-        "further_rule": {"enum": ["majority", "plurality-floor", "majority-then-floor"]},
-        "further_floor": fraction,
-        "further_turnout_required": {"type": "boolean"},
-        "further_candidates": {"enum": ["all-unelected", "most-votes"]},
-        "proxy_cap": {"type": ["integer", "null"], "minimum": 0},
-        "proxy_relations": {"type": "array", "items": {"type": "string"}},
-        "proxy_agent_may_be_candidate": {"type": "boolean"},
-        "proxy_deadline_days": COUNT,
-        "proxy_onsite_allowed": {"type": "boolean"},
-        "invalid_scope": {"enum": ["section", "paper"]},
-        "two_posts_voids_paper": {"type": "boolean"},
-        "cross_post_aggregation": {"enum": ["none", "cumulative-down"]},
-        "women_seat_mode": {"enum": ["none", "reserved-post", "reserved-in-rerun"]},
-        "relatives_exclusive": {"type": "boolean"},
-        "relatives_refill": {"enum": ["qualified", "further"]},
-        "vacancy_allowed_at": {"type": ["integer", "null"], "minimum": 0},
-        "vacancy_needs_chair": {"type": "boolean"},
-        "min_women": COUNT,
-        "min_youth": COUNT,
-        "youth_age": COUNT,
-        "party_share": fraction,
-        "post_bands": {
+        }
+    if kind == "bands":
+        return {
             "type": "array",
             "items": {"type": "array", "minItems": 4, "maxItems": 4, "items": {"type": ["integer", "null"]}},
-        },
-        "list_days_before": COUNT,
-        "objection_days": COUNT,
-        "decision_days": COUNT,
-        "period_skips_rest_days": {"type": "boolean"},
-    },
+        }
+    raise TypeError(kind)
+
+
+rules = obj(
+    {f.name: rule_schema(f.name) for f in attrs.fields(Rulebook) if f.name not in FIXED},
     desc="Overrides of the preset's fields, by name (docs/rulebooks.md).",
 )
 section = {
@@ -103,29 +117,15 @@ record = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://tally.invalid/schema/record.schema.json",
     "title": "tally election record, format tally.record/1",
-    "description": "One round of voting at one meeting: roll, sign-in, exclusions, contests, ballots and what was declared. See docs/record-format.md.",
+    "description": "One round of voting at one meeting: roll, sign-in, exclusions, contests, ballots and what was declared. See docs/record-format.md. An enumerated field accepts the words listed (Chinese or English); tally also reads them in any case and width, and without spaces, hyphens or underscores, and writes the first of each value's words.",
     "$defs": {"id": ID, "date": DATE},
     **obj(
         {
             "format": {"const": "tally.record/1"},
             "title": {"type": "string"},
-            "kind": {"enum": ["party-meeting", "party-conference", "village-committee", "residents-committee"]},
-            "mode": {
-                "enum": ["direct", "household", "group-representatives"],
-                "description": "residents' committee only (R-2)",
-            },
-            "rulebook": {
-                "enum": [
-                    "cpc-basic-2020",
-                    "cpc-conference-2020",
-                    "village-national-2018",
-                    "village-beijing-2012",
-                    "village-zhejiang-2020",
-                    "village-shanghai-2020",
-                    "village-henan-2011",
-                    "residents-national-2018",
-                ]
-            },
+            "kind": words("kind"),
+            "mode": {**words("mode"), "description": "residents' committee only (R-2)"},
+            "rulebook": {"enum": list(PRESETS)},
             "rules": rules,
             "day": DATE,
             "roll": {
@@ -134,22 +134,22 @@ record = {
                     {
                         "id": ID,
                         "name": {"type": "string"},
-                        "sex": {"enum": ["F", "M"]},
+                        "sex": words("sex"),
                         "born": DATE,
-                        "standing": {"enum": ["full", "probationary"]},
-                        "rights": {"enum": ["full", "probation", "suspended"]},
-                        "registration": {"enum": ["resident", "away-opted-in", "non-hukou-approved"]},
+                        "standing": words("standing"),
+                        "rights": words("rights"),
+                        "registration": words("registration"),
                         "household": {"type": "string", "minLength": 1},
-                        "party_member": {"type": "boolean"},
+                        "party_member": BOOLEAN,
                         "deprived": {
-                            "type": "boolean",
+                            **BOOLEAN,
                             "description": "deprived of political rights (V-5; a tally addition)",
                         },
                         "relatives": {
                             "type": "array",
                             "items": {
                                 "type": "object",
-                                "properties": {"id": ID, "relation": {"type": "string", "minLength": 1}},
+                                "properties": {"id": ID, "relation": words("relation")},
                                 "required": ["id", "relation"],
                                 "additionalProperties": False,
                             },
@@ -164,12 +164,11 @@ record = {
                     {
                         "member": ID,
                         "category": {
-                            "type": "string",
-                            "minLength": 1,
-                            "description": "mental-incapacity, abroad, serving-sentence, bedridden, relation-not-transferred, retired-away; any other is reported as not listed (P-7)",
+                            **words("category"),
+                            "description": "the six categories of P-7, or migrant-work or other, which are not listed: the member stays in the required attendance (P-6)",
                         },
-                        "upper_approved": {"type": "boolean"},
-                        "meeting_approved": {"type": "boolean"},
+                        "upper_approved": BOOLEAN,
+                        "meeting_approved": BOOLEAN,
                         "note": {"type": "string"},
                     },
                     required=["member", "category", "upper_approved", "meeting_approved"],
@@ -182,8 +181,8 @@ record = {
                     {
                         "principal": ID,
                         "agent": ID,
-                        "relation": {"type": "string", "minLength": 1},
-                        "written": {"type": "boolean"},
+                        "relation": words("relation"),
+                        "written": BOOLEAN,
                         "filed": DATE,
                     },
                     required=["principal", "agent", "written"],
@@ -204,10 +203,8 @@ record = {
                         "title": {"type": "string"},
                         "seats": {"type": "integer", "minimum": 1},
                         "candidates": IDS,
-                        "post": {
-                            "enum": ["member", "secretary", "deputy-secretary", "chair", "vice-chair", "women-member"]
-                        },
-                        "stage": {"enum": ["regular", "tie-break", "further"]},
+                        "post": words("post"),
+                        "stage": words("stage"),
                     },
                     required=["id", "seats", "candidates"],
                 ),
@@ -226,7 +223,7 @@ record = {
                             "oneOf": [
                                 {
                                     "type": "object",
-                                    "properties": {"spoiled": {"const": True}},
+                                    "properties": {"spoiled": SPOILED},
                                     "required": ["spoiled"],
                                     "additionalProperties": False,
                                 },
@@ -257,7 +254,7 @@ record = {
                 "type": "object",
                 "additionalProperties": {
                     "type": "object",
-                    "properties": {"consent": COUNT, "presidium": {"type": "boolean"}},
+                    "properties": {"consent": COUNT, "presidium": BOOLEAN},
                     "additionalProperties": False,
                 },
                 "description": "P-24: a decision to reduce the seats instead of a further election (a tally addition)",
@@ -270,11 +267,11 @@ record = {
                             "items": obj(
                                 {
                                     "id": ID,
-                                    "post": {"type": "string", "minLength": 1},
+                                    "post": words("post"),
                                     "name": {"type": "string"},
-                                    "sex": {"enum": ["F", "M"]},
+                                    "sex": words("sex"),
                                     "born": DATE,
-                                    "party_member": {"type": "boolean"},
+                                    "party_member": BOOLEAN,
                                 },
                                 required=["id", "post"],
                                 extra=False,
@@ -312,6 +309,7 @@ record = {
         required=["format", "kind", "rulebook", "day", "roll", "present", "contests", "ballots"],
     ),
 }
+record["$defs"].update(sorted(WORDS.items()))  # every vocabulary the record uses, once
 REASONS = {"enum": [r.value for r in Reason]}
 TEST = {
     "type": "object",
@@ -448,8 +446,8 @@ result = {
                 "properties": {
                     "id": ID,
                     "title": {"type": "string"},
-                    "post": {"type": "string"},
-                    "stage": {"enum": ["regular", "tie-break", "further"]},
+                    "post": canonical("post"),
+                    "stage": {"enum": [s.value for s in Stage]},
                     "seats": {"type": "integer", "minimum": 1},
                     "test": nullable(TEST),
                     "base": COUNT,
@@ -474,7 +472,7 @@ result = {
                         {
                             "type": "object",
                             "properties": {
-                                "stage": {"enum": ["tie-break", "further"]},
+                                "stage": {"enum": [s.value for s in Stage if s is not Stage.REGULAR]},
                                 "seats": {"type": "integer", "minimum": 1},
                                 "candidates": IDS,
                             },
@@ -522,7 +520,7 @@ result = {
                     "check": {"type": "string"},
                     "rule": {"type": "string"},
                     "statutory": {"type": "boolean"},
-                    "status": {"enum": ["met", "not met", "not applicable", "cannot tell"]},
+                    "status": {"enum": list(typing.get_args(Status))},
                     "detail": {"type": "string"},
                     "subject": {"type": "string"},
                     "numbers": {"type": "object", "additionalProperties": {"type": "integer"}},
@@ -532,6 +530,12 @@ result = {
             },
         },
         "steps": {"type": "array", "items": step},
+        "notes": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "What the loading changed or assumed (a file read as GB18030, full-width characters "
+            "folded): written by the command line, absent when there is nothing to say.",
+        },
     },
     "required": [
         "format",
@@ -553,7 +557,23 @@ result = {
     "additionalProperties": False,
     "$defs": {"id": ID},
 }
-for name, sch in (("record", record), ("result", result)):
-    text = json.dumps(sch, ensure_ascii=False, indent=2) + "\n"
-    pathlib.Path(f"src/tally/schema/{name}.schema.json").write_text(text, encoding="utf-8")
-    pathlib.Path(f"docs/{name}.schema.json").write_text(text, encoding="utf-8")
+
+
+def build():
+    """The schemas as the code makes them, by name, as the text written to disk."""
+    return {name: json.dumps(sch, ensure_ascii=False, indent=2) + "\n" for name, sch in (("record", record), ("result", result))}
+
+
+def targets(name):
+    """Where the schema *name* is written: the package and docs/."""
+    return [ROOT / "src" / "tally" / "schema" / f"{name}.schema.json", ROOT / "docs" / f"{name}.schema.json"]
+
+
+def main():
+    for name, text in build().items():
+        for path in targets(name):
+            path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

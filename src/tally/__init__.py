@@ -46,7 +46,7 @@ from ._rulebook import EXCLUSION_CATEGORIES, PRESETS, Kind, Rulebook, preset
 from ._threshold import Base, Threshold
 from ._values import FrozenMap
 from ._verify import Declared, Discrepancy, Verification, verify
-from ._voters import Registration, Relative, Voter, VoterRoll, age_on
+from ._voters import Registration, Relation, Relative, Voter, VoterRoll, age_on
 from .errors import Problem, RecordError, RuleError, TallyError
 
 __all__ = [
@@ -80,6 +80,7 @@ __all__ = [
     "RecordError",
     "Reduction",
     "Registration",
+    "Relation",
     "Relative",
     "Rights",
     "Roll",

@@ -573,6 +573,9 @@ def count(
     test_base = majority(rulebook).base
     base = body.base_count(test_base, papers)
     plans = _check_reductions(reductions, contests, body.base_count(consent(rulebook).base, papers), problems)
+    if plans and rulebook.kind not in (Kind.PARTY_MEETING, Kind.PARTY_CONFERENCE):
+        # P-24 is a party meeting's answer to a shortfall; a village's is V-26 (vacancies_may_stay).
+        problems.append(Problem("reductions", "a reduction of the seats (P-24) belongs to party meetings; see V-26"))
     if problems:
         raise RecordError(problems)
 
@@ -882,7 +885,10 @@ def _further_candidates(
 ) -> tuple[str, ...]:
     """P-24, V-23: who stands in the further election."""
     if rulebook.further_candidates == "all-unelected":
-        return tuple(w for w in contest.candidates if w not in elected)
+        # The candidates not elected, in ballot order; one elected to a higher post in this round
+        # (absent from *ranked*, V-27) does not stand again.
+        standing = set(ranked)
+        return tuple(w for w in contest.candidates if w not in elected and w in standing)
     # V-23: 第一次投票未当选的人员得票多的为候选人: by votes, ties at the edge included.
     rest = [w for w in ranked if w not in elected and (w in contest.candidates or tally.votes[w])]
     want = unfilled + rulebook.further_extra_candidates

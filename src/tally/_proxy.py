@@ -13,6 +13,7 @@ import attrs
 
 from ._explain import Reason
 from ._values import boolean, nonblank, optional_date
+from ._voters import Relation, optional_relation
 
 __all__ = ["Proxy", "ProxyOutcome"]
 
@@ -21,16 +22,18 @@ __all__ = ["Proxy", "ProxyOutcome"]
 class Proxy:
     """A written authorisation by ``principal`` for ``agent`` to vote on their behalf.
 
-    ``relation`` is what the agent is to the principal (``"spouse"``, ``"parent"``, …);
-    ``written`` whether the authorisation is in writing; ``filed`` the day it was filed.
+    ``relation`` is what the agent is to the principal (a :class:`~tally.Relation`, or its value
+    such as ``"spouse"``; ``None`` when the authorisation does not say, and the proxy is then
+    rejected for it, V-15); ``written`` whether the authorisation is in writing; ``filed`` the
+    day it was filed.
 
     >>> Proxy("M07", "M08", relation="spouse", written=True)
-    Proxy(principal='M07', agent='M08', relation='spouse', written=True, filed=None)
+    Proxy(principal='M07', agent='M08', relation=<Relation.SPOUSE: 'spouse'>, written=True, filed=None)
     """
 
     principal: str = attrs.field(validator=nonblank)
     agent: str = attrs.field(validator=nonblank)
-    relation: str | None = attrs.field(default=None, kw_only=True)
+    relation: Relation | None = attrs.field(default=None, converter=optional_relation, kw_only=True)
     written: bool = attrs.field(default=True, validator=boolean, kw_only=True)
     filed: datetime.date | None = attrs.field(default=None, validator=optional_date, kw_only=True)
 

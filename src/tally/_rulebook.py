@@ -15,6 +15,7 @@ from typing import Literal, cast, get_args
 import attrs
 
 from ._values import FrozenMap, choice
+from ._voters import Relation
 from .errors import Problem, RuleError
 
 __all__ = ["EXCLUSION_CATEGORIES", "PRESETS", "Kind", "Rulebook", "preset"]
@@ -78,8 +79,8 @@ def _names(value: object) -> frozenset[str]:
     return _set_of_names("uncontested_posts", value)
 
 
-# C-5: near relatives (近亲属), by the relation the record format names.
-NEAR_RELATIVES: frozenset[str] = frozenset({"spouse", "parent", "child", "sibling", "grandparent", "grandchild"})
+# C-5: near relatives (近亲属, 民法典 Art. 1045): every relation but "other".
+NEAR_RELATIVES: frozenset[Relation] = frozenset(r for r in Relation if r.near)
 
 WriteInPolicy = Literal["with-against", "any", "none"]
 WriteInRefusal = Literal["mark", "section"]
@@ -140,8 +141,10 @@ def _relatives_refill(value: object) -> RelativesRefill:
     return cast(RelativesRefill, _literal("relatives_refill", get_args(RelativesRefill), value))
 
 
-def _relations(value: object) -> frozenset[str]:
-    return _set_of_names("proxy_relations", value)
+def _relations(value: object) -> frozenset[Relation]:
+    if isinstance(value, str) or not hasattr(value, "__iter__"):
+        raise RuleError(Problem("proxy_relations", f"must be a set of relations, not {value!r}"))
+    return frozenset(choice(Relation, "proxy_relations", v, RuleError) for v in value)
 
 
 def _optional_count(instance: Rulebook, attribute: attrs.Attribute[int | None], value: int | None) -> None:
@@ -318,9 +321,10 @@ class Rulebook:
     proxy_cap: int | None = attrs.field(default=None, validator=_optional_count)
     """V-16, OQ-V1: the most principals one agent may vote for; later ones (in filing order) are
     rejected. ``None``: no cap (the national law sets none)."""
-    proxy_relations: frozenset[str] = attrs.field(default=NEAR_RELATIVES, converter=_relations)
-    """V-15, C-5: the relations an agent may have to the principal: the near relatives of the
-    民法典 (spouse, parent, child, sibling, grandparent, grandchild)."""
+    proxy_relations: frozenset[Relation] = attrs.field(default=NEAR_RELATIVES, converter=_relations)
+    """V-15, C-5: the relations (:class:`~tally.Relation`) an agent may have to the principal: the
+    near relatives of the 民法典 (spouse, parent, child, sibling, grandparent, grandchild). An
+    unknown relation is a :class:`~tally.errors.RuleError`."""
     proxy_agent_may_be_candidate: bool = False
     """V-16: whether a candidate may act as an agent (北京, 浙江: no)."""
     proxy_deadline_days: int = attrs.field(default=0, validator=_check_count)

@@ -15,10 +15,12 @@ import attrs
 
 from ._count import Round
 from ._explain import Code
+from ._roll import Member
 from ._values import FrozenMap, int_map
+from ._voters import Voter
 from .errors import Problem, RecordError
 
-__all__ = ["Declared", "Discrepancy", "Verification", "verify"]
+__all__ = ["Declared", "Discrepancy", "Verification", "declared_problems", "verify"]
 
 
 def _ids(value: Iterable[str]) -> tuple[str, ...]:
@@ -43,6 +45,24 @@ class Declared:
     votes: FrozenMap[int] | None = attrs.field(default=None, converter=_optional_votes, kw_only=True)
 
 
+def _frozen(value: object) -> object:
+    """Converter: a declared or counted value, read-only: a list of ids as a tuple, votes by id as
+    a :class:`~tally.FrozenMap`."""
+    if isinstance(value, list | tuple):
+        return tuple(value)
+    if isinstance(value, Mapping):
+        return FrozenMap(value)
+    return value
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, Mapping):
+        return dict(value)
+    return value
+
+
 @attrs.frozen
 class Discrepancy:
     """One way the recount differs from the declaration: in ``contest``, ``what`` (``"elected"``,
@@ -51,12 +71,19 @@ class Discrepancy:
 
     contest: str
     what: str
-    declared: object = None
-    counted: object = None
+    declared: object = attrs.field(default=None, converter=_frozen)
+    """What was declared: ids (a tuple), votes by id (a :class:`~tally.FrozenMap`), or ``None``."""
+    counted: object = attrs.field(default=None, converter=_frozen)
+    """What the recount found, in the same form."""
 
     def to_dict(self) -> dict[str, object]:
-        """As the result format writes it."""
-        return {"contest": self.contest, "what": self.what, "declared": self.declared, "counted": self.counted}
+        """As the result format writes it (plain JSON: lists and objects)."""
+        return {
+            "contest": self.contest,
+            "what": self.what,
+            "declared": _plain(self.declared),
+            "counted": _plain(self.counted),
+        }
 
 
 @attrs.frozen
@@ -76,6 +103,52 @@ class Verification:
 _NOT_HELD = {Code.NOT_HELD_INQUORATE: "inquorate", Code.NOT_HELD_TURNOUT: "turnout not met"}
 
 
+def declared_problems(
+    declared: Mapping[str, Declared], *, contests: Iterable[str], roll: Iterable[Member | Voter]
+) -> list[Problem]:
+    """What was declared must name contests of the round and, in ``elected`` and in the keys of
+    ``votes``, ids on the roll: a name, or an id that is not there, would read as a winner who
+    was not counted. A name where an id belongs is said to be one, with the id it names.
+
+    >>> from tally import Member
+    >>> roll = [Member("V07", name="张伟"), Member("V08", name="李娜")]
+    >>> for p in declared_problems({"chair": Declared(["张伟"], votes={"V99": 3})}, contests=["chair"], roll=roll):
+    ...     print(p)
+    declared.chair.elected[0]: '张伟' is the name of V07; give the id
+    declared.chair.votes.V99: 'V99' is not an id on the roll
+    """
+    people = list(roll)
+    ids = {person.id for person in people}
+    names: dict[str, list[str]] = {}
+    for person in people:
+        if person.name and person.name.strip():
+            names.setdefault(person.name.strip(), []).append(person.id)
+    known = set(contests)
+    problems = []
+    for cid, said in declared.items():
+        where = f"declared.{cid}"
+        if cid not in known:
+            problems.append(Problem(where, f"no contest {cid!r} in this round"))
+            continue
+        first: dict[str, int] = {}
+        for i, who in enumerate(said.elected):
+            if who in first:
+                reason = f"{who!r} is listed twice (first at elected[{first[who]}])"
+                problems.append(Problem(f"{where}.elected[{i}]", reason))
+            first.setdefault(who, i)
+        named = [(f"{where}.elected[{i}]", who) for i, who in enumerate(said.elected) if first[who] == i]
+        named += [(f"{where}.votes.{who}", who) for who in (said.votes or {})]
+        for path, who in named:
+            if who in ids:
+                continue
+            owners = names.get(who.strip()) if isinstance(who, str) else None
+            if owners:
+                problems.append(Problem(path, f"{who!r} is the name of {', '.join(owners)}; give the id"))
+            else:
+                problems.append(Problem(path, f"{who!r} is not an id on the roll"))
+    return problems
+
+
 def verify(round: Round, declared: Mapping[str, Declared]) -> Verification:
     """Compare a counted round with the declaration, contest by contest.
 
@@ -87,13 +160,10 @@ def verify(round: Round, declared: Mapping[str, Declared]) -> Verification:
     >>> verify(r, {"c": Declared(["A"])}).agrees
     True
     >>> verify(r, {"c": Declared(["B"])}).discrepancies
-    (Discrepancy(contest='c', what='elected', declared=['B'], counted=['A']),)
+    (Discrepancy(contest='c', what='elected', declared=('B',), counted=('A',)),)
     """
-    problems = [
-        Problem(f"declared.{cid}", f"no contest {cid!r} in this round")
-        for cid in declared
-        if cid not in {c.contest.id for c in round.contests}
-    ]
+    contests = [c.contest.id for c in round.contests]
+    problems = declared_problems(declared, contests=contests, roll=round.meeting.roll)
     if problems:
         raise RecordError(problems)
     found: list[Discrepancy] = []

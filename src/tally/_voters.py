@@ -17,7 +17,7 @@ from ._register import Register
 from ._values import boolean, choice, nonblank, optional_date
 from .errors import Problem, RecordError
 
-__all__ = ["Registration", "Relative", "Voter", "VoterRoll", "age_on"]
+__all__ = ["Registration", "Relation", "Relative", "Voter", "VoterRoll", "age_on"]
 
 
 class Registration(enum.StrEnum):
@@ -36,13 +36,62 @@ def _registration(value: object) -> Registration:
     return choice(Registration, "registration", value)
 
 
+class Relation(enum.StrEnum):
+    """What one person is to another, for proxies (V-15, C-5) and for near relatives who may not
+    serve together (V-28).
+
+    C-5 (民法典 Art. 1045): the near relatives (近亲属) are the spouse, parents, children,
+    siblings, grandparents (paternal and maternal) and grandchildren (both lines). Anyone else is
+    :attr:`OTHER`, said on purpose: tally never takes an unknown word for "not a near relative".
+
+    >>> Relation("spouse").near, Relation.OTHER.near
+    (True, False)
+    >>> Relative("V02", "husband")
+    Traceback (most recent call last):
+      ...
+    tally.errors.RecordError: relation: 'husband' is not one of spouse, parent, child, sibling, ..., other
+    """
+
+    SPOUSE = "spouse"
+    """配偶."""
+    PARENT = "parent"
+    """父母 (father or mother)."""
+    CHILD = "child"
+    """子女 (son or daughter)."""
+    SIBLING = "sibling"
+    """兄弟姐妹."""
+    GRANDPARENT = "grandparent"
+    """祖父母, 外祖父母."""
+    GRANDCHILD = "grandchild"
+    """孙子女, 外孙子女."""
+    OTHER = "other"
+    """Not a near relative (a cousin, a friend, a neighbour, ...)."""
+
+    @property
+    def near(self) -> bool:
+        """C-5: a near relative (近亲属)."""
+        return self is not Relation.OTHER
+
+
+def _relation(value: object) -> Relation:
+    return choice(Relation, "relation", value)
+
+
+def optional_relation(value: object) -> Relation | None:
+    """Converter: a :class:`Relation` (or its value), or ``None`` when it is not given."""
+    return None if value is None else choice(Relation, "relation", value)
+
+
 @attrs.frozen
 class Relative:
-    """Someone on the roll and what they are to this voter: ``spouse``, ``parent``, ``child``,
-    ``sibling``, ``grandparent``, ``grandchild`` (the near relatives of C-5), or another word."""
+    """Someone on the roll and what they are to this voter (a :class:`Relation`).
+
+    >>> Relative("V02", "spouse")
+    Relative(id='V02', relation=<Relation.SPOUSE: 'spouse'>)
+    """
 
     id: str = attrs.field(validator=nonblank)
-    relation: str = attrs.field(validator=nonblank)
+    relation: Relation = attrs.field(converter=_relation)
 
 
 def _relatives(value: Iterable[Relative]) -> tuple[Relative, ...]:

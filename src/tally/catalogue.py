@@ -28,8 +28,10 @@ __all__ = [
     "BASES",
     "CATEGORIES",
     "CHECKS",
+    "CLI_WORDS",
     "DISCREPANCIES",
     "FIELDS",
+    "FORM_WORDS",
     "LABELS",
     "LANGS",
     "REASONS",
@@ -749,6 +751,398 @@ FIGURES: Mapping[str, Words] = {
         "en": "filed {days_before} days before; at least {least}",
         "zh": "选举日前{days_before}日办理，须至少{least}日",
     },
+}
+
+# The words of the printed forms (``tally.forms``): ballots, sign-in and tally sheets, the result
+# report. ``{blank}`` marks a line left to fill in by hand.
+FORM_WORDS: Mapping[str, Words] = {
+    # --- common --------------------------------------------------------------------------------
+    "untitled": {"zh": "选举", "en": "Election"},
+    "list-sep": {"zh": "、", "en": ", "},
+    "order-strokes": {"zh": "按姓氏笔画为序", "en": "in surname-stroke order"},
+    "order-approved": {"zh": "按批准的顺序", "en": "in the approved order"},
+    "post-member": {"zh": "委员", "en": "Members"},
+    "post-secretary": {"zh": "书记", "en": "Secretary"},
+    "post-deputy-secretary": {"zh": "副书记", "en": "Deputy secretaries"},
+    "post-chair": {"zh": "主任", "en": "Chair"},
+    "post-vice-chair": {"zh": "副主任", "en": "Vice-chairs"},
+    "post-women-member": {"zh": "妇女委员", "en": "Women member"},
+    "stage-further": {"zh": "（另行选举）", "en": " (further election)"},
+    "stage-tie-break": {"zh": "（再次投票）", "en": " (vote among the tied)"},
+    "ballot-contest": {"zh": "{title}　应选{seats}名{stage}", "en": "{title}: {seats} to elect{stage}"},
+    "candidate-ordered": {"zh": "候选人（{order}）", "en": "Candidates ({order})"},
+    "name": {"zh": "姓名", "en": "Name"},
+    "id": {"zh": "编号", "en": "No."},
+    "note": {"zh": "备注", "en": "Note"},
+    "signature": {"zh": "签名", "en": "Signature"},
+    "votes": {"zh": "得票数", "en": "Votes"},
+    "write-in": {"zh": "另选他人", "en": "Written in"},
+    "teller": {"zh": "计票人：", "en": "Teller: "},
+    "scrutineer": {"zh": "监票人：", "en": "Scrutineer: "},
+    "chief-scrutineer": {"zh": "总监票人：", "en": "Chief scrutineer: "},
+    "date": {"zh": "日期：", "en": "Date: "},
+    "members": {"zh": "党员", "en": "members"},
+    "delegates": {"zh": "代表", "en": "delegates"},
+    # --- ballot (P-15, P-16, P-19, P-21, P-23, V-13, V-14, V-20, V-30) --------------------------
+    "ballot": {"zh": "选　票", "en": "Ballot paper"},
+    "how-to-mark": {"zh": "填票说明", "en": "How to mark this paper"},
+    "yes": {"zh": "赞成", "en": "Yes"},
+    "no": {"zh": "不赞成", "en": "No"},
+    "abstain": {"zh": "弃权", "en": "Abstain"},
+    "mark": {"zh": "画“○”或“×”", "en": "○ or ×"},
+    "write-in-name": {"zh": "另选他人（写姓名）", "en": "Write-in (name)"},
+    "rule-seats": {
+        "zh": "本次选举应选{seats}名，候选人{candidates}名（{order}）。",
+        "en": "{seats} to elect from {candidates} candidates (listed {order}).",
+    },
+    "rule-tie-break": {
+        "zh": "本次投票只在得票相等的候选人中进行，得票多的当选。",
+        "en": "This vote is among the tied candidates only; the most votes win.",
+    },
+    "rule-mark-party": {
+        "zh": "对每位候选人，在“赞成”“不赞成”“弃权”三栏中选一栏画“○”；画两栏以上的，对该候选人的投票无效。",
+        "en": "For each candidate draw ○ in one of the three boxes, Yes, No or Abstain; "
+        "a candidate marked in more than one box gets no vote from this paper.",
+    },
+    "rule-mark-one-box": {
+        "zh": "对每位候选人：赞成的在其姓名右边的方格内画“○”，不赞成的画“×”，弃权的不画任何符号。",
+        "en": "For each candidate: draw ○ in the box beside the name to vote for, × to vote against; "
+        "leave it empty to abstain.",
+    },
+    "rule-valid-single": {
+        "zh": "所选人数（赞成的候选人与另选的人合计）等于或少于{seats}名的为有效票，多于{seats}名的为无效票。",
+        "en": "A paper that selects {seats} or fewer persons (candidates marked Yes and persons written in, "
+        "together) is valid; one that selects more is invalid.",
+    },
+    "rule-valid-section": {
+        "zh": "本栏所选人数（赞成的候选人与另选的人合计）多于{seats}名的，本栏无效，其他栏照常计票。",
+        "en": "If this section selects more than {seats} persons (marked Yes and written in, together), this "
+        "section is invalid; the other sections still count.",
+    },
+    "rule-valid-paper": {
+        "zh": "本栏所选人数（赞成的候选人与另选的人合计）多于{seats}名的，整张选票无效。",
+        "en": "If this section selects more than {seats} persons (marked Yes and written in, together), the "
+        "whole paper is invalid.",
+    },
+    "rule-writein-with-against": {
+        "zh": "对不赞成的候选人，可以另选他人：在“另选他人”栏内写上其姓名，即为赞成。",
+        "en": "Where you vote No on a candidate, you may write in another person: their name on a write-in "
+        "line is a vote for them.",
+    },
+    "rule-writein-refused-mark": {
+        "zh": "没有投不赞成票而另选他人的，另选的人不计票。",
+        "en": "A person written in on a paper with no No mark gets no vote.",
+    },
+    "rule-writein-refused-section": {
+        "zh": "没有投不赞成票而另选他人的，本栏选票无效。",
+        "en": "Writing someone in on a paper with no No mark makes this section invalid.",
+    },
+    "rule-writein-any": {
+        "zh": "可以另选他人：在“另选他人”栏内写上其姓名，即为赞成。",
+        "en": "You may write in another person: their name on a write-in line is a vote for them.",
+    },
+    "rule-writein-none": {"zh": "本次选举不得另选他人。", "en": "No one may be written in."},
+    "rule-women-post": {
+        "zh": "本职位由妇女担任，另选的须为妇女。",
+        "en": "This post is for a woman: a person written in must be a woman.",
+    },
+    "rule-two-posts": {
+        "zh": "同一人被选为两个以上职务的，整张选票无效。",
+        "en": "A paper that votes one person into two or more posts is invalid.",
+    },
+    "rule-unreadable": {
+        "zh": "符号无法辨认的，对该候选人的投票不计。",
+        "en": "A mark that cannot be read gives that candidate no vote.",
+    },
+    "rule-secret": {
+        "zh": "本次选举无记名投票，选票上不写投票人姓名。",
+        "en": "The vote is secret: do not write your own name on the paper.",
+    },
+    # --- sign-in sheet ---------------------------------------------------------------------------
+    "sign-in": {"zh": "签　到　表", "en": "Sign-in sheet"},
+    "standing": {"zh": "类别", "en": "Standing"},
+    "full": {"zh": "正式党员", "en": "full member"},
+    "probationary": {"zh": "预备党员", "en": "probationary member"},
+    "vote": {"zh": "选举权", "en": "Vote"},
+    "rights-full": {"zh": "有", "en": "yes"},
+    "rights-none": {"zh": "无（{why}）", "en": "no ({why})"},
+    "excluded-note": {"zh": "经批准不计入应到会人数", "en": "excluded from the required attendance, with approval"},
+    "sign-in-required": {
+        "zh": "应到会{required}人（有选举权的{noun}{electorate}人，经批准不计入{excluded}人）",
+        "en": "Required attendance {required} ({electorate} {noun} with the vote, {excluded} excluded with approval)",
+    },
+    "sign-in-present": {"zh": "实到会{blank}人", "en": "Present: {blank}"},
+    "household": {"zh": "户", "en": "Household"},
+    "proxies-held": {"zh": "受托代为投票", "en": "Votes by proxy for"},
+    "proxy-held": {"zh": "{names}（{n}人）", "en": "{names} ({n})"},
+    "proxy-given": {"zh": "已委托{agent}代为投票", "en": "proxy to {agent}"},
+    "mobile-box": {"zh": "流动票箱投票", "en": "votes at a mobile box"},
+    "sign-in-registered": {
+        "zh": "登记选民{registered}人，其中委托投票{proxies}人",
+        "en": "{registered} registered voters, {proxies} of them by proxy",
+    },
+    "sign-in-registered-household": {
+        "zh": "登记{registered}户（每户一名代表），其中委托投票{proxies}户",
+        "en": "{registered} households (one representative each), {proxies} of them by proxy",
+    },
+    "sign-in-registered-group": {
+        "zh": "居民小组代表{registered}人，其中委托投票{proxies}人",
+        "en": "{registered} residents' group representatives, {proxies} of them by proxy",
+    },
+    # --- tally sheet -----------------------------------------------------------------------------
+    "tally-sheet": {"zh": "计　票　单", "en": "Tally sheet"},
+    "tally-marks": {"zh": "计票（画“正”字）", "en": "Tally marks"},
+    "papers-blank": {
+        "zh": "收回选票{blank}张，其中有效票{blank}张，无效票{blank}张。",
+        "en": "Papers collected {blank}: valid {blank}, invalid {blank}.",
+    },
+    # --- result report (P-26; the decisions themselves are in the words of tally.catalogue) -------
+    "result": {"zh": "选举结果报告单", "en": "Report of the result"},
+    "attendance": {"zh": "到会情况", "en": "Attendance"},
+    "on-roll": {"zh": "{noun}总数", "en": "On the roll ({noun})"},
+    "electorate": {"zh": "有选举权的{noun}", "en": "With the vote ({noun})"},
+    "required": {"zh": "应到会人数", "en": "Required attendance"},
+    "present": {"zh": "实到会人数", "en": "Present with the vote"},
+    "turnout": {"zh": "投票情况", "en": "Turnout"},
+    "registered": {"zh": "登记选民", "en": "Registered voters"},
+    "in-person": {"zh": "本人投票", "en": "In person"},
+    "by-proxy": {"zh": "委托投票", "en": "By proxy"},
+    "at-mobile-box": {"zh": "流动票箱投票", "en": "At mobile boxes"},
+    "voted": {"zh": "参加投票", "en": "Voted"},
+    "proxies-judged": {
+        "zh": "委托投票{accepted}件有效，{rejected}件不予接受。",
+        "en": "{accepted} proxies accepted, {rejected} rejected.",
+    },
+    "nobody-elected-invalid": {"zh": "本轮选举无效，无人当选。", "en": "This round is not valid: nobody is elected."},
+    "outcome": {"zh": "结果", "en": "Result"},
+    "elected": {"zh": "当选", "en": "elected"},
+    "not-elected": {"zh": "未当选", "en": "not elected"},
+    "tied": {"zh": "得票相等", "en": "tied"},
+    "written-in-mark": {"zh": "（另选）", "en": " (written in)"},
+    "elected-list": {"zh": "当选（{order}）：{names}", "en": "Elected ({order}): {names}"},
+    "elected-one": {"zh": "当选：{names}", "en": "Elected: {names}"},
+    "nobody": {"zh": "无人当选。", "en": "Nobody is elected."},
+    "next-tie-break": {
+        "zh": "{names}得票相等，须在其中再次投票，应选{seats}名，得票多的当选。",
+        "en": "{names} are tied: another vote among them for {seats}; the most votes win.",
+    },
+    "next-further": {
+        "zh": "名额未选足，须另行选举{seats}名，候选人（{order}）：{names}。",
+        "en": "Seats left unfilled: a further election for {seats}, candidates ({order}): {names}.",
+    },
+    "left-vacant": {"zh": "空缺{n}名。", "en": "{n} left vacant."},
+    "elected-heading": {"zh": "当选名单", "en": "Elected"},
+    "elected-line": {"zh": "{post}：{names}", "en": "{post}: {names}"},
+    "elected-line-ordered": {"zh": "{post}（{order}）：{names}", "en": "{post} ({order}): {names}"},
+    # --- the bar chart -----------------------------------------------------------------------------
+    "chart-title": {"zh": "{title}得票", "en": "{title}: votes"},
+    "chart-threshold": {"zh": "当选线{n}票", "en": "threshold {n}"},
+}
+
+# The words of the command line and of the workbooks it writes (``tally.cli``, ``tally.records.sheets``).
+CLI_WORDS: Mapping[str, Words] = {
+    # --- notes on loading ---
+    "note": {"zh": "提示：{text}", "en": "note: {text}"},
+    "note.gb18030": {
+        "zh": "{file} 不是 UTF-8 编码，已按 GB18030（GBK）读取",
+        "en": "{file} is not UTF-8; it was read as GB18030 (GBK)",
+    },
+    "note.folded": {
+        "zh": "{count} 个单元格中的全角字符已转为半角（第一个：{first}）",
+        "en": "full-width characters were folded in {count} cells (the first: {first})",
+    },
+    "note.trimmed": {
+        "zh": "{count} 个单元格首尾的空格已去掉（第一个：{first}）",
+        "en": "spaces were trimmed at either end of {count} cells (the first: {first})",
+    },
+    "note.reordered": {
+        "zh": "表格中每位候选人占一列：选票上的标记按候选人顺序写出，未填的职位写作空白，计票结果不变",
+        "en": "a sheet has one column per candidate: marks are written in ballot order and a section left "
+        "off a paper is written blank; no count changes",
+    },
+    # --- errors and summaries ---
+    "more problems": {
+        "zh": "……另有 {n} 个问题未列出（用 --format json 可列出全部）",
+        "en": "... and {n} more problems (--format json lists them all)",
+    },
+    "records": {
+        "zh": "{n} 份记录：{agree} 份一致，{disagree} 份不一致，{broken} 份无法读取",
+        "en": "{n} records: {agree} agree, {disagree} disagree, {broken} broken",
+    },
+    "records broken": {"zh": "{n} 份记录，{broken} 份无法读取", "en": "{n} records, {broken} broken"},
+    "no records": {
+        "zh": "{path}：没有找到记录（*.json、*.xlsx 文件，或含各表 CSV 文件的文件夹）",
+        "en": "{path}: no record found (*.json or *.xlsx files, or a folder of a record's CSV sheets)",
+    },
+    "stdin one": {"zh": "“-”（标准输入）只能核对一份记录", "en": "'-' (standard input) verifies one record only"},
+    "jobs": {"zh": "--jobs：至少为 1", "en": "--jobs: must be at least 1"},
+    "scheduler needs dask": {
+        "zh": "--scheduler 需要 Dask：pip install 'tally[dask]'",
+        "en": "--scheduler needs Dask: pip install 'tally[dask]'",
+    },
+    "scheduler unreachable": {
+        "zh": "--scheduler：连不上 {address} 的 Dask 调度器：{error}",
+        "en": "--scheduler: cannot reach the Dask scheduler at {address}: {error}",
+    },
+    "no next round": {
+        "zh": "没有下一轮：各职位均已决定（或本轮须重新举行）",
+        "en": "no next round: every contest is decided (or the round must be held again)",
+    },
+    "no preset": {"zh": "没有规则 {id!r}；可用的规则：{ids}", "en": "no preset {id!r}; the presets are {ids}"},
+    "bad lang": {
+        "zh": "TALLY_LANG={value!r} 不是可用的语言：zh、en",
+        "en": "TALLY_LANG={value!r} is not a language tally speaks: zh, en",
+    },
+    "written": {"zh": "已写入 {path}", "en": "wrote {path}"},
+    "convert same": {
+        "zh": "无法转换：输入和输出是同一种格式（{what}）",
+        "en": "nothing to convert: the input and the output are both {what}",
+    },
+    "convert output": {
+        "zh": "输出须为 .json、.xlsx 文件，或一个文件夹（写入各表的 CSV 文件）",
+        "en": "the output must be a .json or .xlsx file, or a folder (for the sheets as CSV files)",
+    },
+    "status agrees": {"zh": "一致", "en": "agrees"},
+    "status disagrees": {"zh": "不一致", "en": "DISAGREES"},
+    "status broken": {"zh": "无法读取", "en": "BROKEN"},
+    "example hint": {
+        "zh": "打印一个：tally example 名称；核对它：tally example 名称 | tally verify -",
+        "en": "Print one with: tally example NAME; verify it with: tally example NAME | tally verify -",
+    },
+    # --- table headings ---
+    "h.record": {"zh": "记录", "en": "record"},
+    "h.status": {"zh": "结果", "en": "status"},
+    "h.detail": {"zh": "说明", "en": "detail"},
+    "h.field": {"zh": "字段", "en": "field"},
+    "h.name": {"zh": "名称", "en": "name"},
+    "h.value": {"zh": "取值", "en": "value"},
+    "h.rules": {"zh": "规则条款", "en": "rules"},
+    "h.id": {"zh": "编号", "en": "id"},
+    "h.kind": {"zh": "类型", "en": "kind"},
+    "h.title": {"zh": "标题", "en": "title"},
+    "h.example": {"zh": "示例", "en": "name"},
+    "h.shows": {"zh": "内容", "en": "what it shows"},
+    "h.check": {"zh": "检查项", "en": "check"},
+    "h.rule": {"zh": "条款", "en": "rule"},
+    "h.statutory": {"zh": "法定", "en": "statutory"},
+    "h.met": {"zh": "符合", "en": "met"},
+    "h.not met": {"zh": "不符合", "en": "not met"},
+    "h.cannot tell": {"zh": "无法判断", "en": "cannot tell"},
+    "h.not applicable": {"zh": "不适用", "en": "not applicable"},
+    "h.failing": {"zh": "不符合的记录", "en": "failing"},
+    # --- the help texts ---
+    "help.description": {
+        "zh": "按规则逐条计票并说明理由：党员大会、村（居）民委员会选举。",
+        "en": "Count and explain grassroots election meetings, rule by rule.",
+    },
+    "help.epilog": {
+        "zh": "试试：tally example branch | tally verify -；用表格：tally template village-committee -o 选举.xlsx",
+        "en": "Try: tally example branch | tally verify -; "
+        "with a workbook: tally template village-committee -o vote.xlsx",
+    },
+    "help.lang": {
+        "zh": "语言：zh 或 en（默认取 TALLY_LANG，再取 LANG/LC_ALL，否则 en）",
+        "en": "language, zh or en (else TALLY_LANG, else the locale LANG/LC_ALL, else en)",
+    },
+    "help.format": {"zh": "输出格式（默认 text）", "en": "output format (default text)"},
+    "help.cite": {
+        "zh": "rule：只列条款编号（默认）；article：在条款编号旁列出法规条文出处",
+        "en": "rule: rule IDs only (default); article: the article of the law beside each rule ID",
+    },
+    "help.record": {
+        "zh": "记录：.json 或 .xlsx 文件、含各表 CSV 的文件夹，或 -（标准输入）",
+        "en": "a record: a .json or .xlsx file, a folder of the sheets as CSV, or - for stdin",
+    },
+    "help.records": {
+        "zh": "记录文件或文件夹（*.json、*.xlsx、含各表 CSV 的文件夹）；- 为标准输入",
+        "en": "record files or folders (*.json, *.xlsx, folders of CSV sheets); - for stdin",
+    },
+    "help.verify": {
+        "zh": "重新计票并与公布结果核对（0 一致，1 不一致，2 记录有误）",
+        "en": "recount records and compare with what was declared (exit 0 agrees, 1 not, 2 broken)",
+    },
+    "help.verify.description": {
+        "zh": "重新计票并与公布结果核对。一份记录：完整报告。多份或文件夹：每份一行并汇总"
+        "（--format json 时每份一行 JSON）。",
+        "en": "Recount each record and compare with what was declared. One record: its full report. "
+        "Several, or a folder: one line each and a summary (with --format json, one JSON line each).",
+    },
+    "help.jobs": {"zh": "多份记录时的工作进程数（默认 1）", "en": "worker processes for many records (default 1)"},
+    "help.scheduler": {
+        "zh": "把记录交给正在运行的 Dask 调度器核对（tcp://主机:8786），需安装 tally[dask]",
+        "en": "send the records to a running Dask scheduler (tcp://host:8786); needs tally[dask]",
+    },
+    "help.strict": {
+        "zh": "法定的班子结构或时间要求不符合时，也以 1 退出",
+        "en": "also exit 1 when a statutory composition or timeline check is not met",
+    },
+    "help.compliance": {
+        "zh": "检查多份记录的班子结构和时间要求：每项多少份符合，哪些不符合",
+        "en": "check the composition and timeline of many records: per check, how many meet it, and which do not",
+    },
+    "help.csv": {"zh": "输出 CSV 而不是表格", "en": "print CSV instead of a table"},
+    "help.report": {"zh": "打印一份记录的报告（无论是否一致）", "en": "print the report of a record, agreeing or not"},
+    "help.next": {
+        "zh": "写出下一轮（再次投票或另行选举）的记录框架",
+        "en": "write the record skeleton of the next round (tie-break or further election)",
+    },
+    "help.output": {"zh": "写入此文件，而不是标准输出", "en": "write here instead of standard output"},
+    "help.rulebooks": {
+        "zh": "列出规则预设，或显示其中一个适用的字段、取值和条款",
+        "en": "list the rulebook presets, or show one: the fields that apply, their values and rules",
+    },
+    "help.preset": {"zh": "规则预设的编号", "en": "a preset id"},
+    "help.example": {"zh": "列出内置示例记录，或打印其中一个", "en": "list the built-in example records, or print one"},
+    "help.example.name": {"zh": "示例名称", "en": "an example name"},
+    "help.template": {
+        "zh": "写出一种选举的空白工作簿（.xlsx），含填写说明和下拉列表",
+        "en": "write an empty workbook (.xlsx) for a kind of election, with instructions and drop-down lists",
+    },
+    "help.template.kind": {"zh": "选举类型", "en": "the kind of election"},
+    "help.template.output": {"zh": "要写的 .xlsx 文件", "en": "the .xlsx file to write"},
+    "help.convert": {
+        "zh": "在 JSON 记录、工作簿（.xlsx）和 CSV 文件夹之间转换",
+        "en": "convert a record between JSON, a workbook (.xlsx) and a folder of CSV files",
+    },
+    "help.convert.output": {
+        "zh": "输出：.json、.xlsx，或文件夹（写入各表的 CSV 文件）",
+        "en": "the output: .json, .xlsx, or a folder (for the sheets as CSV files)",
+    },
+    "help.forms": {
+        "zh": "打印选举的纸质表格：选票、签到表、计票单或选举结果报告单",
+        "en": "print a paper form of the election: ballot, sign-in sheet, tally sheet or result report",
+    },
+    "help.forms.description": {
+        "zh": "为记录中的选举生成可打印的表格：选票（ballot）、签到表（sign-in）、空白计票单（tally-sheet）"
+        "或待签字的结果报告单（result）。HTML 输出到标准输出或文件；PDF（需要 Chromium）输出到文件。",
+        "en": "Make a form of the election in RECORD, ready to print: the ballot papers (ballot), the "
+        "sign-in sheet (sign-in), a blank tally sheet (tally-sheet) or the result report to sign (result). "
+        "HTML to standard output or FILE; PDF (needs Chromium) to FILE.",
+    },
+    "help.forms.lang": {
+        "zh": "表格的语言（默认 zh：为中国的选举打印）",
+        "en": "language of the form (default zh: forms are printed for a Chinese election)",
+    },
+    "help.forms.format": {"zh": "默认 html", "en": "default html"},
+    "help.forms.output": {"zh": "写入此文件（pdf 时必须）", "en": "write here (needed for pdf)"},
+    "forms pdf": {"zh": "forms --format pdf 需要 -o 文件", "en": "forms --format pdf needs -o FILE"},
+    "forms same": {"zh": "这是记录本身；请另给 -o 文件", "en": "is the record itself; give another -o FILE"},
+    "help.compliance.format": {"zh": "输出格式（默认 text）", "en": "output format (default text)"},
+    "help.check": {
+        "zh": "检查记录而不计票：列出每份记录的全部问题及其位置（0 无误，2 有误）",
+        "en": "check records without counting them: every problem of each, with its path (exit 0 sound, 2 broken)",
+    },
+    "help.check.description": {
+        "zh": "读取并检查每份记录：一次列出各环节（格式、用词、引用、差额、选票、公布结果）的全部问题，"
+        "每个问题一行并指出位置。RECORD 为 - 时读取标准输入。",
+        "en": "Read and check each record: every problem of every phase (shape, words, references, margins, "
+        "papers, what was declared) in one run, one line each with its path. RECORD '-' reads standard input.",
+    },
+    "help.check.format": {
+        "zh": "text：问题写到标准错误；json：每份记录一行 JSON",
+        "en": "text: problems on standard error; json: one JSON line per record",
+    },
+    "sound": {"zh": "无误", "en": "sound"},
 }
 
 

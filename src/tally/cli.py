@@ -1,9 +1,15 @@
-"""The ``tally`` command: verify, report, next round, rulebooks and built-in examples.
+"""The ``tally`` command: verify, report, compliance, next round, templates and conversion of
+workbooks, rulebooks and built-in examples.
 
 Exit status: 0 when the recount agrees with what was declared (or, for commands that do not
 verify, when all went well); 1 when it does not, or the round is void; 2 when a record is broken
-or the command is misused. Errors go to stderr, one line each with their path; bad input never
-prints a traceback.
+or the command is misused. Errors go to stderr, one line each with their path (or, for a
+workbook, their cell), at most 20 of them unless ``--format json``; bad input never prints a
+traceback, and a closed pipe (``tally example village | head``) ends quietly.
+
+The language is ``--lang``, else ``TALLY_LANG``, else the locale (``LC_ALL``, ``LC_MESSAGES``,
+``LANG`` beginning with ``zh``), else English. The command line's words are in
+:mod:`tally.cli_words`.
 """
 
 from __future__ import annotations
@@ -11,126 +17,230 @@ from __future__ import annotations
 import argparse
 import csv
 import importlib
+import json
+import os
+import pathlib
+import shutil
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 import attrs
 from tabulate import tabulate
 
 from . import __version__
 from ._rulebook import FIELD_RULES, PRESETS, Rulebook
-from .catalogue import FIELDS
-from .errors import RecordError, RuleError
+from .catalogue import DISCREPANCIES, FIELDS
+from .cli_words import Lang, say
+from .errors import Problem, RecordError, RuleError
 from .examples import DESCRIPTIONS, NAMES
 from .examples import text as example_text
-from .records import Record, compliance_table, dumps, expand, load, next_round, verify_many
+from .records import Outcome, Record, compliance_table, dumps, expand, load, next_round, result_to_dict, verify_many
+from .records.record import Note
+from .records.sheets import TEMPLATE_KINDS
 from .report import CITES, FORMATS, LANGS, render
 
 __all__ = ["main"]
 
+MAX_PROBLEMS = 20
+"""Problems printed for one record; the rest are counted (``--format json`` prints them all)."""
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="tally",
-        description="Count and explain grassroots election meetings, rule by rule.",
-        epilog="Try: tally example branch | tally verify -",
-    )
+
+class _Misuse(Exception):
+    """A command used wrongly: the message is printed and the exit status is 2."""
+
+
+# --- language -------------------------------------------------------------------------------------
+
+
+def language(given: str | None, environ: Mapping[str, str] | None = None) -> Lang:
+    """The language of the output: *given* (``--lang``), else ``TALLY_LANG``, else the locale,
+    else English. A ``TALLY_LANG`` that is not ``zh`` or ``en`` is an error, not English.
+
+    >>> language(None, {"LANG": "zh_CN.UTF-8"}), language(None, {"LANG": "C.UTF-8"})
+    ('zh', 'en')
+    >>> language(None, {"TALLY_LANG": "en", "LC_ALL": "zh_CN.UTF-8"}), language("zh", {})
+    ('en', 'zh')
+    """
+    env = os.environ if environ is None else environ
+    if given is not None:
+        return "zh" if given == "zh" else "en"
+    chosen = env.get("TALLY_LANG", "")
+    if chosen:
+        if chosen not in LANGS:
+            raise _Misuse(say("bad lang", "en", value=chosen))
+        return "zh" if chosen == "zh" else "en"
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _lang_in(argv: Sequence[str]) -> str | None:
+    """``--lang`` as given on the command line, before parsing (for the help texts)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1] if argv[i + 1] in LANGS else None
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+            return value if value in LANGS else None
+    return None
+
+
+# --- the parser -----------------------------------------------------------------------------------
+
+
+def _parser(lang: Lang) -> argparse.ArgumentParser:
+    def w(key: str) -> str:
+        return say(key, lang)
+
+    parser = argparse.ArgumentParser(prog="tally", description=w("help.description"), epilog=w("help.epilog"))
     parser.add_argument("--version", action="version", version=f"tally {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    def lang_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--lang", choices=LANGS, default=None, help=w("help.lang"))
+
     def look(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--lang", choices=LANGS, default="en", help="language of the report (default en)")
-        p.add_argument("--format", choices=FORMATS, default="text", dest="fmt", help="report format (default text)")
-        p.add_argument(
-            "--cite",
-            choices=CITES,
-            default="rule",
-            help="rule: rule IDs only (default); article: the article of the law beside each rule ID",
-        )
+        lang_option(p)
+        p.add_argument("--format", choices=FORMATS, default="text", dest="fmt", help=w("help.format"))
+        p.add_argument("--cite", choices=CITES, default="rule", help=w("help.cite"))
 
-    verify = commands.add_parser(
-        "verify",
-        help="recount records and compare with what was declared (exit 0 agrees, 1 not, 2 broken)",
-        description="Recount each record and compare with what was declared. One record: its full report. "
-        "Several, or a folder: one line each and a summary. RECORD '-' reads standard input.",
-    )
-    verify.add_argument("records", nargs="+", metavar="RECORD", help="record files or folders of *.json; - for stdin")
+    verify = commands.add_parser("verify", help=w("help.verify"), description=w("help.verify.description"))
+    verify.add_argument("records", nargs="+", metavar="RECORD", help=w("help.records"))
     look(verify)
-    verify.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help="worker processes for many records (default 1)"
-    )
-    verify.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="send the records to a running Dask scheduler (tcp://host:8786); needs tally[dask]",
-    )
-    verify.add_argument(
-        "--strict", action="store_true", help="also exit 1 when a statutory composition or timeline check is not met"
-    )
+    verify.add_argument("--jobs", type=int, default=1, metavar="N", help=w("help.jobs"))
+    verify.add_argument("--scheduler", metavar="ADDRESS", help=w("help.scheduler"))
+    verify.add_argument("--strict", action="store_true", help=w("help.strict"))
 
-    comply = commands.add_parser(
-        "compliance",
-        help="check the composition and timeline of many records: per check, how many meet it, and which do not",
-    )
-    comply.add_argument("records", nargs="+", metavar="RECORD", help="record files or folders of *.json")
-    comply.add_argument("--csv", action="store_true", help="print CSV instead of a table")
-    comply.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    check = commands.add_parser("check", help=w("help.check"), description=w("help.check.description"))
+    check.add_argument("records", nargs="+", metavar="RECORD", help=w("help.records"))
+    check.add_argument("--format", choices=("text", "json"), default="text", dest="fmt", help=w("help.check.format"))
+    lang_option(check)
 
-    report = commands.add_parser("report", help="print the report of a record, agreeing or not")
-    report.add_argument("record", metavar="RECORD", help="a record file; - for stdin")
+    comply = commands.add_parser("compliance", help=w("help.compliance"))
+    comply.add_argument("records", nargs="+", metavar="RECORD", help=w("help.records"))
+    comply.add_argument("--csv", action="store_true", help=w("help.csv"))
+    comply.add_argument(
+        "--format", choices=("text", "json"), default="text", dest="fmt", help=w("help.compliance.format")
+    )
+    comply.add_argument("--jobs", type=int, default=1, metavar="N", help=w("help.jobs"))
+    lang_option(comply)
+
+    report = commands.add_parser("report", help=w("help.report"))
+    report.add_argument("record", metavar="RECORD", help=w("help.record"))
     look(report)
 
-    nxt = commands.add_parser(
-        "next", help="write the record skeleton of the next round (tie-break or further election)"
+    nxt = commands.add_parser("next", help=w("help.next"))
+    nxt.add_argument("record", metavar="RECORD", help=w("help.record"))
+    nxt.add_argument("-o", "--output", metavar="FILE", help=w("help.output"))
+    lang_option(nxt)
+
+    template = commands.add_parser("template", help=w("help.template"))
+    template.add_argument(
+        "kind", choices=TEMPLATE_KINDS, metavar="KIND", help=w("help.template.kind") + ": " + ", ".join(TEMPLATE_KINDS)
     )
-    nxt.add_argument("record", metavar="RECORD", help="a record file; - for stdin")
-    nxt.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help=w("help.template.output"))
+    lang_option(template)
 
-    books = commands.add_parser("rulebooks", help="list the rulebook presets, or show one with its values")
-    books.add_argument("id", nargs="?", metavar="ID", help="a preset id")
+    convert = commands.add_parser("convert", help=w("help.convert"))
+    convert.add_argument("source", metavar="IN", help=w("help.record"))
+    convert.add_argument("-o", "--output", required=True, metavar="OUT", help=w("help.convert.output"))
+    lang_option(convert)
 
-    example = commands.add_parser("example", help="list the built-in example records, or print one")
-    example.add_argument("name", nargs="?", metavar="NAME", help="an example name")
+    books = commands.add_parser("rulebooks", help=w("help.rulebooks"))
+    books.add_argument("id", nargs="?", metavar="ID", help=w("help.preset"))
+    lang_option(books)
+
+    forms = commands.add_parser("forms", help=w("help.forms"), description=w("help.forms.description"))
+    forms.add_argument("record", metavar="RECORD", help=w("help.record"))
+    forms.add_argument("--form", required=True, choices=("ballot", "sign-in", "tally-sheet", "result"))
+    forms.add_argument("--lang", choices=LANGS, default=None, help=w("help.forms.lang"))
+    forms.add_argument("--format", choices=("html", "pdf"), default="html", dest="fmt", help=w("help.forms.format"))
+    forms.add_argument("-o", "--output", metavar="FILE", help=w("help.forms.output"))
+
+    example = commands.add_parser("example", help=w("help.example"))
+    example.add_argument("name", nargs="?", metavar="NAME", help=w("help.example.name"))
+    lang_option(example)
     return parser
 
 
-def _fail(error: RecordError | RuleError, where: str = "") -> int:
+# --- output ---------------------------------------------------------------------------------------
+
+
+def _problems(error: RecordError | RuleError, where: str, fmt: str, lang: Lang) -> int:
+    """A broken record: its problems on stderr, at most :data:`MAX_PROBLEMS` and a count of the
+    rest; with ``--format json`` all of them as JSON on stdout. Exit status 2."""
+    if fmt == "json":
+        sys.stdout.write(dumps(_problems_dict(where, error.problems)))
+        return 2
     prefix = f"{where}: " if where else ""
-    for problem in error.problems:
+    for problem in error.problems[:MAX_PROBLEMS]:
         print(f"tally: {prefix}{problem}", file=sys.stderr)
+    more = len(error.problems) - MAX_PROBLEMS
+    if more > 0:
+        print(f"tally: {prefix}{say('more problems', lang, n=more)}", file=sys.stderr)
     return 2
 
 
+def _problems_dict(where: str, problems: Sequence[Problem]) -> dict[str, Any]:
+    return {
+        "record": where or "-",
+        "status": 2,
+        "problems": [{"path": p.path, "reason": p.reason} for p in problems],
+    }
+
+
+def note_texts(notes: Sequence[Note], lang: Lang) -> list[str]:
+    """The notes of a loading in words."""
+    return [say(f"note.{n.code}", lang, **n.values) for n in notes]
+
+
+def _say_notes(notes: Sequence[Note], where: str, lang: Lang) -> None:
+    prefix = f"{where}: " if where and where != "-" else ""
+    for text in note_texts(notes, lang):
+        print(f"tally: {prefix}{say('note', lang, text=text)}", file=sys.stderr)
+
+
 def _open(path: str) -> Record:
-    return load(sys.stdin if path == "-" else path)
+    return load(sys.stdin.buffer if path == "-" else path)
 
 
-def _verify(args: argparse.Namespace) -> int:
+def _shown(path: str) -> str:
+    return "" if path == "-" else path
+
+
+def _jobs(args: argparse.Namespace, lang: Lang) -> None:
     if args.jobs < 1:
-        print("tally: --jobs: must be at least 1", file=sys.stderr)
-        return 2
-    paths = expand(args.records)
+        raise _Misuse(say("jobs", lang))
+
+
+def _records(args: argparse.Namespace, lang: Lang) -> list[str]:
+    """The records named on the command line; a folder with none is an error."""
+    paths = []
+    for given in args.records:
+        found = expand([given])
+        if not found:
+            raise _Misuse(say("no records", lang, path=given))
+        paths.extend(found)
+    return paths
+
+
+# --- commands -------------------------------------------------------------------------------------
+
+
+def _verify(args: argparse.Namespace, lang: Lang) -> int:
+    _jobs(args, lang)
+    paths = _records(args, lang)
     if len(paths) == 1 and paths == args.records:
-        return _verify_one(paths[0], args)
+        return _verify_one(paths[0], args, lang)
     if "-" in paths:
-        print("tally: '-' (standard input) verifies one record only", file=sys.stderr)
-        return 2
-    progress = _Progress(sys.stderr)
-    if args.scheduler:
-        client = _dask_client(args.scheduler)
-        if client is None:
-            return 2
-        with client:
-            outcomes = verify_many(paths, executor=client.get_executor(), done=progress)
-    elif args.jobs > 1:
-        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-            outcomes = verify_many(paths, executor=pool, done=progress)
-    else:
-        outcomes = verify_many(paths, done=progress)
-    progress.close()
-    status = {0: "agrees", 1: "DISAGREES", 2: "BROKEN"}
+        raise _Misuse(say("stdin one", lang))
+    as_json = args.fmt == "json"
+    outcomes = _many(paths, args.jobs, result=as_json, scheduler=args.scheduler, lang=lang)
     if args.strict:
         outcomes = [
             attrs.evolve(o, status=1, summary=f"{o.summary}; a statutory check not met")
@@ -138,11 +248,78 @@ def _verify(args: argparse.Namespace) -> int:
             else o
             for o in outcomes
         ]
-    rows = [(o.path, status[o.status], o.summary) for o in outcomes]
-    print(tabulate(rows, headers=["record", "status", "detail"], tablefmt="simple"))
+    if as_json:
+        for o in outcomes:  # JSON Lines: one result per record
+            if o.status == 2:
+                line = _problems_dict(o.path, o.problems)
+            else:
+                result = dict(o.result or {})
+                if o.notes:
+                    result["notes"] = note_texts(o.notes, lang)
+                line = {"record": o.path, "status": o.status, "result": result}
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+        return max((o.status for o in outcomes), default=0)
+    status = {0: say("status agrees", lang), 1: say("status disagrees", lang), 2: say("status broken", lang)}
+    rows = [(o.path, status[o.status], _detail(o, lang)) for o in outcomes]
+    headers = [say(h, lang) for h in ("h.record", "h.status", "h.detail")]
+    print(tabulate(rows, headers=headers, tablefmt="simple"))
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in (0, 1, 2)}
-    print(f"\n{len(outcomes)} records: {counts[0]} agree, {counts[1]} disagree, {counts[2]} broken")
+    print()
+    print(say("records", lang, n=len(outcomes), agree=counts[0], disagree=counts[1], broken=counts[2]))
+    for o in outcomes:
+        _say_notes(o.notes, o.path, lang)
     return max((o.status for o in outcomes), default=0)
+
+
+def _check(args: argparse.Namespace, lang: Lang) -> int:
+    """`tally check`: every problem of each record, all of them (a check is for fixing a file:
+    no cut at MAX_PROBLEMS), on stderr; ``FILE: sound`` on stdout for a sound one. With
+    ``--format json``, one JSON line per record on stdout."""
+    status = 0
+    for path in _records(args, lang):
+        try:
+            rec = _open(path)
+        except (RecordError, RuleError) as error:
+            status = 2
+            if args.fmt == "json":
+                sys.stdout.write(json.dumps(_problems_dict(path, error.problems), ensure_ascii=False) + "\n")
+                continue
+            prefix = f"{path}: " if path != "-" else ""
+            for problem in error.problems:
+                print(f"tally: {prefix}{problem}", file=sys.stderr)
+            continue
+        if args.fmt == "json":
+            line = {"record": path, "status": 0, "problems": [], "notes": note_texts(rec.notes, lang)}
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+        else:
+            print(f"{path}: {say('sound', lang)}")
+            _say_notes(rec.notes, path, lang)
+    return status
+
+
+def _detail(o: Outcome, lang: Lang) -> str:
+    if lang == "en" or o.status == 2:
+        return o.summary
+    if o.status == 0:
+        return say("status agrees", lang)
+    detail = "不一致：" + "、".join(DISCREPANCIES[w]["zh"] if w in DISCREPANCIES else w for w in o.what)
+    return detail + ("；法定检查项不符合" if o.summary.endswith("a statutory check not met") else "")
+
+
+def _many(
+    paths: list[str], jobs: int, *, result: bool = False, scheduler: str | None = None, lang: Lang = "en"
+) -> list[Outcome]:
+    progress = _Progress(sys.stderr)
+    try:
+        if scheduler:
+            with _dask_client(scheduler, lang) as client:
+                return verify_many(paths, executor=client.get_executor(), result=result, done=progress)
+        if jobs > 1:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                return verify_many(paths, executor=pool, result=result, done=progress)
+        return verify_many(paths, result=result, done=progress)
+    finally:
+        progress.close()
 
 
 class _Progress:
@@ -159,7 +336,7 @@ class _Progress:
         if not self.on or (k < n and k % max(1, n // 200)):
             return  # redraw at most 200 times a run
         full = self.width * k // n
-        self.out.write(f"\r[{'#' * full}{'.' * (self.width - full)}] {k}/{n} records")
+        self.out.write(f"\r[{'#' * full}{'.' * (self.width - full)}] {k}/{n}")
         self.out.flush()
         self.shown = True
 
@@ -169,113 +346,282 @@ class _Progress:
             self.out.flush()
 
 
-def _dask_client(address: str) -> Any:
-    """A Dask client of the scheduler at *address*, or ``None`` with the reason on stderr."""
+def _dask_client(address: str, lang: Lang) -> Any:
+    """A Dask client of the scheduler at *address*; :class:`_Misuse` when Dask is not installed
+    or the scheduler cannot be reached."""
     try:
         # An optional dependency (tally[dask]), looked up when asked for: typed as Any here.
         distributed: Any = importlib.import_module("dask.distributed")
     except ImportError:
-        print("tally: --scheduler needs Dask: pip install 'tally[dask]'", file=sys.stderr)
-        return None
+        raise _Misuse(say("scheduler needs dask", lang)) from None
     try:
         return distributed.Client(address)  # waits as Dask's config says (distributed.comm.timeouts.connect)
     except (OSError, TimeoutError, ValueError) as error:
-        print(f"tally: --scheduler: cannot reach the Dask scheduler at {address}: {error}", file=sys.stderr)
-        return None
+        raise _Misuse(say("scheduler unreachable", lang, address=address, error=error)) from None
 
 
-def _verify_one(path: str, args: argparse.Namespace) -> int:
-    try:
-        rec = _open(path)
-        v = rec.verify()
-        findings = rec.compliance()
-    except (RecordError, RuleError) as error:
-        return _fail(error, "" if path == "-" else path)
-    sys.stdout.write(
-        render(
+def _show(rec: Record, path: str, args: argparse.Namespace, lang: Lang) -> Any:
+    """Verify a record and print its report; the verification and its findings."""
+    v = rec.verify()
+    findings = rec.compliance()
+    if args.fmt == "json":
+        out = result_to_dict(v, findings, title=rec.title, day=rec.day)
+        if rec.notes:
+            out["notes"] = note_texts(rec.notes, lang)
+        sys.stdout.write(dumps(out))
+    else:
+        report = render(
             v,
             fmt=args.fmt,
-            lang=args.lang,
+            lang=lang,
             title=rec.title,
             day=rec.day.isoformat(),
             findings=findings,
-            changed=[FIELDS[f][args.lang] for f in rec.rules if f in FIELDS],
+            changed=[FIELDS[f][lang] for f in rec.rules if f in FIELDS],
             cite=args.cite,
         )
-    )
+        sys.stdout.write(report)
+    _say_notes(rec.notes, path, lang)
+    return v, findings
+
+
+def _verify_one(path: str, args: argparse.Namespace, lang: Lang) -> int:
+    try:
+        rec = _open(path)
+        v, findings = _show(rec, path, args, lang)
+    except (RecordError, RuleError) as error:
+        return _problems(error, _shown(path), args.fmt, lang)
     unmet = any(f.statutory and f.status == "not met" for f in findings)
     return 0 if v.agrees and not (args.strict and unmet) else 1
 
 
-def _report(args: argparse.Namespace) -> int:
+def _report(args: argparse.Namespace, lang: Lang) -> int:
     try:
-        rec = _open(args.record)
-        v = rec.verify()
-        findings = rec.compliance()
+        _show(_open(args.record), args.record, args, lang)
     except (RecordError, RuleError) as error:
-        return _fail(error, "" if args.record == "-" else args.record)
-    sys.stdout.write(
-        render(
-            v,
-            fmt=args.fmt,
-            lang=args.lang,
-            title=rec.title,
-            day=rec.day.isoformat(),
-            findings=findings,
-            changed=[FIELDS[f][args.lang] for f in rec.rules if f in FIELDS],
-            cite=args.cite,
-        )
-    )
+        return _problems(error, _shown(args.record), args.fmt, lang)
     return 0
 
 
-def _compliance(args: argparse.Namespace) -> int:
-    if args.jobs < 1:
-        print("tally: --jobs: must be at least 1", file=sys.stderr)
-        return 2
-    paths = expand(args.records)
-    if args.jobs > 1:
-        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-            outcomes = verify_many(paths, executor=pool)
-    else:
-        outcomes = verify_many(paths)
-    for o in outcomes:
-        if o.status == 2:
-            print(f"tally: {o.path}: {o.summary}", file=sys.stderr)
+_CHECK_COLUMNS = ("check", "rule", "statutory", "met", "not met", "cannot tell", "not applicable", "failing")
+
+
+def _compliance(args: argparse.Namespace, lang: Lang) -> int:
+    _jobs(args, lang)
+    paths = _records(args, lang)
+    if "-" in paths and len(paths) > 1:
+        raise _Misuse(say("stdin one", lang))
+    outcomes = _many(paths, args.jobs)
     rows = compliance_table(outcomes)
-    columns = ["check", "rule", "statutory", "met", "not met", "cannot tell", "not applicable", "failing"]
+    broken = [o for o in outcomes if o.status == 2]
+    if args.fmt == "json":
+        out = {
+            "records": len(outcomes),
+            "broken": [_problems_dict(o.path, o.problems) for o in broken],
+            "checks": rows,
+        }
+        sys.stdout.write(dumps(out))
+        return 2 if broken else 0
+    for o in broken:
+        print(f"tally: {_shown(o.path) or '-'}: {o.summary}", file=sys.stderr)
     if args.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
+        writer.writerow(_CHECK_COLUMNS)
         for row in rows:
-            writer.writerow([*(row[c] for c in columns[:-1]), " ".join(row["failing"])])
+            writer.writerow([*(row[c] for c in _CHECK_COLUMNS[:-1]), " ".join(row["failing"])])
     else:
-        table = [[*(row[c] for c in columns[:-1]), "\n".join(row["failing"])] for row in rows]
-        print(tabulate(table, headers=columns, tablefmt="simple"))
-        broken = sum(1 for o in outcomes if o.status == 2)
-        print(f"\n{len(outcomes)} records, {broken} broken")
-    return 2 if any(o.status == 2 for o in outcomes) else 0
+        table = [[*(row[c] for c in _CHECK_COLUMNS[:-1]), "\n".join(row["failing"])] for row in rows]
+        print(tabulate(table, headers=[say(f"h.{c}", lang) for c in _CHECK_COLUMNS], tablefmt="simple"))
+        print()
+        print(say("records broken", lang, n=len(outcomes), broken=len(broken)))
+    return 2 if broken else 0
 
 
-def _next(args: argparse.Namespace) -> int:
+def _next(args: argparse.Namespace, lang: Lang) -> int:
     try:
         rec = _open(args.record)
         skeleton = next_round(rec)
     except (RecordError, RuleError) as error:
-        return _fail(error, "" if args.record == "-" else args.record)
+        return _problems(error, _shown(args.record), "text", lang)
+    _say_notes(rec.notes, args.record, lang)
     if skeleton is None:
-        print("tally: no next round: every contest is decided (or the round must be held again)", file=sys.stderr)
+        print(f"tally: {say('no next round', lang)}", file=sys.stderr)
         return 1
     text = dumps(skeleton)
     if args.output:
-        try:
-            with open(args.output, "w", encoding="utf-8") as f:
-                f.write(text)
-        except OSError as error:
-            print(f"tally: {args.output}: {error.strerror or error}", file=sys.stderr)
-            return 2
+        _output(args.output, _text(text), reads=[args.record], lang=lang)
     else:
         sys.stdout.write(text)
+    return 0
+
+
+# --- writing a file -------------------------------------------------------------------------------
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Whether two names are one file or folder: the same resolved path, or the same file on disk
+    (a hard link, or a path the resolution does not see through)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False  # one of them does not exist: not the same file
+
+
+def _output(path: str, write: Callable[[str], None], *, reads: Iterable[str], lang: Lang, folder: bool = False) -> None:
+    """Write a command's output, for every command that writes a file (``next``, ``template``,
+    ``convert``, ``forms``).
+
+    Never over what the command reads (*reads*; ``-`` is standard input), however it is named;
+    and whole or not at all: *write* fills a temporary file (or folder) beside the output, which
+    then takes its place in one step (``os.replace``), so that a failed write leaves the old
+    file as it was. A folder of CSV files replaces an old folder file by file, each whole.
+    Misuse (exit 2) with the reason otherwise."""
+    for source in reads:
+        if source != "-" and _same_file(path, source):
+            raise _Misuse(f"{path}: {say('forms same', lang)}")
+    target = os.path.realpath(path)  # through a symbolic link: the file it names is replaced
+    parent, name = os.path.split(target)
+    temporary: str | None = None
+    try:
+        if folder:
+            temporary = tempfile.mkdtemp(prefix=f".{name}.", dir=parent)
+            write(temporary)
+            _replace_folder(temporary, target)
+        else:
+            stem, suffix = os.path.splitext(name)
+            handle, temporary = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".part{suffix}", dir=parent)
+            os.close(handle)
+            write(temporary)
+            os.chmod(temporary, _mode(target))
+            os.replace(temporary, target)
+        temporary = None
+    except OSError as error:
+        raise _Misuse(f"{path}: {error.strerror or error}") from None
+    except UnicodeError as error:
+        raise _Misuse(f"{path}: {error}") from None
+    finally:
+        if temporary is not None and os.path.isdir(temporary):
+            shutil.rmtree(temporary, ignore_errors=True)
+        elif temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _mode(target: str) -> int:
+    """The permissions of the file being replaced, or those a new file gets."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _replace_folder(made: str, target: str) -> None:
+    """Put a folder written beside *target* in its place: the whole folder when there is none,
+    else each of its files (each whole), and the temporary folder goes."""
+    if not os.path.exists(target):
+        os.chmod(made, 0o777 & ~_umask())
+        os.replace(made, target)
+        return
+    for entry in sorted(os.listdir(made)):
+        os.chmod(os.path.join(made, entry), _mode(os.path.join(target, entry)))
+        os.replace(os.path.join(made, entry), os.path.join(target, entry))
+    os.rmdir(made)
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def _text(text: str) -> Callable[[str], None]:
+    def write(path: str) -> None:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+
+    return write
+
+
+def _template(args: argparse.Namespace, lang: Lang) -> int:
+    from .records.sheets import template_sheets, write_workbook
+
+    if not args.output.lower().endswith(".xlsx"):
+        raise _Misuse(f"{args.output}: {say('convert output', lang)}")
+    sheets = template_sheets(args.kind, lang=lang)
+    _output(args.output, lambda path: write_workbook(path, sheets, lang=lang), reads=[], lang=lang)
+    print(f"tally: {say('written', lang, path=args.output)}", file=sys.stderr)
+    return 0
+
+
+def _convert(args: argparse.Namespace, lang: Lang) -> int:
+    from .records.sheets import record_sheets, write_csv_folder, write_workbook
+
+    out = args.output
+    target: Literal["json", "xlsx", "csv"]
+    suffix = pathlib.Path(out).suffix.lower()
+    if suffix == ".json":
+        target = "json"
+    elif suffix == ".xlsx":
+        target = "xlsx"
+    elif suffix == "" or pathlib.Path(out).is_dir():
+        target = "csv"
+    else:
+        raise _Misuse(f"{out}: {say('convert output', lang)}")
+    try:
+        rec = _open(args.source)
+        data = rec.to_dict()
+        if target == "json":
+            _output(out, _text(dumps(data)), reads=[args.source], lang=lang)
+        else:
+            sheets = record_sheets(data, lang=lang)
+            if target == "xlsx":
+                _output(out, lambda path: write_workbook(path, sheets, lang=lang), reads=[args.source], lang=lang)
+            else:
+                _output(out, lambda path: write_csv_folder(path, sheets), reads=[args.source], lang=lang, folder=True)
+    except (RecordError, RuleError) as error:
+        return _problems(error, _shown(args.source), "text", lang)
+    _say_notes(rec.notes, args.source, lang)
+    if target != "json" and load(out).to_dict() != data:
+        # A sheet has one cell per candidate: marks come back in ballot order, and a section
+        # left off a paper comes back blank. Neither changes a count; say so.
+        print(f"tally: {say('note', lang, text=say('note.reordered', lang))}", file=sys.stderr)
+    print(f"tally: {say('written', lang, path=out)}", file=sys.stderr)
+    return 0
+
+
+def _forms(args: argparse.Namespace, lang: Lang) -> int:
+    """`tally forms`: one form as HTML (stdout or -o) or PDF (-o, by Chromium); never over the
+    record. A form is printed for a Chinese election: in Chinese unless --lang says otherwise."""
+    from .forms import PrintError, print_pdf, render
+
+    out = args.output
+    if args.fmt == "pdf" and not out:
+        raise _Misuse(say("forms pdf", lang))
+    if out and args.record != "-" and _same_file(out, args.record):  # before the work: refused anyway
+        raise _Misuse(f"{out}: {say('forms same', lang)}")
+    try:
+        rec = _open(args.record)
+        page = render(rec, args.form, lang=args.lang or "zh")
+    except (RecordError, RuleError) as error:
+        return _problems(error, _shown(args.record), "text", lang)
+    _say_notes(rec.notes, args.record, lang)
+    if not out:
+        sys.stdout.write(page)
+        return 0
+
+    def pdf(path: str) -> None:
+        with tempfile.TemporaryDirectory(prefix="tally-forms-") as tmp:
+            html_file = os.path.join(tmp, f"{args.form}.html")
+            _text(page)(html_file)
+            print_pdf(html_file, path)
+
+    try:
+        _output(out, _text(page) if args.fmt == "html" else pdf, reads=[args.record], lang=lang)
+    except PrintError as error:
+        raise _Misuse(str(error)) from None
     return 0
 
 
@@ -285,47 +631,104 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def _rulebooks(args: argparse.Namespace, out: IO[str]) -> int:
+_BODIES = {
+    # Which rule IDs concern which kind of body: a field applies where one of its rules does.
+    "party-meeting": ("P-", "OQ-P"),
+    "party-conference": ("P-", "PC-", "OQ-P"),
+    "village-committee": ("V-", "T-", "OQ-V"),
+    "residents-committee": ("V-", "R-", "T-", "OQ-V"),
+}
+
+
+def applies(field: str, kind: str) -> bool:
+    """Whether a rulebook field concerns a kind of body, from the rule IDs it implements
+    (``FIELD_RULES``); the fields with no rule (``id``, ``kind``, ``title``) concern all.
+
+    >>> applies("quorum", "party-meeting"), applies("quorum", "village-committee")
+    (True, False)
+    >>> applies("committee_size", "residents-committee"), applies("title", "party-conference")
+    (True, True)
+    """
+    rules = FIELD_RULES.get(field)
+    if rules is None:
+        return True
+    ids = [r.strip() for r in rules.split(",")]
+    return any(r.startswith(_BODIES[kind]) for r in ids)
+
+
+def _rulebooks(args: argparse.Namespace, lang: Lang, out: IO[str]) -> int:
     if args.id is None:
         rows = [(book.id, book.kind.value, book.title) for book in PRESETS.values()]
-        print(tabulate(rows, headers=["id", "kind", "title"], tablefmt="simple"), file=out)
+        headers = [say(h, lang) for h in ("h.id", "h.kind", "h.title")]
+        print(tabulate(rows, headers=headers, tablefmt="simple"), file=out)
         return 0
     if args.id not in PRESETS:
-        print(f"tally: no preset {args.id!r}; the presets are {', '.join(PRESETS)}", file=sys.stderr)
-        return 2
+        raise _Misuse(say("no preset", lang, id=args.id, ids=", ".join(PRESETS)))
     book = PRESETS[args.id]
-    rows2 = [(f.name, _value(getattr(book, f.name)), FIELD_RULES.get(f.name, "")) for f in attrs.fields(Rulebook)]
-    print(tabulate(rows2, headers=["field", "value", "rules"], tablefmt="simple"), file=out)
+    rows2 = [
+        (f.name, _field_zh(f.name), _value(getattr(book, f.name)), FIELD_RULES.get(f.name, ""))
+        for f in attrs.fields(Rulebook)
+        if applies(f.name, book.kind.value)
+    ]
+    headers = [say("h.field", lang), "名称" if lang == "zh" else "中文", say("h.value", lang), say("h.rules", lang)]
+    print(tabulate(rows2, headers=headers, tablefmt="simple"), file=out)
     return 0
 
 
-def _example(args: argparse.Namespace) -> int:
+def _field_zh(field: str) -> str:
+    """A rulebook field's Chinese name: the catalogue's, or for the preset's own id, kind and
+    title the command line's."""
+    return FIELDS[field]["zh"] if field in FIELDS else say(f"h.{field}", "zh")
+
+
+def _example(args: argparse.Namespace, lang: Lang) -> int:
     if args.name is None:
         rows = [(name, DESCRIPTIONS[name]) for name in NAMES]
-        print(tabulate(rows, headers=["name", "what it shows"], tablefmt="simple"))
-        print("\nPrint one with: tally example NAME; verify it with: tally example NAME | tally verify -")
+        print(tabulate(rows, headers=[say("h.example", lang), say("h.shows", lang)], tablefmt="simple"))
+        print()
+        print(say("example hint", lang))
         return 0
     try:
         sys.stdout.write(example_text(args.name))
     except RecordError as error:
-        return _fail(error)
+        return _problems(error, "", "text", lang)
     return 0
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
+    "verify": _verify,
+    "report": _report,
+    "check": _check,
+    "compliance": _compliance,
+    "next": _next,
+    "template": _template,
+    "convert": _convert,
+    "rulebooks": lambda args, lang: _rulebooks(args, lang, sys.stdout),
+    "forms": _forms,
+    "example": _example,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
-    if args.command == "verify":
-        return _verify(args)
-    if args.command == "report":
-        return _report(args)
-    if args.command == "compliance":
-        return _compliance(args)
-    if args.command == "next":
-        return _next(args)
-    if args.command == "rulebooks":
-        return _rulebooks(args, sys.stdout)
-    return _example(args)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        try:
+            lang = language(_lang_in(argv))
+            args = _parser(lang).parse_args(argv)
+            lang = language(args.lang)
+            status = _COMMANDS[args.command](args, lang)
+        except _Misuse as error:
+            print(f"tally: {error}", file=sys.stderr)
+            status = 2
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`tally example village | head`): stop quietly, as Unix tools
+        # do, and keep Python from complaining when it flushes stdout on the way out.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -231,7 +231,7 @@ _REGISTERED = {"household": "registered-households", "group-representatives": "r
 def _contest_blocks(c: ContestResult, rnd: Round, page: _Page) -> list[_Block]:
     lang, contest = page.lang, c.contest
     heading = "sheet" if rnd.valid else "contest-heading"  # no tally sheet where nothing is decided
-    out: list[_Block] = [("h2", label(heading, lang, title=page.titles[contest.id]))]
+    out: list[_Block] = [("h2c", label(heading, lang, title=page.titles[contest.id]))]
     out.append(("p", label("stage", lang, seats=contest.seats, stage=STAGES[contest.stage.value][lang])))
     if not rnd.valid:
         # A round that could not elect (inquorate, short of turnout, void) has no ballot verdict.
@@ -281,6 +281,7 @@ def _contest_blocks(c: ContestResult, rnd: Round, page: _Page) -> list[_Block]:
         headers.append(column)
     headers.append(label("result", lang))
     out.append(("table", (headers, rows)))
+    out.append(("chart", (c, page.names, page.titles[contest.id])))  # HTML only: the votes as bars
     if c.next_round is not None:
         nxt = c.next_round
         stage = STAGES[nxt.stage.value][lang]
@@ -333,11 +334,11 @@ def _text(blocks: Sequence[_Block]) -> str:
     for kind, value in blocks:
         if kind == "h1":
             parts.append(f"{value}\n{'=' * _width(str(value))}")
-        elif kind == "h2":
+        elif kind in ("h2", "h2c"):
             parts.append(f"{value}\n{'-' * _width(str(value))}")
         elif kind == "p":
             parts.append(str(value))
-        else:
+        elif kind == "table":
             headers, rows = value
             parts.append(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
     return "\n\n".join(parts) + "\n"
@@ -352,11 +353,11 @@ def _markdown(blocks: Sequence[_Block]) -> str:
     for kind, value in blocks:
         if kind == "h1":
             parts.append(f"# {_md_cell(value)}")
-        elif kind == "h2":
+        elif kind in ("h2", "h2c"):
             parts.append(f"## {_md_cell(value)}")
         elif kind == "p":
             parts.append(_md_cell(value))
-        else:
+        elif kind == "table":
             headers, rows = value
             parts.append(
                 tabulate(
@@ -383,19 +384,27 @@ th, td { border: 1px solid #888; padding: .25em .6em; text-align: left; vertical
 th { background: #eee; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
-@media print { body { margin: 0; max-width: none; } }
+figure.chart { margin: .4em 0 1.2em; break-inside: avoid; }
+@media print { body { margin: 0; max-width: none; } h2.contest { break-before: page; } }
 """
 
 
 def _html(blocks: Sequence[_Block], lang: Lang) -> str:
+    from .forms import PRINT_CSS, bar_chart  # the printed forms' stylesheet and chart
+
     parts = [f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head><meta charset="utf-8">']
     title = next((str(v) for k, v in blocks if k == "h1"), "tally")
-    parts.append(f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style></head>\n<body>")
+    parts.append(f"<title>{html.escape(title)}</title>\n<style>{PRINT_CSS}{_STYLE}</style></head>\n<body>")
     for kind, value in blocks:
         if kind in ("h1", "h2"):
             parts.append(f"<{kind}>{html.escape(str(value))}</{kind}>")
+        elif kind == "h2c":  # a contest: on a page of its own when printed
+            parts.append(f'<h2 class="contest">{html.escape(str(value))}</h2>')
         elif kind == "p":
             parts.append(f"<p>{html.escape(str(value))}</p>")
+        elif kind == "chart":
+            result, names, caption = value
+            parts.append(f'<figure class="chart">{bar_chart(result, names=names, lang=lang, title=caption)}</figure>')
         else:
             headers, rows = value
             parts.append(tabulate(rows, headers=headers, tablefmt="html", disable_numparse=True))

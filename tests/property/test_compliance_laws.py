@@ -72,7 +72,13 @@ def test_ages_are_judged_on_the_election_day_exactly(born: datetime.date) -> Non
         )
         assert p.turnout.registered == registered
     thirty_sixth = born.replace(year=born.year + 36)
-    board = Board(village=[Seat("A", post="member", born=born)])
+    # T-3 reads both committees: the party committee's secretary here is well over 35.
+    secretary = Seat("S", post="secretary", born=datetime.date(1950, 1, 1))
+    board = Board(village=[Seat("A", post="member", born=born)], party=[secretary])
     for day, status in ((thirty_sixth - datetime.timedelta(days=1), "met"), (thirty_sixth, "not met")):
         youth = next(f for f in check_board(board, rulebook=VILLAGE, day=day) if f.check == "youth")
         assert youth.status == status
+    # Without the party committee, nobody young on the village board cannot settle it.
+    alone = attrs.evolve(board, party=())
+    youth = next(f for f in check_board(alone, rulebook=VILLAGE, day=thirty_sixth) if f.check == "youth")
+    assert youth.status == "cannot tell"

@@ -8,7 +8,7 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tally import Ballot, Contest, Marks, Member, Round, count, meeting
+from tally import Ballot, Code, Contest, Marks, Member, Reason, Round, count, meeting
 
 from reference import assert_agrees
 from strategies import elections
@@ -30,11 +30,12 @@ def test_elected_never_exceeds_seats(data: tuple) -> None:
 
 @given(elections())
 def test_every_elected_candidate_is_over_the_threshold(data: tuple) -> None:
-    """P-22: every winner's 赞成 votes strictly exceed half the present electorate."""
+    """P-22: every winner's 赞成 votes strictly exceed half the present electorate; a void
+    round (P-20) applies no threshold and elects nobody."""
     r, _, _ = _count(data)
     c = r["c"]
     assert all(c.votes[w] * 2 > c.base for w in c.elected)
-    assert c.threshold == c.base // 2 + 1
+    assert c.threshold == (c.base // 2 + 1 if r.valid else None)
 
 
 @given(elections())
@@ -185,24 +186,32 @@ def test_reference_counter_agrees_on_tie_breaks(data: tuple) -> None:
 
 @given(elections())
 def test_explanation_agrees_with_the_result(data: tuple) -> None:
-    """The steps' numbers are the result's: ballots, threshold, each winner and their votes."""
+    """The steps' numbers are the result's: ballots, reasons, threshold, each winner and their
+    votes; a round that could not elect has one step, and no ballot verdict."""
     r, _, _ = _count(data)
     c = r["c"]
-    by = {(s.finding, s.subject): s for s in c.steps}
-    ballots = by[("ballots", "c")]
-    assert (ballots.numbers["valid"], ballots.numbers["invalid"]) == (c.valid, c.invalid)
-    for reason, n in c.invalid_reasons.items():
-        assert by[(f"invalid: {reason}", "c")].numbers["ballots"] == n
     if not r.valid:
-        assert ("no decision: the round must be held again", "c") in by
+        assert [(s.code, s.rule) for s in c.steps] == [(Code.NO_ELECTION, "P-20")]
+        assert (r.stopped_by, c.test, c.threshold, c.elected) == (Code.BALLOTS_OVER, None, None, ())
         return
-    assert by[("threshold", "c")].numbers["threshold"] == c.threshold
-    assert by[("threshold", "c")].numbers["base"] == c.base
-    assert [s.subject for s in c.steps if s.finding == "elected"] == list(c.elected)
+    by = {(s.code, s.subject, s.reason): s for s in c.steps}
+    assert len(by) == len(c.steps)
+    ballots = by[(Code.CONTEST_BALLOTS, "c", None)]
+    assert (ballots.numbers["valid"], ballots.numbers["invalid"]) == (c.valid, c.invalid)
+    assert [s.reason for s in c.steps if s.code is Code.INVALID] == [Reason(k) for k in c.invalid_reasons]
+    for reason, n in c.invalid_reasons.items():
+        assert by[(Code.INVALID, "c", Reason(reason))].numbers["ballots"] == n
+    assert [s.reason for s in c.steps if s.code is Code.VOID_MARK] == [Reason(k) for k in c.void_marks]
+    for reason, n in c.void_marks.items():
+        assert by[(Code.VOID_MARK, "c", Reason(reason))].numbers["marks"] == n
+    majority = by[(Code.MAJORITY, "c", None)]
+    assert (majority.numbers["threshold"], majority.numbers["base"]) == (c.threshold, c.base)
+    assert (majority.test, majority.rule) == (c.test, "P-22")
+    assert [s.subject for s in c.steps if s.code is Code.ELECTED] == list(c.elected)
     for w in c.elected:
-        assert by[("elected", w)].numbers["votes"] == c.votes[w]
+        assert by[(Code.ELECTED, w, None)].numbers["votes"] == c.votes[w]
     if c.next_round is not None and c.next_round.stage == "further":
-        assert by[("seats unfilled: further election", "c")].numbers["seats"] == c.unfilled
+        assert by[(Code.FURTHER_ELECTION, "c", None)].numbers["seats"] == c.unfilled
 
 
 @given(st.integers(0, 500), st.integers(0, 500))
@@ -221,7 +230,8 @@ def test_roll_with_write_ins_only_from_the_roll() -> None:
     papers = [Ballot({"c": {"against": ["M0"], "write_in": ["P"]}})] * 5
     r = count([contest], papers, meeting=m)["c"]
     assert "P" not in r.votes
-    assert r.void_marks["write-in not eligible"] == 5
+    assert dict(r.void_marks) == {"write-in-not-eligible": 5}
+    assert [(s.rule, s.reason) for s in r.steps if s.code is Code.VOID_MARK] == [("P-1", Reason.WRITE_IN_NOT_ELIGIBLE)]
 
 
 @given(elections(), elections())

@@ -6,7 +6,7 @@ import attrs
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tally import Exclusion, Member, meeting, preset
+from tally import Code, Exclusion, Member, meeting, preset
 from tally._meeting import least_present, quorum_met
 
 from strategies import meetings
@@ -92,24 +92,35 @@ def test_shuffling_the_roll_changes_nothing(data: tuple, order: object) -> None:
 @given(data=meetings(), book=BOOKS)
 def test_explanation_numbers_equal_the_result(data: tuple, book: object) -> None:
     """The steps' numbers are the result's numbers: P-5 electorate, P-6 required, P-11
-    present, the quorum step's needed and finding."""
+    present, the quorum step's needed and code, and the test it applied."""
     roll, present, excl = data
     m = meeting(roll, present=present, exclusions=excl, rulebook=book)  # type: ignore[arg-type]
-    by_finding = {s.finding: s for s in m.steps if s.subject is None}
+    by_code = {s.code: s for s in m.steps if s.subject is None}
     q = m.quorum
-    assert by_finding["electorate"].numbers["electorate"] == q.electorate
-    assert by_finding["required attendance"].numbers["required"] == q.required
-    assert by_finding["required attendance"].numbers["excluded"] == len(m.excluded)
-    assert by_finding["present electorate"].numbers["present"] == q.present
-    final = by_finding["quorum met" if q.met else "quorum not met"]
+    assert by_code[Code.ELECTORATE].numbers["electorate"] == q.electorate
+    assert by_code[Code.REQUIRED_ATTENDANCE].numbers["required"] == q.required
+    assert by_code[Code.REQUIRED_ATTENDANCE].numbers["excluded"] == len(m.excluded)
+    assert by_code[Code.PRESENT_ELECTORATE].numbers["present"] == q.present
+    assert (Code.QUORUM_MET in by_code, Code.QUORUM_NOT_MET in by_code) == (q.met, not q.met)
+    final = by_code[Code.QUORUM_MET if q.met else Code.QUORUM_NOT_MET]
     assert (final.numbers["present"], final.numbers["required"], final.numbers["needed"]) == (
         q.present,
         q.required,
         q.needed,
     )
-    subjects = [s.subject for s in m.steps if s.finding == "present, not counted"]
+    assert final.test is not None
+    assert (final.rule, final.test.met(q.present, q.required), final.test.least(q.required)) == (
+        final.test.rule,
+        q.met,
+        q.needed,
+    )
+    subjects = [s.subject for s in m.steps if s.code is Code.PRESENT_NOT_COUNTED]
     assert subjects == list(m.not_counted)
-    assert [s.subject for s in m.steps if s.finding == "excluded"] == list(m.excluded)
+    assert [s.subject for s in m.steps if s.code is Code.EXCLUDED] == list(m.excluded)
+    kept = [o for o in m.exclusions if not o.excluded]
+    assert [(s.subject, s.reason) for s in m.steps if s.code is Code.NOT_EXCLUDED] == [
+        (o.exclusion.member, r) for o in kept for r in o.reasons
+    ]
 
 
 @given(n=st.integers(1, 30), data=st.data())

@@ -6,7 +6,7 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tally import Voter, count, polling
+from tally import Reason, Voter, count, polling
 
 from reference import assert_agrees
 from strategies import DAY, everyone, village_elections, village_inputs
@@ -36,6 +36,18 @@ def test_no_vote_is_counted_twice(data: tuple) -> None:
     assert not set(p.present) & set(p.mobile)
     t = p.turnout
     assert t.voted == t.in_person + t.by_proxy + t.mobile <= t.registered
+
+
+@given(village_inputs())
+def test_a_proxy_is_exercised_only_by_an_agent_who_voted(data: tuple) -> None:
+    """V-15 (issue 11): every accepted proxy's agent voted, in person or at a mobile box, with a
+    vote of their own on the day; an otherwise good proxy whose agent did not vote is rejected
+    for that reason."""
+    _, roll, present, mobile, _ = data
+    p = _poll(*data)
+    voted = {v.id for v in roll if v.ineligible_on(DAY) is None} & {*present, *mobile}
+    assert all(o.proxy.agent in voted for o in p.proxies if o.accepted)
+    assert all(o.proxy.agent not in voted for o in p.proxies if o.reason is Reason.AGENT_DID_NOT_VOTE)
 
 
 @given(village_inputs())

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import pathlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
 import attrs
 
 from .._compliance import Finding
-from ..errors import RecordError, RuleError
+from ..errors import Problem, RecordError, RuleError
 from .files import load
+from .record import Note
 
 # --- many records ---------------------------------------------------------------------------------
 
@@ -19,29 +21,53 @@ from .files import load
 @attrs.frozen
 class Outcome:
     """The verification of one file among many: its ``path``, the exit ``status`` (0 agrees,
-    1 disagrees or void, 2 broken), a one-line ``summary``, and its compliance ``findings``."""
+    1 disagrees or void, 2 broken), a one-line ``summary``, and its compliance ``findings``;
+    the ``problems`` of a broken record, every one; the ``notes`` of its loading; and, when
+    asked for (:func:`verify_path` with ``result=True``), the ``result`` as the result format."""
 
     path: str
     status: int
     summary: str
     discrepancies: int = 0
     findings: tuple[Finding, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    notes: tuple[Note, ...] = ()
+    result: Mapping[str, Any] | None = None
+    what: tuple[str, ...] = ()
+    """The kinds of discrepancy found (``elected``, ``votes``, ``void round``, ...), sorted."""
 
 
-def verify_path(path: str) -> Outcome:
-    """Verify one record file; never raises for a broken record (its status is 2)."""
+def verify_path(path: str, *, result: bool = False) -> Outcome:
+    """Verify one record (a JSON file, a workbook, a folder of CSV sheets, or ``-`` for
+    standard input); never raises for a broken record (its status is 2). With ``result=True``
+    the outcome carries the result format (``tally.result/1``) too."""
+    import sys
+
+    from .result import result_to_dict
+
     try:
-        rec = load(path)
+        rec = load(sys.stdin.buffer if path == "-" else path)
         v = rec.verify()
         findings = rec.compliance()
     except (RecordError, RuleError) as error:
         many = len(error.problems)
         first = str(error.problems[0])
-        return Outcome(path, 2, first if many == 1 else f"{many} problems; the first: {first}")
+        summary = first if many == 1 else f"{many} problems; the first: {first}"
+        return Outcome(path, 2, summary, problems=error.problems)
+    full = result_to_dict(v, findings) if result else None
     if v.agrees:
-        return Outcome(path, 0, "agrees", 0, findings)
-    what = ", ".join(sorted({d.what for d in v.discrepancies}))
-    return Outcome(path, 1, f"disagrees: {what}", len(v.discrepancies), findings)
+        return Outcome(path, 0, "agrees", 0, findings, notes=rec.notes, result=full)
+    kinds = tuple(sorted({d.what for d in v.discrepancies}))
+    return Outcome(
+        path,
+        1,
+        f"disagrees: {', '.join(kinds)}",
+        len(v.discrepancies),
+        findings,
+        notes=rec.notes,
+        result=full,
+        what=kinds,
+    )
 
 
 def compliance_table(outcomes: Iterable[Outcome]) -> list[dict[str, Any]]:
@@ -70,26 +96,32 @@ def compliance_table(outcomes: Iterable[Outcome]) -> list[dict[str, Any]]:
 
 
 def verify_many(
-    paths: Iterable[str], *, executor: Executor | None = None, done: Callable[[int, int], None] | None = None
+    paths: Iterable[str],
+    *,
+    executor: Executor | None = None,
+    result: bool = False,
+    done: Callable[[int, int], None] | None = None,
 ) -> list[Outcome]:
-    """Verify many record files, in order, through any :class:`concurrent.futures.Executor`
+    """Verify many records, in order, through any :class:`concurrent.futures.Executor`
     (a process pool on one machine, a cluster's executor across many: Dask's
-    ``Client.get_executor()``), or in this process when none is given. ``done(k, n)``, when
-    given, is called as each outcome arrives (k of n), for a progress bar.
+    ``Client.get_executor()``), or in this process when none is given; ``result=True`` keeps
+    each result (:func:`verify_path`). ``done(k, n)``, when given, is called as each outcome
+    arrives (k of n), for a progress bar.
 
     >>> from tally.records import verify_many
     >>> verify_many([])
     []
     """
     paths = list(paths)
+    one = functools.partial(verify_path, result=result)
     if executor is None:
-        outcomes: Iterable[Outcome] = map(verify_path, paths)
+        outcomes: Iterable[Outcome] = map(one, paths)
     elif isinstance(executor, ProcessPoolExecutor):
         # Send paths to the workers in batches: one round trip per record would cost more
         # than verifying a small record.
-        outcomes = executor.map(verify_path, paths, chunksize=max(1, min(32, len(paths) // 16)))
+        outcomes = executor.map(one, paths, chunksize=max(1, min(32, len(paths) // 16)))
     else:
-        outcomes = executor.map(verify_path, paths)
+        outcomes = executor.map(one, paths)
     out: list[Outcome] = []
     for outcome in outcomes:
         out.append(outcome)
@@ -98,15 +130,36 @@ def verify_many(
     return out
 
 
+_RECORD_SUFFIXES = (".json", ".xlsx")
+
+
 def expand(paths: Iterable[str]) -> list[str]:
-    """Files named, and the ``*.json`` files in folders named, in sorted order."""
+    """The records named: files as named, and in folders (searched in sorted order) the
+    ``*.json`` and ``*.xlsx`` files, whatever the case of their suffix, and each folder that
+    holds one record's CSV sheets (as one record). Excel's lock files (``~$name.xlsx``) are
+    not records.
+
+    >>> expand(["-"])
+    ['-']
+    """
+    from .sheets import is_csv_folder
+
     out: list[str] = []
+
+    def walk(folder: pathlib.Path) -> None:
+        if is_csv_folder(folder):
+            out.append(str(folder))
+            return
+        for child in sorted(folder.iterdir()):
+            if child.is_dir():
+                walk(child)
+            elif child.suffix.lower() in _RECORD_SUFFIXES and not child.name.startswith("~$"):
+                out.append(str(child))
+
     for p in paths:
         path = pathlib.Path(p)
-        if path.is_dir():
-            out.extend(str(f) for f in sorted(path.rglob("*.json")))
+        if p != "-" and path.is_dir():
+            walk(path)
         else:
             out.append(p)
     return out
-
-

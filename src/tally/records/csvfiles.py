@@ -12,22 +12,22 @@ from .._contest import Contest
 from .._roll import Roll
 from ..errors import Problem, RecordError
 from .read import _checked, _member, _Reader
+from .vocabulary import read_word, unknown
 
 # --- CSV --------------------------------------------------------------------------------------------
 
-_FOR = {"for", "y", "yes", "1", "✓", "√", "○", "o", "赞成", "同意"}
-_AGAINST = {"against", "n", "no", "x", "×", "不赞成", "反对"}
-_ABSTAIN = {"abstain", "a", "-", "弃权"}
-_UNREADABLE = {"?", "unreadable", "无法辨认"}
-_TRUE = {"1", "true", "yes", "y", "是"}
+_MARK_LISTS = {"for": "for_", "against": "against", "abstain": "abstain", "unreadable": "unreadable"}
 
 
 def ballots_from_csv(lines: Iterable[str], contest: Contest, *, where: str = "ballots") -> Iterator[Ballot]:
     """Papers of one contest from CSV as election staff keep them: a header row, then one row
     per paper with a column per candidate (its id as the header). A cell holds the mark:
     赞成 (``for``, ``✓``, ``○``, ``1``), 不赞成 (``against``, ``×``, ``x``), 弃权
-    (``abstain``, ``-``), unreadable (``?``), or nothing. Optional columns: ``write_in`` (ids
-    separated by spaces or ``;``) and ``spoiled`` (``1``/``true``/``是``).
+    (``abstain``, ``-``), unreadable (``?``), or nothing; the words are those of
+    :mod:`tally.records.vocabulary` (``mark``), in any case and width. Optional columns:
+    ``write_in`` (ids separated by spaces or ``;``) and ``spoiled`` (``是``/``废``/``true`` for
+    a spoiled paper, ``否``/``false`` or an empty cell for one that is not; any other word is an
+    error, never a silent "not spoiled").
 
     Rows are read one at a time and equal rows share one Ballot, so a large file streams.
     A bad cell raises a :class:`RecordError` naming the row and column (all bad cells of the
@@ -42,17 +42,8 @@ def ballots_from_csv(lines: Iterable[str], contest: Contest, *, where: str = "ba
     {'for': ['M03'], 'against': ['M02'], 'abstain': ['M01'], 'write_in': ['M09']}
     """
     reader = csv.reader(iter(lines))
-    header = next(reader, None)
-    if header is None:
-        raise RecordError(Problem(where, "the CSV file is empty: it needs a header row"))
-    header = [h.strip().lstrip("\ufeff") for h in header]
+    header = _header(next(reader, None), contest, where)
     problems: list[Problem] = []
-    known = set(contest.candidates)
-    for j, name in enumerate(header):
-        if name not in known and name not in ("write_in", "spoiled"):
-            problems.append(Problem(f"{where}[0][{j}]", f"column {name!r} is not a candidate of {contest.id!r}"))
-    if problems:
-        raise RecordError(problems)
     memo: dict[tuple[str, ...], Ballot] = {}
     for i, row in enumerate(reader, start=1):
         if not row:
@@ -108,7 +99,8 @@ def _header(row: list[str] | None, contest: Contest, where: str) -> list[str]:
         raise RecordError(Problem(where, "the CSV file is empty: it needs a header row"))
     header = [h.strip().lstrip("\ufeff") for h in row]
     known = set(contest.candidates)
-    problems = [
+    problems = _twice(header, where)
+    problems += [
         Problem(f"{where}[0][{j}]", f"column {name!r} is not a candidate of {contest.id!r}")
         for j, name in enumerate(header)
         if name not in known and name not in ("write_in", "spoiled")
@@ -167,35 +159,51 @@ def _csv_paper(
         return None
     marks: dict[str, list[str]] = {"for_": [], "against": [], "abstain": [], "unreadable": [], "write_in": []}
     spoiled = False
+    bad = False
     for j, (name, cell) in enumerate(zip(header, cells, strict=True)):
-        low = cell.lower()
         if name == "spoiled":
-            spoiled = low in _TRUE
+            if cell:
+                said = read_word("spoiled", cell)
+                if said is None:
+                    problems.append(Problem(f"{path}[{j}]", unknown("spoiled", cell)))
+                    bad = True
+                spoiled = said is True
         elif name == "write_in":
             marks["write_in"] = [w for w in cell.replace(";", " ").split() if w]
-        elif not cell:
-            continue
-        elif low in _FOR:
-            marks["for_"].append(name)
-        elif low in _AGAINST:
-            marks["against"].append(name)
-        elif low in _ABSTAIN:
-            marks["abstain"].append(name)
-        elif low in _UNREADABLE:
-            marks["unreadable"].append(name)
-        else:
-            problems.append(
-                Problem(f"{path}[{j}]", f"{cell!r} is not a mark (for ✓, against ×, abstain -, unreadable ?)")
-            )
-            return None
+        elif cell:
+            mark = read_word("mark", cell)
+            if mark is None:
+                problems.append(Problem(f"{path}[{j}]", f"{cell!r} is not a mark: use one of {_MARKS}"))
+                bad = True
+            else:
+                marks[_MARK_LISTS[str(mark)]].append(name)
+    if bad:
+        return None
     if spoiled:
         return Ballot(spoiled=True)
     return Ballot({contest.id: Marks(**marks)})
 
 
+_MARKS = "for (赞成, ✓), against (不赞成, ×), abstain (弃权, -), unreadable (无法辨认, ?)"
+
+
+def _twice(header: list[str], where: str) -> list[Problem]:
+    """A column named twice in a header: both read (ballots), or the last (rolls), never said."""
+    first: dict[str, int] = {}
+    problems = []
+    for j, name in enumerate(header):
+        if name in first:
+            problems.append(Problem(f"{where}[0][{j}]", f"column {name!r} is given twice (first at [{first[name]}])"))
+        first.setdefault(name, j)
+    return problems
+
+
 def roll_from_csv(lines: Iterable[str], *, where: str = "roll") -> Roll:
     """A party roll from CSV: a header with ``id`` and any of ``name``, ``sex``, ``born``,
-    ``standing``, ``rights``, then one row per member. Every bad cell is reported at once.
+    ``standing``, ``rights``, then one row per member. The words of ``sex``, ``standing`` and
+    ``rights`` may be Chinese or English (``女``, ``预备党员``, ``留党察看``); an empty cell
+    leaves ``standing`` and ``rights`` at ``full``, as in a record. Every bad cell is reported at
+    once.
 
     >>> roll = roll_from_csv(["id,name,standing", "M01,张三,full", "M02,李四,probationary"])
     >>> [(m.id, m.name, m.standing.value) for m in roll]
@@ -205,6 +213,7 @@ def roll_from_csv(lines: Iterable[str], *, where: str = "roll") -> Roll:
     fields = [f.strip().lstrip("\ufeff") for f in (reader.fieldnames or [])]
     allowed = ("id", "name", "sex", "born", "standing", "rights")
     r = _Reader()
+    r.problems.extend(_twice(fields, where))
     if "id" not in fields:
         r.bad(where, "the header needs an id column")
     for j, name in enumerate(fields):

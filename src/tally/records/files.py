@@ -6,32 +6,134 @@ import json
 import pathlib
 from typing import IO, Any
 
+import attrs
+
 from ..errors import Problem, RecordError, RuleError
-from .record import Record
+from .record import Note, Record
 
 # --- files ---------------------------------------------------------------------------------------
 
 
-def load(source: str | pathlib.Path | IO[str]) -> Record:
-    """Read and check a record from a path, or from an open text file such as stdin.
+class JSONObject(dict[str, Any]):
+    """A JSON object that gave a key more than once (``duplicates``): JSON keeps the last one
+    without a word, so the reader reports each at its path instead of guessing which was meant."""
 
-    From a path, the papers stream: each distinct paper is built once, whatever the number of
-    papers like it (see :mod:`tally.records.stream`), and the record's ``items`` are
-    :class:`~tally.records.record.Papers`. An open file is read whole."""
+    __slots__ = ("duplicates",)
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        seen: set[str] = set()
+        self.duplicates = tuple(dict.fromkeys(k for k, _ in pairs if k in seen or seen.add(k)))  # type: ignore[func-returns-value]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook``: a plain dict, or a :class:`JSONObject` when a key comes twice."""
+    made = dict(pairs)
+    return made if len(made) == len(pairs) else JSONObject(pairs)
+
+
+def _evolved(record: Record, **changes: Any) -> Record:
+    """The record with *changes* (its notes, its cells), keeping the meeting and the round it was
+    checked with: a record is counted once."""
+    new = attrs.evolve(record, **changes)
+    new._meeting.extend(record._meeting)
+    new._round.extend(record._round)
+    return new
+
+
+def load(source: str | pathlib.Path | IO[str] | IO[bytes]) -> Record:
+    """Read and check a record, whatever form it is kept in:
+
+    - a JSON file (``.json``, ``.JSON``, or any name that is not one of the below), in UTF-8 with
+      or without a byte-order mark, or in GB18030/GBK (the default of Excel and WPS in China,
+      read with a note in :attr:`Record.notes`);
+    - a workbook (``.xlsx``), one sheet a table (:mod:`tally.records.sheets`);
+    - a folder of CSV files with the same sheets, one file a sheet named as the sheet;
+    - an open file such as stdin (text, or bytes to have the encoding found as for a file).
+
+    Every problem comes back at once as a :class:`RecordError`; for a workbook or CSV folder
+    each names its cell (``选票!C12``), for JSON its path (``ballots.items[11].committee``).
+
+    >>> import io
+    >>> from tally.examples import text
+    >>> load(io.BytesIO(text("branch").encode("gb18030"))).notes
+    (Note(code='gb18030', values={'file': '-'}),)
+    """
     if isinstance(source, str | pathlib.Path):
-        from .stream import read_path
+        path = pathlib.Path(source)
+        if path.is_dir():
+            return _load_folder(path)
+        suffix = path.suffix.lower()
+        if suffix == ".xlsx":
+            from .sheets import read_workbook
 
-        return read_path(source)
+            with read_workbook(path) as sheets:
+                return _from_sheets(sheets, [])
+        if suffix in (".xls", ".et", ".ods", ".csv"):
+            reason = (
+                "a record from CSV files is a folder of them, one file a sheet: name the folder"
+                if suffix == ".csv"
+                else f"tally reads .xlsx workbooks, not {suffix}: save it as an Excel workbook (.xlsx)"
+            )
+            raise RecordError(Problem("", reason))
+        from .stream import streamed
+
+        record = streamed(path)  # UTF-8 JSON, its papers streamed: memory grows with distinct papers
+        if record is not None:
+            return record
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            raise RecordError(Problem("", f"cannot read the file: {error.strerror or error}")) from None
+        return _from_json_bytes(raw, path.name)
+    got = source.read()
+    if isinstance(got, bytes):
+        return _from_json_bytes(got, "-")
+    return _from_json_text(got.removeprefix("\ufeff"), ())
+
+
+def _from_json_bytes(raw: bytes, name: str) -> Record:
+    from .sheets import decode
+
+    text, notes = decode(raw, name)
+    return _from_json_text(text, tuple(notes))
+
+
+def _from_json_text(text: str, notes: tuple[Note, ...]) -> Record:
     try:
-        data = json.load(source)
-    except OSError as error:
-        raise RecordError(Problem("", f"cannot read the file: {error.strerror or error}")) from None
-    except UnicodeDecodeError:
-        raise RecordError(Problem("", "the file is not UTF-8 text")) from None
+        data = json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as error:
         reason = f"the file is not JSON: {error.msg} at line {error.lineno} column {error.colno}"
         raise RecordError(Problem("", reason)) from None
-    return Record.from_dict(data)
+    record = Record.from_dict(data)
+    return _evolved(record, notes=notes) if notes else record
+
+
+def _load_folder(path: pathlib.Path) -> Record:
+    from .sheets import is_csv_folder, read_csv_folder
+
+    if not is_csv_folder(path):
+        reason = "this folder holds no record's sheets (CSV files named as the sheets, such as 名册.csv)"
+        raise RecordError(Problem("", reason))
+    sheets, notes = read_csv_folder(path)
+    return _from_sheets(sheets, notes)
+
+
+def _from_sheets(sheets: Any, notes: list[Note]) -> Record:
+    """The record of sheets: the translator's problems and the record's own, each at its cell."""
+    from .sheets import read_sheets
+
+    data, where, changed, problems = read_sheets(sheets)
+    record = None
+    try:
+        record = Record.from_dict(data)
+    except (RecordError, RuleError) as error:
+        seen = {p.path for p in problems}
+        problems.extend(p for p in where.problems(error.problems) if p.path not in seen)
+    if problems:
+        raise RecordError(problems)
+    assert record is not None
+    return _evolved(record, notes=(*notes, *changed), cells=where)
 
 
 def schema(name: str = "record") -> dict[str, Any]:
@@ -43,8 +145,6 @@ def schema(name: str = "record") -> dict[str, Any]:
     text = files("tally").joinpath("schema", f"{name}.schema.json").read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded
-
-
 
 
 def dumps(data: Any) -> str:

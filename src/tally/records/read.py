@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable, Sequence
-from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -15,12 +14,15 @@ from .._contest import Contest
 from .._count import Reduction, Totals
 from .._meeting import Exclusion
 from .._proxy import Proxy
-from .._roll import Member, Roll, roll_of
+from .._roll import Member, Roll
 from .._rulebook import PRESETS, Kind, Rulebook
-from .._verify import Declared
-from .._voters import Relative, Voter, VoterRoll, voter_roll_of
+from .._verify import Declared, declared_problems
+from .._voters import Relative, Voter, VoterRoll
 from ..errors import Problem, RecordError, RuleError
-from .record import _ALL_KINDS, _PARTY_KINDS, RECORD_FORMAT, GroupedItems, Papers, Record, StreamedRoll
+from .check import Parts, Placed, references
+from .record import _PARTY_KINDS, RECORD_FORMAT, GroupedItems, Papers, Record, StreamedRoll
+from .rules import FIXED, read_rules, to_json
+from .vocabulary import read_word, unknown
 
 # --- reading untrusted JSON, every problem at once ---------------------------------------------
 
@@ -30,9 +32,25 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.rule_problems: set[Problem] = set()
 
     def bad(self, path: str, reason: str) -> None:
         self.problems.append(Problem(path, reason))
+
+    def bad_rule(self, problem: Problem, *, rule: bool) -> None:
+        """A problem found by the core's checks: *rule* when the core raised a :class:`RuleError`
+        for it (a value against the rules rather than a malformed one)."""
+        self.problems.append(problem)
+        if rule:
+            self.rule_problems.add(problem)
+
+    def error(self) -> RecordError | RuleError:
+        """Every problem found, as one error: a :class:`RuleError` when each is against the rules
+        (a margin, a rulebook value out of range), else a :class:`RecordError`."""
+        found = list(dict.fromkeys(self.problems))  # identical problems once, in order
+        if all(p in self.rule_problems for p in found):
+            return RuleError(found)
+        return RecordError(found)
 
     def obj(
         self, path: str, value: Any, *, required: Sequence[str] = (), optional: Sequence[str] = ()
@@ -41,6 +59,7 @@ class _Reader:
         if not isinstance(value, dict):
             self.bad(path, f"must be an object, not {_kind(value)}")
             return None
+        self.once(path, value)
         known = {*required, *optional, "extra"}
         for key in value:
             if key not in known:
@@ -55,7 +74,14 @@ class _Reader:
         if not isinstance(value, dict):
             self.bad(path, f"must be an object, not {_kind(value)}")
             return {}
+        self.once(path, value)
         return value
+
+    def once(self, path: str, value: dict[str, Any]) -> None:
+        """Each key of a JSON object given once: a file that gives one twice (read by
+        :func:`~tally.records.load`) is a problem at that key, never the last one silently."""
+        for key in getattr(value, "duplicates", ()):
+            self.bad(_join(path, key), "given twice in the object; which one is meant cannot be told")
 
     def string(self, path: str, value: Any, *, blank: bool = False) -> str | None:
         if not isinstance(value, str) or (not blank and not value.strip()):
@@ -72,11 +98,25 @@ class _Reader:
             return None
         return value
 
-    def boolean(self, path: str, value: Any) -> bool | None:
-        if not isinstance(value, bool):
-            self.bad(path, f"must be true or false, not {_kind(value)}")
+    def boolean(self, path: str, value: Any, field: str = "boolean") -> bool | None:
+        """``true`` or ``false``, or a word for them (``是``/``否``, ``yes``/``no``); anything else
+        is a problem, never a silent ``false``."""
+        if isinstance(value, bool):
+            return value
+        got = read_word(field, value)
+        if got is None:
+            self.bad(path, unknown(field, value))
             return None
-        return value
+        return bool(got)
+
+    def word(self, path: str, field: str, value: Any) -> str | None:
+        """One of the words of *field*'s vocabulary, as its canonical value; an unknown word is a
+        problem naming the accepted values."""
+        got = read_word(field, value)
+        if got is None or isinstance(got, bool):
+            self.bad(path, unknown(field, value))
+            return None
+        return str(got)
 
     def date(self, path: str, value: Any) -> datetime.date | None:
         if not isinstance(value, str):
@@ -102,6 +142,15 @@ class _Reader:
             if got is not None:
                 out.append(got)
         return out
+
+    def placed_ids(self, path: str, value: Any) -> Placed:
+        """The ids of a list, each with its place in it (a bad item does not shift the others)."""
+        if type(value) is list and all(type(v) is str and v.strip() for v in value):
+            return Placed(value)  # the common case, checked quickly: a sign-in list can be long
+        if not isinstance(value, list):
+            self.bad(path, f"must be a list of ids, not {_kind(value)}")
+            return Placed([])
+        return Placed.of(self.string(f"{path}[{i}]", item) for i, item in enumerate(value))
 
     def array(self, path: str, value: Any) -> list[Any]:
         if not isinstance(value, list):
@@ -135,56 +184,19 @@ def _kind(value: Any) -> str:
 # --- rulebook overrides ------------------------------------------------------------------------
 
 
-def _override(r: _Reader, path: str, name: str, value: Any, default: Any) -> Any:
-    """A JSON value for a rulebook field, in that field's type."""
-    if isinstance(default, bool):
-        return r.boolean(path, value)
-    if isinstance(default, Fraction):
-        if isinstance(value, int) and not isinstance(value, bool):
-            return Fraction(value)
-        if isinstance(value, str):
-            try:
-                return Fraction(value)
-            except (ValueError, ZeroDivisionError):
-                pass
-        r.bad(path, f'must be a fraction such as "4/5", not {_kind(value)}')
-        return None
-    if isinstance(default, frozenset):
-        return frozenset(r.ids(path, value))
-    if isinstance(default, int):
-        return r.integer(path, value)
-    return r.string(path, value)
-
-
-_FIXED = {"id", "kind", "title"}
-
-
 def _rulebook(r: _Reader, kind: str | None, top: dict[str, Any]) -> Rulebook | None:
     if "rulebook" not in top:
         return None  # reported as missing
-    rules = top.get("rules")
     pid = r.choice("rulebook", top["rulebook"], PRESETS)
     book = PRESETS[pid] if pid is not None else None
     if book is not None and kind is not None and book.kind.value != kind:
         r.bad("rulebook", f"{pid!r} is a rulebook for {book.kind.value}, but the record's kind is {kind}")
     if "rules" not in top or book is None:
         return book
-    rules = r.obj("rules", rules, optional=[f.name for f in attrs.fields(Rulebook) if f.name not in _FIXED])
+    rules = r.obj("rules", top["rules"], optional=[f.name for f in attrs.fields(Rulebook) if f.name not in FIXED])
     if rules is None:
         return book
-    changes: dict[str, Any] = {}
-    defaults = {f.name: getattr(book, f.name) for f in attrs.fields(Rulebook)}
-    for name, value in rules.items():
-        if name == "extra" or name not in defaults or name in _FIXED:
-            continue
-        got = _override(r, f"rules.{name}", name, value, defaults[name])
-        if got is not None:
-            changes[name] = got
-    try:
-        return attrs.evolve(book, **changes)
-    except (RuleError, RecordError) as error:
-        r.problems.extend(p.within("rules") for p in error.problems)
-        return book
+    return read_rules(r, "rules", rules, book)
 
 
 def _read_record(data: Any) -> Record:
@@ -214,64 +226,88 @@ def _read_record(data: Any) -> Record:
     extras: dict[str, Any] = {}
     if "extra" in top:
         extras[""] = top["extra"]
-    kind = r.choice("kind", top.get("kind"), _ALL_KINDS) if "kind" in top else None
+    if isinstance(top.get("rules"), dict) and "extra" in top["rules"]:
+        extras["rules"] = top["rules"]["extra"]
+    kind = r.word("kind", "kind", top.get("kind")) if "kind" in top else None
     party = kind in _PARTY_KINDS
     mode = None
     if "mode" in top:
         if kind != Kind.RESIDENTS_COMMITTEE.value:
             r.bad("mode", "only residents' committee records have a mode (R-2)")
         else:
-            mode = r.choice("mode", top["mode"], _MODES)
+            mode = r.word("mode", "mode", top["mode"])
     title = r.string("title", top["title"], blank=True) if "title" in top else ""
     book = _rulebook(r, kind, top)
     day = r.date("day", top["day"]) if "day" in top else None
 
-    members: list[Member | Voter | str | None] = []
+    raw_roll = top.get("roll", [])
+    members: list[Member | Voter | None] = []
     read_one = _member if party or kind is None else _voter
-    for i, item in enumerate(_roll_items(r, top.get("roll", []))):
-        bare = item if type(item) is str else _only_id(item)
-        if bare is not None and bare.strip():
-            members.append(bare)  # only an id: an ordinary member or voter, kept as the id
-            continue
-        members.append(read_one(r, f"roll[{i}]", {"id": bare} if type(item) is str else item, extras))
+    for i, item in enumerate(_roll_items(r, raw_roll)):
+        members.append(read_one(r, f"roll[{i}]", item, extras))
     if not party and kind is not None and top.get("exclusions"):
         r.bad("exclusions", "exclusions from the required attendance belong to party meetings (P-6 … P-8)")
-    exclusions = []
-    for i, item in enumerate(r.array("exclusions", top.get("exclusions", []))):
-        exclusions.append(_exclusion(r, f"exclusions[{i}]", item, extras))
-    present = r.ids("present", top.get("present", []))
-    proxies = []
-    for i, item in enumerate(r.array("proxies", top.get("proxies", []))):
-        proxies.append(_proxy(r, f"proxies[{i}]", item, extras))
-    mobile = r.ids("mobile", top.get("mobile", []))
+    exclusions = Placed.of(
+        _exclusion(r, f"exclusions[{i}]", item, extras)
+        for i, item in enumerate(r.array("exclusions", top.get("exclusions", [])))
+    )
+    present = r.placed_ids("present", top.get("present", []))
+    proxies = Placed.of(
+        _proxy(r, f"proxies[{i}]", item, extras) for i, item in enumerate(r.array("proxies", top.get("proxies", [])))
+    )
+    mobile = r.placed_ids("mobile", top.get("mobile", []))
     if mobile and party:
         r.bad("mobile", "mobile ballot boxes belong to village and residents' elections (V-18), not to a party meeting")
-    scribes = []
-    for i, item in enumerate(r.array("scribes", top.get("scribes", []))):
-        o = r.obj(f"scribes[{i}]", item, required=["elector", "scribe"])
-        if o is not None and "elector" in o and "scribe" in o:
-            elector, scribe = (
-                r.string(f"scribes[{i}].elector", o["elector"]),
-                r.string(f"scribes[{i}].scribe", o["scribe"]),
-            )
-            if elector and scribe:
-                scribes.append(Scribe(elector, scribe))
-    contests = []
-    for i, item in enumerate(r.array("contests", top.get("contests", []))):
-        contests.append(_contest(r, f"contests[{i}]", item, extras))
-    contest_ids = [c.id for c in contests if c is not None]
-    collected, issued, items, totals = _ballots(r, top.get("ballots"), contest_ids)
+    scribes = Placed.of(
+        _scribe(r, f"scribes[{i}]", item) for i, item in enumerate(r.array("scribes", top.get("scribes", [])))
+    )
+    broken: set[str] = set()
+    contests = Placed.of(
+        _contest(r, f"contests[{i}]", item, extras, broken)
+        for i, item in enumerate(r.array("contests", top.get("contests", [])))
+    )
+    collected, issued, items, totals = _ballots(r, top.get("ballots"))
     reductions = _reductions(r, top.get("reductions"))
     declared = _declared(r, top.get("declared")) if "declared" in top else None
-    board = _board(r, top["board"], members, party=read_one is _member) if "board" in top else None
+    board = _board(r, top["board"], members) if "board" in top else None
     timeline = _timeline(r, top["timeline"]) if "timeline" in top else None
 
+    # Every reference and rule, on whatever was readable (check.py): one run, every problem.
+    roll_items = Placed.of(members) if isinstance(raw_roll, list | StreamedRoll) else None
+    parts = Parts(
+        kind=kind,
+        party=party,
+        book=book,
+        day=day,
+        mode=mode,
+        roll=roll_items,
+        exclusions=exclusions,
+        present=present,
+        proxies=proxies,
+        mobile=mobile,
+        scribes=scribes,
+        contests=contests,
+        broken_contests=broken,
+        collected=collected,
+        issued=issued,
+        items=items,
+        totals=totals,
+        reductions=reductions,
+        declared=declared,
+    )
+    checked = references(parts, lambda p, rule: r.bad_rule(p, rule=rule), clean=not r.problems)
+    if declared is not None and roll_items is not None:
+        known = [*(c.id for c in contests.items), *broken]  # a broken contest's problems are reported
+        for problem in declared_problems(declared, contests=known, roll=roll_items.items):
+            r.bad_rule(problem, rule=False)
     if r.problems:
-        raise RecordError(r.problems)
-    if party:
-        roll: Roll | VoterRoll = _checked(lambda: roll_of(m for m in members if isinstance(m, Member | str)))
+        raise r.error()
+    if checked is not None:
+        roll: Roll | VoterRoll = checked[0].roll  # the roll the meeting was worked out on
+    elif party:
+        roll = Roll(m for m in members if isinstance(m, Member))
     else:
-        roll = _checked(lambda: voter_roll_of(m for m in members if isinstance(m, Voter | str)))
+        roll = VoterRoll(m for m in members if isinstance(m, Voter))
     assert book is not None
     assert day is not None
     assert kind is not None
@@ -280,19 +316,19 @@ def _read_record(data: Any) -> Record:
         title=title or "",
         kind=kind,
         rulebook_id=book.id if top["rulebook"] == book.id else str(top["rulebook"]),
-        rules=dict(top.get("rules") or {}),
+        rules=_written_rules(top.get("rules"), book),
         rulebook=book,
         day=day,
         roll=roll,
-        exclusions=tuple(e for e in exclusions if e is not None),
-        present=tuple(present),
-        proxies=tuple(p for p in proxies if p is not None),
-        mobile=tuple(mobile),
-        scribes=tuple(scribes),
-        contests=tuple(c for c in contests if c is not None),
+        exclusions=tuple(exclusions.items),
+        present=tuple(present.items),
+        proxies=tuple(proxies.items),
+        mobile=tuple(mobile.items),
+        scribes=tuple(scribes.items),
+        contests=tuple(contests.items),
         collected=collected,
         issued=issued,
-        items=items,
+        items=None if items is None else _record_items(items),
         totals=totals,
         reductions=reductions,
         declared=declared,
@@ -301,31 +337,35 @@ def _read_record(data: Any) -> Record:
         timeline=timeline,
         extras=extras,
     )
-    _checked(record.meeting)  # ids on the roll, sign-in, exclusions: every problem now
+    if checked is not None:  # the meeting and the count of the record as given, done once
+        record._meeting.append(checked[0])
+        record._round.append(checked[1])
     return record
 
 
-def _roll_items(r: _Reader, value: Any) -> Iterable[Any]:
-    """The items of the roll; a streamed roll gives an ordinary person as their id alone."""
-    return value.entries if isinstance(value, StreamedRoll) else r.array("roll", value)
+def _scribe(r: _Reader, path: str, item: Any) -> Scribe | None:
+    o = r.obj(path, item, required=["elector", "scribe"])
+    if o is None or "elector" not in o or "scribe" not in o:
+        return None
+    elector, scribe = r.string(f"{path}.elector", o["elector"]), r.string(f"{path}.scribe", o["scribe"])
+    return Scribe(elector, scribe) if elector and scribe else None
 
 
-def _only_id(item: Any) -> str | None:
-    """The id of a roll item that is ``{"id": ...}`` and nothing else, or ``None``."""
-    if type(item) is dict and len(item) == 1:
-        mid = item.get("id")
-        return mid if type(mid) is str else None
-    return None
+def _written_rules(given: Any, book: Rulebook) -> dict[str, Any]:
+    """The overrides of a record's ``rules``, each in the JSON form of the value it set."""
+    if not isinstance(given, dict):
+        return {}
+    return {name: to_json(name, getattr(book, name)) for name in given if name != "extra"}
 
 
-def _board(r: _Reader, value: Any, members: list[Member | Voter | str | None], *, party: bool) -> Board | None:
+def _board(r: _Reader, value: Any, members: list[Member | Voter | None]) -> Board | None:
     """The elected boards; a seat's sex, birth date, party membership and relatives come from
-    the roll when the seat does not give them."""
+    the roll when the seat does not give them (a party membership the roll does not give is
+    "cannot tell", never "no")."""
     o = r.obj("board", value, optional=["village", "party", "population", "party_members"])
     if o is None:
         return None
-    known = {m.id: m for m in members if m is not None and not isinstance(m, str)}
-    known.update((m, Member(m) if party else Voter(m)) for m in members if isinstance(m, str))
+    known = {m.id: m for m in members if m is not None}
     boards: dict[str, list[Seat]] = {"village": [], "party": []}
     for side in ("village", "party"):
         for i, item in enumerate(r.array(f"board.{side}", o.get(side, []))):
@@ -335,10 +375,10 @@ def _board(r: _Reader, value: Any, members: list[Member | Voter | str | None], *
                 continue
             before = len(r.problems)
             sid = r.string(f"{path}.id", so.get("id")) if "id" in so else None
-            post = r.string(f"{path}.post", so.get("post")) if "post" in so else None
+            post = r.word(f"{path}.post", "post", so.get("post")) if "post" in so else None
             person = known.get(sid or "")
             name = r.string(f"{path}.name", so["name"], blank=True) if "name" in so else getattr(person, "name", None)
-            sex = r.choice(f"{path}.sex", so["sex"], ("F", "M")) if "sex" in so else getattr(person, "sex", None)
+            sex = r.word(f"{path}.sex", "sex", so["sex"]) if "sex" in so else getattr(person, "sex", None)
             born = r.date(f"{path}.born", so["born"]) if "born" in so else getattr(person, "born", None)
             if "party_member" in so:
                 party_member = r.boolean(f"{path}.party_member", so["party_member"])
@@ -381,10 +421,6 @@ def _checked(make: Callable[[], Any]) -> Any:
         raise RecordError(error.problems) from None
 
 
-_MODES = ("direct", "household", "group-representatives")
-_REGISTRATIONS = ("resident", "away-opted-in", "non-hukou-approved")
-
-
 def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | None:
     """A voter of a village or residents' roll (V-5, V-6)."""
     o = r.obj(
@@ -414,10 +450,10 @@ def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | 
     before = len(r.problems)
     vid = r.string(f"{path}.id", o.get("id")) if "id" in o else None
     name = r.string(f"{path}.name", o["name"], blank=True) if "name" in o else None
-    sex = r.choice(f"{path}.sex", o["sex"], ("F", "M")) if "sex" in o else None
+    sex = r.word(f"{path}.sex", "sex", o["sex"]) if "sex" in o else None
     born = r.date(f"{path}.born", o["born"]) if "born" in o else None
     registration = (
-        r.choice(f"{path}.registration", o["registration"], _REGISTRATIONS) if "registration" in o else "resident"
+        r.word(f"{path}.registration", "registration", o["registration"]) if "registration" in o else "resident"
     )
     household = r.string(f"{path}.household", o["household"]) if "household" in o else None
     party_member = r.boolean(f"{path}.party_member", o["party_member"]) if "party_member" in o else None
@@ -427,11 +463,13 @@ def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | 
         ro = r.obj(f"{path}.relatives[{j}]", rel, required=["id", "relation"])
         if ro is not None:
             rid = r.string(f"{path}.relatives[{j}].id", ro.get("id"))
-            relation = r.string(f"{path}.relatives[{j}].relation", ro.get("relation"))
+            relation = r.word(f"{path}.relatives[{j}].relation", "relation", ro.get("relation"))
             if rid and relation:
                 relatives.append(Relative(rid, relation))
-    if len(r.problems) > before or vid is None or registration is None:
+    if vid is None:
         return None
+    if len(r.problems) > before or registration is None:
+        return Voter(vid)  # a stand-in, so that the other checks know the id (the record is refused)
     return Voter(
         vid,
         name=name,
@@ -466,6 +504,7 @@ def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member 
             and (sex is None or sex == "F" or sex == "M")
         ):
             return Member(mid, name=name, standing=standing, rights=rights, sex=sex)
+    before = len(r.problems)
     o = r.obj(
         path,
         item,
@@ -491,27 +530,21 @@ def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member 
             r.bad(f"{path}.{key}", "belongs to village and residents' rolls, not to a party roll")
     mid = r.string(f"{path}.id", o.get("id")) if "id" in o else None
     name = r.string(f"{path}.name", o["name"], blank=True) if "name" in o else None
-    sex = r.choice(f"{path}.sex", o["sex"], ("F", "M")) if "sex" in o else None
+    sex = r.word(f"{path}.sex", "sex", o["sex"]) if "sex" in o else None
     born = r.date(f"{path}.born", o["born"]) if "born" in o else None
-    standing = r.choice(f"{path}.standing", o["standing"], ("full", "probationary")) if "standing" in o else "full"
-    rights = r.choice(f"{path}.rights", o["rights"], ("full", "probation", "suspended")) if "rights" in o else "full"
+    standing = r.word(f"{path}.standing", "standing", o["standing"]) if "standing" in o else "full"
+    rights = r.word(f"{path}.rights", "rights", o["rights"]) if "rights" in o else "full"
     if "relatives" in o:
         for j, rel in enumerate(r.array(f"{path}.relatives", o["relatives"])):
             ro = r.obj(f"{path}.relatives[{j}]", rel, required=["id", "relation"])
             if ro is not None:
                 r.string(f"{path}.relatives[{j}].id", ro.get("id"))
-                r.string(f"{path}.relatives[{j}].relation", ro.get("relation"))
+                r.word(f"{path}.relatives[{j}].relation", "relation", ro.get("relation"))
         extras[f"{path}.relatives"] = o["relatives"]
-    if (
-        mid is None
-        or standing is None
-        or rights is None
-        or ("sex" in o and sex is None)
-        or ("born" in o and born is None)
-    ):
+    if mid is None:
         return None
-    if "name" in o and name is None:
-        return None
+    if len(r.problems) > before or standing is None or rights is None:
+        return Member(mid)  # a stand-in, so that the other checks know the id (the record is refused)
     return Member(mid, name=name, standing=standing, rights=rights, sex=sex, born=born)
 
 
@@ -522,7 +555,7 @@ def _exclusion(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Excl
     if "extra" in o:
         extras[path] = o["extra"]
     member = r.string(f"{path}.member", o.get("member")) if "member" in o else None
-    category = r.string(f"{path}.category", o.get("category")) if "category" in o else None
+    category = r.word(f"{path}.category", "category", o.get("category")) if "category" in o else None
     upper = r.boolean(f"{path}.upper_approved", o["upper_approved"]) if "upper_approved" in o else None
     approved = r.boolean(f"{path}.meeting_approved", o["meeting_approved"]) if "meeting_approved" in o else None
     note = r.string(f"{path}.note", o["note"], blank=True) if "note" in o else None
@@ -540,18 +573,17 @@ def _proxy(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Proxy | 
     principal = r.string(f"{path}.principal", o.get("principal")) if "principal" in o else None
     agent = r.string(f"{path}.agent", o.get("agent")) if "agent" in o else None
     written = r.boolean(f"{path}.written", o["written"]) if "written" in o else None
-    relation = r.string(f"{path}.relation", o["relation"]) if "relation" in o else None
+    relation = r.word(f"{path}.relation", "relation", o["relation"]) if "relation" in o else None
     filed = r.date(f"{path}.filed", o["filed"]) if "filed" in o else None
-    if principal is None or agent is None or written is None:
+    if principal is None or agent is None or written is None or ("relation" in o and relation is None):
         return None
     return Proxy(principal, agent, relation=relation, written=written, filed=filed)
 
 
-_POSTS = ("member", "secretary", "deputy-secretary", "chair", "vice-chair", "women-member")
-_STAGES = ("regular", "tie-break", "further")
-
-
-def _contest(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Contest | None:
+def _contest(r: _Reader, path: str, item: Any, extras: dict[str, Any], broken: set[str]) -> Contest | None:
+    """A contest; when it cannot be read but its id can, the id goes to *broken* (its ballots and
+    declaration are then not checked against a contest that is not there)."""
+    before = len(r.problems)
     o = r.obj(path, item, required=["id", "seats", "candidates"], optional=["title", "post", "stage"])
     if o is None:
         return None
@@ -566,19 +598,22 @@ def _contest(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Contes
             r.bad(f"{path}.candidates[{j}]", f"duplicate candidate {who!r} (first at candidates[{seen[who]}])")
         seen.setdefault(who, j)
     title = r.string(f"{path}.title", o["title"], blank=True) if "title" in o else ""
-    post = r.choice(f"{path}.post", o["post"], _POSTS) if "post" in o else "member"
-    stage = r.choice(f"{path}.stage", o["stage"], _STAGES) if "stage" in o else "regular"
-    if cid is None or seats is None or post is None or stage is None or len(seen) != len(candidates):
+    post = r.word(f"{path}.post", "post", o["post"]) if "post" in o else "member"
+    stage = r.word(f"{path}.stage", "stage", o["stage"]) if "stage" in o else "regular"
+    if cid is None or len(r.problems) > before:
+        if cid is not None:
+            broken.add(cid)
         return None
+    assert seats is not None
+    assert post is not None
+    assert stage is not None
     return Contest(cid, seats=seats, candidates=candidates, title=title or "", post=post, stage=stage)
 
 
 _MARK_KEYS = ("for", "against", "abstain", "write_in", "unreadable")
 
 
-def _ballots(
-    r: _Reader, value: Any, contest_ids: list[str]
-) -> tuple[int | None, int | None, tuple[Ballot, ...] | Papers | None, dict[str, Totals] | None]:
+def _ballots(r: _Reader, value: Any) -> tuple[int | None, int | None, Placed | None, dict[str, Totals] | None]:
     o = r.obj("ballots", value, required=["collected"], optional=["items", "totals", "issued"])
     if o is None:
         return None, None, None, None
@@ -615,45 +650,65 @@ def _ballots(
     return collected, issued, None, totals
 
 
-def _items(r: _Reader, raw: list[Any]) -> tuple[Ballot, ...]:
-    """Papers from JSON; equal papers share one Ballot, so a large box costs one object per
-    distinct paper."""
+def _items(r: _Reader, raw: list[Any]) -> Placed:
+    """Papers from JSON, each with its place; equal papers share one Ballot, so a large box costs
+    one object per distinct paper."""
     seen: dict[str, Ballot] = {}
-    out: list[Ballot] = []
+    out: list[Ballot | None] = []
     for i, item in enumerate(raw):
         path = f"ballots.items[{i}]"
         key = repr(item)  # equal parsed papers have equal reprs (in C, fast)
         paper = seen.get(key)
         if paper is None:
             paper = _paper(r, path, item)
-            if paper is None:
-                continue
-            seen[key] = paper
+            if paper is not None:
+                seen[key] = paper
         out.append(paper)
-    return tuple(out)
+    return Placed.of(out)
 
 
-def _grouped(r: _Reader, grouped: GroupedItems) -> Papers:
+def _grouped(r: _Reader, grouped: GroupedItems) -> Placed:
     """Papers streamed from a file, equal ones grouped: each distinct paper checked once, at the
-    place of the first like it (a bad one is named there, with how many more there were)."""
-    out: list[tuple[Ballot, int, int]] = []
+    place of the first like it (a bad one is named there, with how many more there were), and
+    counted as many times as it came (``weights``)."""
+    papers: list[Ballot] = []
+    at: list[int] = []
+    weights: list[int] = []
     for first, n, item in grouped.items:
         before = len(r.problems)
         paper = _paper(r, f"ballots.items[{first}]", item)
         if paper is not None:
-            out.append((paper, n, first))
+            papers.append(paper)
+            at.append(first)
+            weights.append(n)
         elif n > 1:
             also = f" (and {n - 1} more papers like it)"
             r.problems[before:] = [Problem(p.path, p.reason + also) for p in r.problems[before:]]
-    return Papers(tuple(out))
+    return Placed(papers, at, weights)
+
+
+def _record_items(items: Placed) -> tuple[Ballot, ...] | Papers:
+    """The record's papers: one by one, or grouped as they were streamed."""
+    if items.weights is None:
+        return tuple(items.items)
+    return Papers(tuple(zip(items.items, items.weights, items.at or range(len(items.items)), strict=True)))
+
+
+def _roll_items(r: _Reader, value: Any) -> Iterable[Any]:
+    """The items of the roll; a streamed roll keeps an item that is only an id as the id, and
+    gives it back here as the object it was."""
+    if isinstance(value, StreamedRoll):
+        return ({"id": item} if type(item) is str else item for item in value.entries)
+    return r.array("roll", value)
 
 
 def _paper(r: _Reader, path: str, item: Any) -> Ballot | None:
     if not isinstance(item, dict):
         r.bad(path, f"must be an object, not {_kind(item)}")
         return None
+    r.once(path, item)
     if "spoiled" in item:
-        spoiled = r.boolean(f"{path}.spoiled", item["spoiled"])
+        spoiled = r.boolean(f"{path}.spoiled", item["spoiled"], "spoiled")
         if len(item) > 1:
             r.bad(path, "a spoiled paper has no sections")
         return Ballot(spoiled=True) if spoiled else (Ballot() if spoiled is False and len(item) == 1 else None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -17,6 +17,7 @@ from .._polling import Polling, polling
 from .._proxy import Proxy
 from .._roll import Roll
 from .._rulebook import Kind, Rulebook
+from .._values import FrozenMap
 from .._verify import Declared, Verification, verify
 from .._voters import VoterRoll
 from ..errors import Problem, RecordError, RuleError
@@ -28,25 +29,88 @@ _PARTY_KINDS = {Kind.PARTY_MEETING.value, Kind.PARTY_CONFERENCE.value}
 _ALL_KINDS = (*_PARTY_KINDS, "village-committee", "residents-committee")
 
 
-# --- papers read as a stream ----------------------------------------------------------------------
+# --- read-only JSON ------------------------------------------------------------------------------
+
+
+def frozen(value: Any) -> Any:
+    """JSON data made read-only all the way down: objects as :class:`~tally.FrozenMap`, arrays as
+    tuples (the values of a record's ``rules`` and ``extra``). :func:`thawed` undoes it.
+
+    >>> frozen({"source": ["scan", {"page": 3}]})
+    FrozenMap({'source': ('scan', FrozenMap({'page': 3}))})
+    """
+    if isinstance(value, Mapping):
+        return FrozenMap({str(k): frozen(v) for k, v in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(frozen(v) for v in value)
+    return value
+
+
+def thawed(value: Any) -> Any:
+    """Read-only JSON data as plain JSON again: maps as dicts, tuples as lists."""
+    if isinstance(value, Mapping):
+        return {k: thawed(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [thawed(v) for v in value]
+    return value
+
+
+def _frozen_map(value: Mapping[str, Any]) -> FrozenMap[Any]:
+    return FrozenMap({str(k): frozen(v) for k, v in value.items()})
+
+
+def _map(value: Mapping[str, Any]) -> FrozenMap[Any]:
+    return value if isinstance(value, FrozenMap) else FrozenMap(value)
+
+
+def _optional_map(value: Mapping[str, Any] | None) -> FrozenMap[Any] | None:
+    return None if value is None else _map(value)
+
+
+# --- the record ---------------------------------------------------------------------------------
 
 
 @attrs.frozen
+class Note:
+    """Something the loading did that the user should know, though nothing is wrong: a file read
+    as GB18030 (``gb18030``, with its ``file``), cells whose full-width characters were folded
+    (``folded``) or whose spaces were trimmed (``trimmed``), with their ``count`` and the
+    ``first`` cell. The words for each code are in :mod:`tally.cli_words`.
+
+    >>> Note("gb18030", {"file": "名册.csv"})
+    Note(code='gb18030', values={'file': '名册.csv'})
+    """
+
+    code: str
+    values: Mapping[str, str] = attrs.field(factory=dict)
+
+
+class Cells(Protocol):
+    """Where the record's paths came from, for a record read from sheets."""
+
+    def cell(self, path: str) -> str: ...
+
+
 class GroupedItems:
     """``ballots.items`` as the stream reads it, before any check: each distinct raw paper once,
     as ``(first, n, item)``: where the first paper like it stands, how many there were, and the
     paper as ``json`` would have built it; ``papers`` in all."""
 
-    items: tuple[tuple[int, int, Any], ...]
-    papers: int
+    __slots__ = ("items", "papers")
+
+    def __init__(self, items: tuple[tuple[int, int, Any], ...], papers: int) -> None:
+        self.items = items
+        self.papers = papers
 
 
-@attrs.frozen
 class StreamedRoll:
     """``roll`` as the stream reads it, before any check: each item as ``json`` would build it,
     except an item that is ``{"id": "..."}`` and nothing else, kept as that id alone."""
 
-    entries: list[Any]
+    __slots__ = ("entries",)
+
+    def __init__(self, entries: list[Any]) -> None:
+        self.entries = entries
 
 
 @attrs.frozen
@@ -76,21 +140,21 @@ class Papers:
         return [(paper, n) for paper, n, _ in self.groups]
 
 
-# --- the record ---------------------------------------------------------------------------------
-
-
 @attrs.define(frozen=True, kw_only=True, eq=True)
 class Record:
     """One election round as the record format describes it, read and checked.
 
     Build one with :meth:`from_dict` (or :func:`load` from a file); :meth:`to_dict` writes it
     back. :meth:`count` recounts the round, :meth:`verify` compares it with what was declared.
+    A record is read-only all the way down: its maps are :class:`~tally.FrozenMap`, its lists
+    tuples, every value inside them frozen.
     """
 
     title: str
     kind: str
     rulebook_id: str
-    rules: Mapping[str, Any]
+    rules: FrozenMap[Any] = attrs.field(converter=_frozen_map)
+    """The ``rules`` of the record: each overridden field in its JSON form (read-only)."""
     rulebook: Rulebook
     day: datetime.date
     roll: Roll | VoterRoll
@@ -105,25 +169,61 @@ class Record:
     items: tuple[Ballot, ...] | Papers | None
     """The papers one by one (:meth:`from_dict`), or grouped (:func:`load` of a file, which
     streams them), or ``None`` when the record gives the totals."""
-    totals: Mapping[str, Totals] | None
-    reductions: Mapping[str, Reduction]
-    declared: Mapping[str, Declared] | None
+    totals: FrozenMap[Totals] | None = attrs.field(converter=_optional_map)
+    reductions: FrozenMap[Reduction] = attrs.field(converter=_map)
+    declared: FrozenMap[Declared] | None = attrs.field(converter=_optional_map)
     mode: str | None = None
     """R-2, residents' committees only: ``direct``, ``household`` or ``group-representatives``."""
     board: Board | None = None
     """The elected boards, for the composition checks (T-1 … T-6); ``None`` when not given."""
     timeline: Timeline | None = None
     """The dates of the polling's preparation, for the timeline checks (V-8)."""
-    extras: Mapping[str, Any] = attrs.field(factory=dict)
-    """The ``extra`` values of the record and of its items, by path, written back unchanged."""
+    extras: FrozenMap[Any] = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    """The ``extra`` values of the record and of its items, by path, written back unchanged
+    (read-only: objects as :class:`~tally.FrozenMap`, arrays as tuples)."""
+    notes: tuple[Note, ...] = attrs.field(default=(), eq=False)
+    """What the loading changed or assumed, for the user to know (a file read as GB18030)."""
+    cells: Cells | None = attrs.field(default=None, eq=False, repr=False)
+    """For a record read from a workbook or CSV folder: the map from its paths to the cells, so
+    that an error found while counting names the cell (``选票!C12``)."""
     _meeting: list[Meeting | Polling] = attrs.field(factory=list, init=False, eq=False, repr=False)
+    _round: list[Round] = attrs.field(factory=list, init=False, eq=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: Any) -> Record:
-        """Read a record from parsed JSON; every problem at once as a :class:`RecordError`."""
+        """Read and check a record from parsed JSON.
+
+        Every problem of the record is found in one run, whatever its phase: the shape of the
+        JSON, the words of its fields, the references (ids on the roll, sign-in, exclusions,
+        proxies), the contests' margins and candidates, the papers' marks and what was declared.
+        They come back together, each with its path, as a :class:`~tally.errors.RecordError`,
+        or a :class:`~tally.errors.RuleError` when every one of them is against the rules (a
+        margin, a rulebook value out of range)."""
         from .read import _read_record
 
         return _read_record(data)
+
+    @classmethod
+    def check(cls, data: Any) -> tuple[Problem, ...]:
+        """The problems of a record in parsed JSON, all of them, each with its path; ``()`` when
+        the record is sound. It never raises for bad input: a checker's answer is the list (use
+        :meth:`from_dict` to get the record, or the same problems as an error).
+
+        >>> from tally.examples import load
+        >>> data = load("branch")
+        >>> Record.check(data)
+        ()
+        >>> data["present"][2], data["contests"][0]["seats"] = "M99", 4
+        >>> for problem in Record.check(data):
+        ...     print(problem)
+        present[2]: 'M99' is not on the roll
+        contests[0].candidates: 4 candidates for 4 seats; the rules require at least 5 (P-12, INSUFFICIENT_MARGIN)
+        """
+        try:
+            cls.from_dict(data)
+        except (RecordError, RuleError) as error:
+            return error.problems
+        return ()
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-ready data, in the record format."""
@@ -156,14 +256,17 @@ class Record:
         return self._meeting[0]
 
     def count(self) -> Round:
-        """Recount the round."""
+        """Recount the round (counted once: a record read by :meth:`from_dict` was counted when
+        it was checked)."""
+        if self._round:
+            return self._round[0]
         try:
             body = self.meeting()
-            grouped = isinstance(self.items, Papers)
-            return count(
+            grouped = self.items if isinstance(self.items, Papers) else None
+            counted = count(
                 self.contests,
-                None if isinstance(self.items, Papers) else self.items,
-                weighted=self.items.weighted() if isinstance(self.items, Papers) else None,
+                None if grouped is not None else self.items,
+                weighted=grouped.weighted() if grouped is not None else None,
                 meeting=body,
                 totals=self.totals,
                 collected=self.collected,
@@ -173,9 +276,11 @@ class Record:
                 reductions=self.reductions,
             )
         except (RecordError, RuleError) as error:
-            firsts = [first for _, _, first in self.items.groups] if grouped else []  # type: ignore[union-attr]
-            paths = (_record_path(p.path, firsts) for p in error.problems)
-            raise type(error)(Problem(path, p.reason) for path, p in zip(paths, error.problems, strict=True)) from None
+            where = self.cells.cell if self.cells is not None else str
+            firsts = [first for _, _, first in grouped.groups] if grouped is not None else []
+            raise type(error)(Problem(where(_record_path(p.path, firsts)), p.reason) for p in error.problems) from None
+        self._round.append(counted)
+        return counted
 
     def verify(self) -> Verification:
         """Recount and compare with what was declared."""
@@ -192,12 +297,12 @@ class Record:
         return tuple(found)
 
 
-def _record_path(path: str, firsts: list[int]) -> str:
+def _record_path(path: str, firsts: list[int] | None = None) -> str:
     """A path of the counting API as the record names it; ``weighted[g][0]`` is the paper where
     the group *g* of a streamed record first stands."""
     if path.startswith("weighted[") and firsts:
         g, _, rest = path[len("weighted[") :].partition("]")
-        if g.isdigit() and rest.startswith("[0]"):
+        if g.isdigit() and int(g) < len(firsts) and rest.startswith("[0]"):
             return f"ballots.items[{firsts[int(g)]}]{rest[3:]}"
     for old, new in (
         ("ballots[", "ballots.items["),

@@ -11,9 +11,10 @@ is checked. Here the file is parsed as a stream of events by ijson's C backend (
   once, with how many papers like it there were and where the first one stands
   (``ballots.items[17]``), so that memory grows with the distinct papers, not with the papers.
 
-Whatever the stream cannot take as it is (a file that is not JSON, or whose top is not an
-object, or that repeats ``ballots`` or its ``items``) is read again with ``json`` as before, so
-that its error, or its reading, is exactly the one it always was.
+Whatever the stream cannot take as it is (a file that is not UTF-8 JSON, that starts with a
+byte-order mark, whose top is not an object, or that gives a key twice anywhere) is read whole,
+as before (:func:`tally.records.load`), so that its error, its notes or its reading are exactly
+the ones they always were.
 
 ijson is a runtime dependency for this: a maintained streaming JSON parser with a C backend
 that reads the events of a 70 MiB file in about two seconds, which a parser of our own in
@@ -22,7 +23,6 @@ Python would not.
 
 from __future__ import annotations
 
-import json
 import pathlib
 import re
 from collections.abc import Iterator
@@ -30,10 +30,9 @@ from typing import IO, Any
 
 import ijson
 
-from ..errors import Problem, RecordError
 from .record import GroupedItems, Record, StreamedRoll
 
-__all__ = ["read_path"]
+__all__ = ["streamed"]
 
 _OPEN = frozenset({"start_map", "start_array"})
 _Event = tuple[str, str, Any]
@@ -43,30 +42,17 @@ class _NotStreamable(Exception):
     """The stream cannot take this file as it is: read it whole, as before."""
 
 
-def read_path(path: str | pathlib.Path) -> Record:
-    """Read and check the record in the file at *path*, streaming its papers."""
+def streamed(path: str | pathlib.Path) -> Record | None:
+    """The record in the UTF-8 JSON file at *path*, read and checked with its papers streamed;
+    ``None`` when the stream cannot take the file as it is (not UTF-8 JSON, a byte-order mark, a
+    repeated key, not an object at the top, not to be opened): the caller then reads it whole,
+    and gives the error or the notes that reading whole gives."""
     try:
         with open(path, "rb") as f:
             data = _parse(f)
-    except OSError as error:
-        raise RecordError(Problem("", f"cannot read the file: {error.strerror or error}")) from None
-    except (_NotStreamable, ijson.JSONError, RecursionError, UnicodeDecodeError):
-        return Record.from_dict(_load_whole(path))
+    except (OSError, _NotStreamable, ijson.JSONError, RecursionError, UnicodeDecodeError):
+        return None
     return Record.from_dict(data)
-
-
-def _load_whole(path: str | pathlib.Path) -> Any:
-    """The file parsed by ``json`` in one piece, with the errors users have always had."""
-    try:
-        with open(path, encoding="utf-8") as f:
-            return json.load(f)
-    except OSError as error:
-        raise RecordError(Problem("", f"cannot read the file: {error.strerror or error}")) from None
-    except UnicodeDecodeError:
-        raise RecordError(Problem("", "the file is not UTF-8 text")) from None
-    except json.JSONDecodeError as error:
-        reason = f"the file is not JSON: {error.msg} at line {error.lineno} column {error.colno}"
-        raise RecordError(Problem("", reason)) from None
 
 
 class _Source:
@@ -150,6 +136,8 @@ def _roll(events: Iterator[_Event]) -> StreamedRoll:
             _, event, more = next(events)
         while event != "end_map":  # the rest of the item, built as json builds it
             _, event, value = next(events)
+            if more in item:
+                raise _NotStreamable
             item[more] = _value(events, event, value) if event in _OPEN else value
             _, event, more = next(events)
         append(item)
@@ -213,6 +201,8 @@ def _value(events: Iterator[_Event], event: str, value: Any) -> Any:
             if event == "end_map":
                 return out
             _, event, value = next(events)
+            if key in out:
+                raise _NotStreamable  # a key given twice: the reader names it, from json's parse
             out[key] = _value(events, event, value) if event in _OPEN else value
     elif event == "start_array":
         items: list[Any] = []

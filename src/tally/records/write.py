@@ -10,14 +10,14 @@ from .._compliance import Board
 from .._contest import Contest
 from .._roll import Member, Roll
 from .._voters import Voter
-from .record import RECORD_FORMAT, Record
+from .record import RECORD_FORMAT, Record, thawed
 
 # --- writing -------------------------------------------------------------------------------------
 
 
 def _with_extra(out: dict[str, Any], extras: Mapping[str, Any], path: str) -> dict[str, Any]:
     if path in extras:
-        out["extra"] = extras[path]
+        out["extra"] = thawed(extras[path])
     return out
 
 
@@ -39,7 +39,7 @@ def _write_record(rec: Record) -> dict[str, Any]:
         item["standing"] = m.standing.value
         item["rights"] = m.rights.value
         if f"roll[{i}].relatives" in x:
-            item["relatives"] = x[f"roll[{i}].relatives"]
+            item["relatives"] = thawed(x[f"roll[{i}].relatives"])
         roll.append(_with_extra(item, x, f"roll[{i}]"))
     out: dict[str, Any] = {
         "format": RECORD_FORMAT,
@@ -49,8 +49,8 @@ def _write_record(rec: Record) -> dict[str, Any]:
     }
     if rec.mode is not None:
         out["mode"] = rec.mode
-    if rec.rules:
-        out["rules"] = dict(rec.rules)
+    if rec.rules or "rules" in x:
+        out["rules"] = _with_extra({name: thawed(value) for name, value in rec.rules.items()}, x, "rules")
     out["day"] = rec.day.isoformat()
     out["roll"] = roll
     out["exclusions"] = [

@@ -118,3 +118,16 @@ def test_a_roll_pickles_and_copies() -> None:
     assert pickle.loads(pickle.dumps(roll)) == roll == copy.deepcopy(roll)
     assert pickle.loads(pickle.dumps(voters)) == voters == copy.deepcopy(voters)
     assert pickle.loads(pickle.dumps(roll))["A"] == Member("A")
+
+
+def test_declared_ids_are_checked_against_a_roll_as_against_its_people() -> None:
+    """A declaration checked against a Roll gives what it gives against the list of its people:
+    a name where an id belongs, an id not on the roll."""
+    from tally import Declared
+    from tally._verify import declared_problems
+
+    people = [Member("V07", name="张伟"), Member("V08"), Member("V09", standing="probationary")]
+    said = {"chair": Declared(["张伟", "V08"], votes={"V99": 3, "V09": 1})}
+    expected = declared_problems(said, contests=["chair"], roll=people)
+    assert [p.path for p in expected] == ["declared.chair.elected[0]", "declared.chair.votes.V99"]
+    assert declared_problems(said, contests=["chair"], roll=Roll(people)) == expected

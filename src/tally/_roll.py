@@ -43,10 +43,14 @@ class Rights(enum.StrEnum):
 
 
 def _standing(value: object) -> Standing:
+    if value is Standing.FULL:  # the default, as most members have it: no lookup
+        return Standing.FULL
     return choice(Standing, "standing", value)
 
 
 def _rights(value: object) -> Rights:
+    if value is Rights.FULL:
+        return Rights.FULL
     return choice(Rights, "rights", value)
 
 

@@ -43,13 +43,13 @@ class Rights(enum.StrEnum):
 
 
 def _standing(value: object) -> Standing:
-    if value is Standing.FULL:  # the default, as most members have it: no lookup
+    if value is Standing.FULL or (type(value) is str and value == "full"):  # most members: no lookup
         return Standing.FULL
     return choice(Standing, "standing", value)
 
 
 def _rights(value: object) -> Rights:
-    if value is Rights.FULL:
+    if value is Rights.FULL or (type(value) is str and value == "full"):
         return Rights.FULL
     return choice(Rights, "rights", value)
 
@@ -88,6 +88,27 @@ class Member:
         if self.rights is Rights.SUSPENDED:
             return "P-4"
         return None
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def plain_member(id: str) -> Member:
+    """``Member(id)`` for an id already found a non-blank string (the record reader checks it),
+    made without running the checks again: a roll of millions is read member by member.
+
+    >>> plain_member("M01") == Member("M01")
+    True
+    """
+    member: Member = _new(Member)
+    _set(member, "id", id)
+    _set(member, "name", None)
+    _set(member, "standing", Standing.FULL)
+    _set(member, "rights", Rights.FULL)
+    _set(member, "sex", None)
+    _set(member, "born", None)
+    return member
 
 
 def _plain_member(m: Member) -> bool:

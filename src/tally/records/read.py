@@ -14,7 +14,7 @@ from .._contest import Contest
 from .._count import Reduction, Totals
 from .._meeting import Exclusion
 from .._proxy import Proxy
-from .._roll import Member, Roll
+from .._roll import Member, Roll, plain_member
 from .._rulebook import PRESETS, Kind, Rulebook
 from .._verify import Declared, declared_problems
 from .._voters import Relative, Voter, VoterRoll
@@ -489,7 +489,11 @@ _RIGHTS = {"full", "probation", "suspended"}
 
 
 def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member | None:
-    # The common case, checked quickly: a roll can hold thousands of members.
+    # The common case, checked quickly: a roll can hold thousands of members, or millions.
+    if type(item) is dict and len(item) == 1:
+        mid = item.get("id")
+        if type(mid) is str and mid.strip():
+            return plain_member(mid)  # only an id, checked here: a full member, nothing more
     if type(item) is dict and _SIMPLE_MEMBER.issuperset(item):
         mid, name = item.get("id"), item.get("name")
         standing, rights, sex = item.get("standing", "full"), item.get("rights", "full"), item.get("sex")

@@ -131,3 +131,49 @@ def test_declared_ids_are_checked_against_a_roll_as_against_its_people() -> None
     expected = declared_problems(said, contests=["chair"], roll=people)
     assert [p.path for p in expected] == ["declared.chair.elected[0]", "declared.chair.votes.V99"]
     assert declared_problems(said, contests=["chair"], roll=Roll(people)) == expected
+
+
+# Each field of a person, with a value that is not its default: a person with any of them is
+# kept as given. A field added to Member or Voter must be added here (the test says so).
+_NOT_DEFAULT = {
+    Member: {
+        "name": "张三",
+        "standing": "probationary",
+        "rights": "suspended",
+        "sex": "F",
+        "born": datetime.date(1980, 1, 1),
+    },
+    Voter: {
+        "name": "王大",
+        "sex": "M",
+        "born": datetime.date(2000, 1, 1),
+        "registration": "away-opted-in",
+        "household": "H1",
+        "party_member": False,
+        "deprived": True,
+        "relatives": [Relative("V9", "spouse")],
+    },
+}
+
+
+@pytest.mark.parametrize("cls", [Member, Voter])
+def test_anyone_with_more_than_an_id_is_kept_as_given(cls: type) -> None:
+    """Every field but the id, set to anything but its default, keeps the person as given, so
+    that the roll gives back exactly the person it was given; plain_member and plain_voter make
+    exactly Member(id) and Voter(id)."""
+    import attrs
+
+    from tally._roll import plain_member
+    from tally._voters import plain_voter
+
+    fields = {f.name for f in attrs.fields(cls)} - {"id"}
+    assert set(_NOT_DEFAULT[cls]) == fields
+    make = Roll if cls is Member else VoterRoll
+    for name, value in _NOT_DEFAULT[cls].items():
+        person = cls("X1", **{name: value})
+        roll = make([person, cls("X2")])
+        assert roll["X1"] is person, name
+        assert list(roll.special()) == [person]
+    plain = plain_member if cls is Member else plain_voter
+    assert plain("X3") == cls("X3")
+    assert attrs.asdict(plain("X3")) == attrs.asdict(cls("X3"))

@@ -17,7 +17,7 @@ from .._proxy import Proxy
 from .._roll import Member, Roll, plain_member
 from .._rulebook import PRESETS, Kind, Rulebook
 from .._verify import Declared, declared_problems
-from .._voters import Relative, Voter, VoterRoll
+from .._voters import Relative, Voter, VoterRoll, plain_voter
 from ..errors import Problem, RecordError, RuleError
 from .check import Parts, Placed, references
 from .record import _PARTY_KINDS, RECORD_FORMAT, GroupedItems, Papers, Record, StreamedRoll
@@ -423,6 +423,10 @@ def _checked(make: Callable[[], Any]) -> Any:
 
 def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | None:
     """A voter of a village or residents' roll (V-5, V-6)."""
+    if type(item) is dict and len(item) == 1:  # only an id, checked here: a resident, nothing more
+        vid = item.get("id")
+        if type(vid) is str and vid.strip():
+            return plain_voter(vid)
     o = r.obj(
         path,
         item,

@@ -494,6 +494,7 @@ def test_weighted_papers_count_as_that_many_papers() -> None:
         ([(Ballot(), 1, 1)], "weighted[0]: must be a (Ballot, number) pair, not"),
         ([Ballot()], "weighted[0]: must be a (Ballot, number) pair, not"),
         ({"paper": 2}, "weighted: must be (Ballot, number) pairs, not"),
+        (12, "weighted: must be (Ballot, number) pairs, not 12"),
     ],
 )
 def test_weighted_pairs_are_checked(weighted: object, problem: str) -> None:

@@ -351,7 +351,7 @@ def _group_weighted(weighted: Iterable[tuple[Ballot, int]], problems: list[Probl
     """Papers given with how many of each, ``(paper, n)``; equal papers given twice add up."""
     groups: dict[str, _Group] = {}
     papers = 0
-    if isinstance(weighted, Mapping | str):
+    if isinstance(weighted, Mapping | str) or not isinstance(weighted, Iterable):
         problems.append(Problem("weighted", f"must be (Ballot, number) pairs, not {weighted!r}"))
         return 0, groups
     for i, pair in enumerate(weighted):

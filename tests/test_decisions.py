@@ -433,3 +433,19 @@ def test_a_reduction_at_a_polling_is_our_error() -> None:
     with pytest.raises(RecordError) as caught:
         count([c], [Ballot({"c": {"for": ["V0"]}})] * 4, meeting=p, reductions={"c": Reduction(consent=3)})
     assert caught.value.path == "reductions"
+
+
+def test_a_members_sex_is_f_m_or_unknown() -> None:
+    """A member's sex is F, M or not known; any other value is our error, not a silent 'not a woman'."""
+    assert Member("M1", sex="F").sex == "F"
+    with pytest.raises(RecordError) as caught:
+        Member("M1", sex="female")
+    assert caught.value.path == "sex"
+
+
+def test_every_category_the_reader_knows_has_words() -> None:
+    """Every exclusion case a record may name has words in both languages (no English in zh)."""
+    from tally.catalogue import CATEGORIES
+    from tally.records.vocabulary import VOCABULARIES
+
+    assert set(VOCABULARIES["category"]) == set(CATEGORIES)

@@ -16,6 +16,7 @@ import attrs
 
 from ._register import Register
 from ._values import choice, nonblank, optional_date
+from .errors import Problem, RecordError
 
 __all__ = ["Member", "Rights", "Roll", "Standing"]
 

@@ -459,9 +459,49 @@ def test_candidates_must_have_the_right_to_be_elected() -> None:
 
 
 def test_ballots_or_totals_not_both() -> None:
-    """Exactly one of ballots and totals."""
-    with pytest.raises(RecordError, match="either the ballots or the totals"):
-        count([Contest("c", seats=1, candidates=["M01", "M02"])], meeting=_meeting(5))
+    """Exactly one of ballots, weighted ballots and totals."""
+    c = Contest("c", seats=1, candidates=["M01", "M02"])
+    with pytest.raises(RecordError, match="the ballots, the weighted ballots or the totals: one, not none"):
+        count([c], meeting=_meeting(5))
+    with pytest.raises(RecordError, match="one, not ballots and weighted"):
+        count([c], [Ballot()], weighted=[(Ballot(), 1)], meeting=_meeting(5))
+
+
+def test_weighted_papers_count_as_that_many_papers() -> None:
+    """`weighted` pairs count as the papers they stand for; equal papers given twice add up, and a
+    problem on a paper names its pair."""
+    m = _meeting(5)
+    c = Contest("c", seats=1, candidates=["M01", "M02"])
+    one, two = Ballot({"c": {"for": ["M01"]}}), Ballot({"c": {"for": ["M02"]}})
+    papers = [one, two, one, Ballot({"c": {"for": ["M01"]}}), two]
+    assert count([c], weighted=[(one, 2), (two, 2), (Ballot({"c": {"for": ["M01"]}}), 1)], meeting=m) == count(
+        [c], papers, meeting=m
+    )
+    with pytest.raises(RecordError) as caught:
+        count([c], weighted=[(one, 3), (Ballot({"c": {"for": ["M09"]}}), 2)], meeting=m, collected=5)
+    assert [str(p) for p in caught.value.problems] == [
+        "weighted[1][0].c.for[0]: 'M09' is not a candidate in 'c' (and 1 more papers like it)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("weighted", "problem"),
+    [
+        ([(Ballot(), True)], "weighted[0][1]: must be a whole number of papers, at least 1, not True"),
+        ([(Ballot(), -2)], "weighted[0][1]: must be a whole number of papers, at least 1, not -2"),
+        ([(Ballot(), 1.5)], "weighted[0][1]: must be a whole number of papers, at least 1, not 1.5"),
+        ([("paper", 2)], "weighted[0][0]: must be a Ballot, not 'paper'"),
+        ([(Ballot(), 1, 1)], "weighted[0]: must be a (Ballot, number) pair, not"),
+        ([Ballot()], "weighted[0]: must be a (Ballot, number) pair, not"),
+        ({"paper": 2}, "weighted: must be (Ballot, number) pairs, not"),
+        (12, "weighted: must be (Ballot, number) pairs, not 12"),
+    ],
+)
+def test_weighted_pairs_are_checked(weighted: object, problem: str) -> None:
+    """A pair that is not (Ballot, whole number >= 1) is our error, with its path."""
+    with pytest.raises(RecordError) as caught:
+        count([Contest("c", seats=1, candidates=["M01", "M02"])], weighted=weighted, meeting=_meeting(5))  # type: ignore[arg-type]
+    assert str(caught.value.problems[0]).startswith(problem)
 
 
 def test_marks_from_the_record_names() -> None:
@@ -480,3 +520,17 @@ def test_count_streams_a_generator_once() -> None:
     papers = (Ballot(_for("M01" if i % 3 else "M02")) for i in range(50))
     r = count([contest], papers, meeting=m)
     assert (r.collected, dict(r["c"].votes)) == (50, {"M01": 33, "M02": 17})
+
+
+def test_checked_lists_and_sections_are_remembered_without_hiding_a_bad_one() -> None:
+    """Equal lists and sections are checked once and share one value; a bad list is refused every
+    time, with its path."""
+    first = Ballot({"c": {"for": ["M01", "M02"]}})
+    again = Ballot({"c": {"for": ["M01", "M02"]}})
+    assert first.sections["c"] is again.sections["c"]
+    for _ in range(2):
+        with pytest.raises(RecordError) as caught:
+            Ballot({"c": {"for": ["M01", " "]}})
+        assert [p.path for p in caught.value.problems] == ["c.for[1]"]
+        with pytest.raises(RecordError, match=r"against\[0\]"):
+            Marks(against=["\x1f"])

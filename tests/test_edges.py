@@ -822,7 +822,10 @@ ONE_SEAT = Contest("c", seats=1, candidates=["M01", "M02"])
     ("kwargs", "problems"),
     [
         ({"meeting": "m"}, [("meeting", "must be a Meeting or a Polling, not 'm'")]),
-        ({"totals": {}}, [("ballots", "give either the ballots or the totals, not both or neither")]),
+        (
+            {"totals": {}},
+            [("ballots", "give the ballots, the weighted ballots or the totals: one, not ballots and totals")],
+        ),
         (
             {"collected": -1, "issued": "x"},
             [
@@ -859,7 +862,7 @@ def test_every_problem_of_a_count(kwargs: dict[str, object], problems: list[tupl
 def test_neither_ballots_nor_totals() -> None:
     """A count needs the papers or the tally sheet."""
     assert _problems(lambda: count([ONE_SEAT], meeting=_meeting(10))) == [
-        ("ballots", "give either the ballots or the totals, not both or neither")
+        ("ballots", "give the ballots, the weighted ballots or the totals: one, not none")
     ]
 
 

@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 import jsonschema
 import pytest
 
-from tally import Contest, RecordError, Stage
+from tally import Contest, Problem, RecordError, Stage
 from tally.cli import main
 from tally.examples import NAMES, load
 from tally.records import (
@@ -190,3 +190,51 @@ def test_roll_from_csv() -> None:
         roll_from_csv(["id", "M01", "M01"])
     with pytest.raises(RecordError, match="unknown column 'phone'"):
         roll_from_csv(["id,phone", "M01,1"])
+
+
+def test_weighted_csv_counts_as_the_rows_one_by_one() -> None:
+    """Rows grouped by weighted_ballots_from_csv count as ballots_from_csv's papers; a bad row
+    repeated is named at its first row, with how many more."""
+    from tally import count
+    from tally.records import weighted_ballots_from_csv
+
+    contest = Contest("committee", seats=3, candidates=["M01", "M02", "M03", "M04"])
+    rows = ["M01,M02,M03,M04,write_in,spoiled"] + ["✓,✓,✓,,,"] * 5 + ["✓,×,,,M09,", ""] * 3
+    rows += ["✓,✓,✓,✓,,", ",,,,,是", " ✓,✓,✓,,,"]
+    weighted = weighted_ballots_from_csv(rows, contest)
+    assert [n for _, n in weighted] == [5, 3, 1, 1, 1]
+    m = Record.from_dict(load("branch")).meeting()
+    assert count([contest], weighted=weighted, meeting=m) == count(
+        [contest], list(ballots_from_csv(rows, contest)), meeting=m
+    )
+    rows = ["M01,M02", "✓,maybe", "✓,", "✓,maybe", "✓"]
+    two = Contest("c", seats=1, candidates=["M01", "M02"])
+    with pytest.raises(RecordError) as one_by_one:
+        list(ballots_from_csv(rows, two))
+    with pytest.raises(RecordError) as caught:
+        weighted_ballots_from_csv(rows, two)
+    first, _, short = one_by_one.value.problems  # the paper-by-paper reader names each bad row
+    assert caught.value.problems == (Problem(first.path, f"{first.reason} (and 1 more rows like it)"), short)
+    with pytest.raises(RecordError, match=r"ballots\[0\]\[1\]: column 'M01' is given twice"):
+        weighted_ballots_from_csv(["M01,M01"], two)
+
+
+def test_weighted_csv_with_a_cell_over_several_lines() -> None:
+    """A quoted write-in cell with a line break: read again by csv from a list or a file that can
+    seek, counted as ballots_from_csv counts it; from a one-pass iterator, our error at its row."""
+    import io
+
+    from tally import count
+    from tally.records import weighted_ballots_from_csv
+
+    contest = Contest("committee", seats=3, candidates=["M01", "M02", "M03", "M04"])
+    rows = ["M01,M02,M03,M04,write_in\n", '✓,×,,,"M09\n"\n', "✓,✓,,,\n", '"✓",✓,,,\n', '✓,×,,,"M09\n"\n']
+    m = Record.from_dict(load("branch")).meeting()
+    expected = count([contest], list(ballots_from_csv(rows, contest)), meeting=m)
+    for source in (rows, io.StringIO("".join(rows), newline="")):
+        weighted = weighted_ballots_from_csv(source, contest)
+        assert [n for _, n in weighted] == [2, 2]  # csv reads "✓" and ✓ alike
+        assert count([contest], weighted=weighted, meeting=m) == expected
+    with pytest.raises(RecordError, match=r"ballots\[1\]: a quoted cell runs over several lines"):
+        weighted_ballots_from_csv(iter(rows), contest)
+    assert [n for _, n in weighted_ballots_from_csv(rows[:1] + rows[2:4], contest)] == [1, 1]

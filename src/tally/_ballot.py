@@ -29,18 +29,53 @@ __all__ = ["Ballot", "Marks", "Reading", "Scribe", "read_section"]
 _MARK_FIELDS = ("for", "against", "abstain", "write_in", "unreadable")
 
 
-def _id_tuple(value: Iterable[str]) -> tuple[str, ...]:
+# Lists of ids already found good. A box of a million papers holds a few thousand distinct
+# lists, so each is checked once, not once per paper. Bounded, so that it never grows with the
+# papers; a pure cache: what is in it never changes an answer.
+_GOOD: dict[tuple[str, ...], None] = {}
+_GOOD_MAX = 1 << 16
+
+
+def _checked_ids(value: Iterable[str], name: str) -> tuple[str, ...]:
+    """The ids of one mark list as a tuple; a string, or an item that is not an id, is a
+    :class:`RecordError` (every bad item at once, as ``for[2]``)."""
     if isinstance(value, str):
         raise RecordError(Problem("", f"must be a list of ids, not {shown(value)}"))
-    return tuple(value)
-
-
-def _check_ids(instance: Marks, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+    ids = value if type(value) is tuple else tuple(value)
+    try:
+        if ids in _GOOD:
+            return ids
+    except TypeError:  # an unhashable item, which is no id: named below
+        pass
     # An id holds no control characters, which the canonical key of a paper uses as separators.
-    name = "for" if attribute.name == "for_" else attribute.name
-    problems = [Problem(f"{name}[{i}]", reason) for i, v in enumerate(value) if (reason := id_reason(v)) is not None]
+    problems = [Problem(f"{name}[{i}]", reason) for i, v in enumerate(ids) if (reason := id_reason(v)) is not None]
     if problems:
         raise RecordError(problems)
+    if len(_GOOD) >= _GOOD_MAX:
+        _GOOD.clear()
+    _GOOD[ids] = None
+    return ids
+
+
+# One named converter per mark list (the attrs plugin of mypy needs named functions).
+def _for(value: Iterable[str]) -> tuple[str, ...]:
+    return _checked_ids(value, "for")
+
+
+def _against(value: Iterable[str]) -> tuple[str, ...]:
+    return _checked_ids(value, "against")
+
+
+def _abstain(value: Iterable[str]) -> tuple[str, ...]:
+    return _checked_ids(value, "abstain")
+
+
+def _write_in(value: Iterable[str]) -> tuple[str, ...]:
+    return _checked_ids(value, "write_in")
+
+
+def _unreadable(value: Iterable[str]) -> tuple[str, ...]:
+    return _checked_ids(value, "unreadable")
 
 
 @attrs.frozen(cache_hash=True)
@@ -51,17 +86,17 @@ class Marks:
     Marks(for_=('M01', 'M04'), against=('M05',), abstain=(), write_in=('M11',), unreadable=())
     """
 
-    for_: tuple[str, ...] = attrs.field(default=(), converter=_id_tuple, validator=_check_ids)
-    against: tuple[str, ...] = attrs.field(default=(), converter=_id_tuple, validator=_check_ids)
-    abstain: tuple[str, ...] = attrs.field(default=(), converter=_id_tuple, validator=_check_ids)
-    write_in: tuple[str, ...] = attrs.field(default=(), converter=_id_tuple, validator=_check_ids)
-    unreadable: tuple[str, ...] = attrs.field(default=(), converter=_id_tuple, validator=_check_ids)
+    for_: tuple[str, ...] = attrs.field(default=(), converter=_for)
+    against: tuple[str, ...] = attrs.field(default=(), converter=_against)
+    abstain: tuple[str, ...] = attrs.field(default=(), converter=_abstain)
+    write_in: tuple[str, ...] = attrs.field(default=(), converter=_write_in)
+    unreadable: tuple[str, ...] = attrs.field(default=(), converter=_unreadable)
+    key: str = attrs.field(init=False, eq=False, repr=False, hash=False)
+    """The marks as one string: equal marks, equal strings (ids hold no control characters)."""
 
-    @property
-    def key(self) -> str:
-        """The marks as one string: equal marks, equal strings (ids hold no control characters)."""
+    def __attrs_post_init__(self) -> None:
         lists = (self.for_, self.against, self.abstain, self.write_in, self.unreadable)
-        return "\x1f".join("\x1e".join(ids) for ids in lists)
+        object.__setattr__(self, "key", "\x1f".join("\x1e".join(ids) for ids in lists))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Marks:
@@ -99,6 +134,25 @@ class Marks:
         return {k: list(v) for k, v in out.items() if v}
 
 
+# Sections already read, by their raw marks, so that a million equal sections given as plain
+# dictionaries make one Marks value (bounded; a pure cache, like _GOOD).
+_SECTIONS: dict[tuple[tuple[str, tuple[str, ...]], ...], Marks] = {}
+
+
+def _raw_key(marks: object) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    """A plain dictionary of lists of strings as a hashable key, or ``None`` for anything else."""
+    if type(marks) is not dict:
+        return None
+    try:
+        raw = tuple((k, tuple(v)) for k, v in marks.items() if type(v) is list or type(v) is tuple)
+        if len(raw) != len(marks):
+            return None
+        hash(raw)
+    except TypeError:
+        return None
+    return raw
+
+
 def _sections(value: Mapping[str, Marks | Mapping[str, Any]] | None) -> FrozenMap[Marks]:
     if value is None:
         return FrozenMap()
@@ -114,8 +168,17 @@ def _sections(value: Mapping[str, Marks | Mapping[str, Any]] | None) -> FrozenMa
         if isinstance(marks, Marks):
             out[key] = marks
             continue
+        raw = _raw_key(marks)
+        known = _SECTIONS.get(raw) if raw is not None else None
+        if known is not None:
+            out[key] = known
+            continue
         try:
             out[key] = Marks.from_dict(marks)
+            if raw is not None:
+                if len(_SECTIONS) >= _GOOD_MAX:
+                    _SECTIONS.clear()
+                _SECTIONS[raw] = out[key]
         except RecordError as error:
             problems.extend(p.within(str(key)) for p in error.problems)
     if problems:

@@ -335,35 +335,65 @@ def _scribe_outcomes(
     return out
 
 
-def _read_ballots(
-    ballots: Iterable[Ballot], contests: Sequence[Contest], body: Body, problems: list[Problem]
-) -> tuple[int, dict[str, _Tally]]:
-    """Stream the papers: group equal papers by their key, then read each distinct one once."""
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
-    representative: dict[str, Ballot] = {}
+def _group_papers(ballots: Iterable[Ballot], problems: list[Problem]) -> tuple[int, dict[str, _Group]]:
+    """Stream the papers and group equal papers by their key."""
+    groups: dict[str, _Group] = {}
     papers = 0
     ballot = Ballot
     for papers, paper in enumerate(ballots, start=1):  # papers ends as the number read
         if type(paper) is not ballot:
             problems.append(Problem(f"ballots[{papers - 1}]", f"must be a Ballot, not {shown(paper)}"))
             continue
-        key = paper.key
-        seen = counts.get(key)
-        if seen is None:
-            counts[key] = 1
-            first[key] = papers - 1
-            representative[key] = paper
+        group = groups.get(paper.key)
+        if group is None:
+            groups[paper.key] = [paper, 1, f"ballots[{papers - 1}]"]
         else:
-            counts[key] = seen + 1
+            group[1] += 1
+    return papers, groups
 
+
+def _group_weighted(weighted: Iterable[tuple[Ballot, int]], problems: list[Problem]) -> tuple[int, dict[str, _Group]]:
+    """Papers given with how many of each, ``(paper, n)``; equal papers given twice add up."""
+    groups: dict[str, _Group] = {}
+    papers = 0
+    if isinstance(weighted, Mapping | str) or not isinstance(weighted, Iterable):
+        problems.append(Problem("weighted", f"must be (Ballot, number) pairs, not {weighted!r}"))
+        return 0, groups
+    for i, pair in enumerate(weighted):
+        where = f"weighted[{i}]"
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            problems.append(Problem(where, f"must be a (Ballot, number) pair, not {pair!r}"))
+            continue
+        paper, n = pair
+        if type(paper) is not Ballot:
+            problems.append(Problem(f"{where}[0]", f"must be a Ballot, not {paper!r}"))
+        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+            problems.append(Problem(f"{where}[1]", f"must be a whole number of papers, at least 1, not {n!r}"))
+            continue
+        if type(paper) is not Ballot:
+            continue
+        papers += n
+        group = groups.get(paper.key)
+        if group is None:
+            groups[paper.key] = [paper, n, f"{where}[0]"]
+        else:
+            group[1] += n
+    return papers, groups
+
+
+_Group = list[Any]
+"""[paper, how many papers like it, the path of the first]"""
+
+
+def _read_ballots(
+    groups: dict[str, _Group], contests: Sequence[Contest], body: Body, problems: list[Problem]
+) -> dict[str, _Tally]:
+    """Read each distinct paper once, counting it as many times as it was given."""
     rulebook = body.rulebook
     eligible = {c.id: _eligible(c, body) for c in contests}
     by_id = {c.id: c for c in contests}
     tallies = {c.id: _Tally() for c in contests}
-    for key, paper in representative.items():
-        times = counts[key]
-        where = f"ballots[{first[key]}]"
+    for paper, times, where in groups.values():
         also = f" (and {times - 1} more papers like it)" if times > 1 else ""
         for cid in paper.sections:
             if cid not in by_id:
@@ -382,7 +412,7 @@ def _read_ballots(
             readings[contest.id] = reading
         for cid, reading in _paper_rules(readings, rulebook).items():
             tallies[cid].add(reading, times)
-    return papers, tallies
+    return tallies
 
 
 def _eligible(contest: Contest, body: Body) -> Callable[[str], bool]:
@@ -462,6 +492,7 @@ def count(
     contests: Iterable[Contest],
     ballots: Iterable[Ballot] | None = None,
     *,
+    weighted: Iterable[tuple[Ballot, int]] | None = None,
     meeting: Meeting | Polling,
     totals: Mapping[str, Totals] | None = None,
     collected: int | None = None,
@@ -472,9 +503,13 @@ def count(
 ) -> Round:
     """Count one round of voting at a party meeting, or at a village or community polling.
 
-    Give the papers one by one as ``ballots`` (any iterable; they are not kept), or the tally
-    sheet's ``totals`` per contest. ``collected`` is the number of papers out of the box (with
-    ``ballots`` it is checked against their number); ``issued`` the number of papers issued,
+    Give the papers one by one as ``ballots`` (any iterable; they are not kept), or ``weighted``:
+    pairs ``(paper, n)``, each a paper and how many papers like it came out of the box (a whole
+    number, at least 1), or the tally sheet's ``totals`` per contest. Equal papers are read once
+    either way; ``weighted`` spares the caller building a value per paper when the papers come
+    grouped (a CSV file, a scanner's export, a ``collections.Counter`` of raw marks).
+    ``collected`` is the number of papers out of the box (with ``ballots`` or ``weighted`` it is
+    checked against their number); ``issued`` the number of papers issued,
     needed when the rulebook compares against it (P-20). ``reductions`` gives, per contest id,
     the meeting's decision to reduce the seats instead of a further election (P-24).
 
@@ -490,6 +525,16 @@ def count(
     >>> result = count([c], papers, meeting=m)
     >>> result["committee"].elected, result["committee"].threshold, dict(result["committee"].votes)
     (('M1',), 3, {'M1': 3, 'M2': 2})
+
+    The same papers, weighted:
+
+    >>> again = count([c], weighted=[(papers[0], 3), (papers[3], 2)], meeting=m)
+    >>> again["committee"] == result["committee"]
+    True
+    >>> count([c], weighted=[(papers[0], 0)], meeting=m)
+    Traceback (most recent call last):
+      ...
+    tally.errors.RecordError: weighted[0][1]: must be a whole number of papers, at least 1, not 0
     """
     if not isinstance(meeting, Meeting | Polling):
         raise RecordError(Problem("meeting", f"must be a Meeting or a Polling, not {shown(meeting)}"))
@@ -509,13 +554,21 @@ def count(
     if rulebook.collected_base == "issued" and issued is None:
         rule = step(Code.BALLOTS_WITHIN, kind).rule
         problems.append(Problem("issued", f"the rulebook compares the ballots with those issued ({rule}): give them"))
-    if (ballots is None) == (totals is None):
-        raise RecordError(Problem("ballots", "give either the ballots or the totals, not both or neither"))
+    given = [name for name, v in (("ballots", ballots), ("weighted", weighted), ("totals", totals)) if v is not None]
+    if len(given) != 1:
+        raise RecordError(
+            Problem("ballots", f"give the ballots, the weighted ballots or the totals: one, not {_none_or(given)}")
+        )
     if problems:
         raise RecordError(problems)
 
-    if ballots is not None:
-        papers, tallies = _read_ballots(ballots, contests, body, problems)
+    if ballots is not None or weighted is not None:
+        if weighted is not None:
+            papers, groups = _group_weighted(weighted, problems)
+        else:
+            assert ballots is not None
+            papers, groups = _group_papers(ballots, problems)
+        tallies = _read_ballots(groups, contests, body, problems)
         if collected is not None and collected != papers:
             problems.append(Problem("collected", f"{collected} ballots collected, but {papers} papers were given"))
     else:
@@ -582,6 +635,10 @@ def count(
         scribes=tuple(scribe_outcomes),
         steps=tuple(steps),
     )
+
+
+def _none_or(given: list[str]) -> str:
+    return " and ".join(given) if given else "none"
 
 
 def _aggregate(contests: Sequence[Contest], tallies: dict[str, _Tally], steps: list[Step], kind: Kind) -> None:

@@ -9,7 +9,6 @@ P-11: only members of the electorate count as present; others who attend are rep
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -18,7 +17,7 @@ from ._body import Opening
 from ._contest import Contest
 from ._explain import RULES, Code, Reason, Step, step
 from ._proxy import Proxy, ProxyOutcome
-from ._roll import Member, Rights, Roll, Standing, as_roll
+from ._roll import Member, Roll, as_roll
 from ._rulebook import Kind, Rulebook
 from ._threshold import Base
 from ._threshold import quorum as quorum_threshold
@@ -230,6 +229,67 @@ def _describe_outside(member: Member) -> str:
     return f"{what} and so not in the electorate ({rule})"
 
 
+def _sign_in(
+    roll: Roll,
+    present: Iterable[str],
+    excluded_at: dict[str, int],
+    problems: list[Problem],
+    steps: list[Step],
+    kind: Kind,
+) -> tuple[tuple[str, ...], list[str]]:
+    """The sign-in list, checked (every id on the roll, once; nobody whose exclusion took
+    effect), and those signed in who are outside the electorate (P-11), in sign-in order.
+
+    A sign-in list can hold millions of ids: a right one is checked with set operations, which
+    keep nothing per member; only a wrong one is walked id by id, to name every problem."""
+    listed = present if isinstance(present, list | tuple) else list(present)
+    try:
+        distinct = set(listed)
+    except TypeError:  # an unhashable item: the walk below names it
+        distinct = set()
+    if len(distinct) == len(listed) and distinct.isdisjoint(excluded_at) and roll.ids() >= distinct:
+        del distinct
+        outside = {m.id: rule for m in roll.special() if (rule := m.outside_electorate_rule) is not None}
+        counted_out = [who for who in listed if who in outside] if outside else []
+        for who in counted_out:
+            why = _OUTSIDE[outside[who]]
+            steps.append(step(Code.PRESENT_NOT_COUNTED, kind, who, reason=why, by=RULES[why][kind]))
+        return tuple(listed), counted_out
+    del distinct
+    signed: dict[str, int] = {}
+    not_counted: list[str] = []
+    for i, who in enumerate(listed):
+        known = type(who) is str and who in roll
+        if known and who not in signed and who not in excluded_at:
+            signed[who] = i
+            rule = roll[who].outside_electorate_rule
+            if rule is not None:
+                not_counted.append(who)
+                why = _OUTSIDE[rule]
+                steps.append(step(Code.PRESENT_NOT_COUNTED, kind, who, reason=why, by=RULES[why][kind]))
+            continue
+        where = f"present[{i}]"
+        if not isinstance(who, str):
+            problems.append(Problem(where, f"must be a member id, not {shown(who)}"))
+            continue
+        if not known:
+            problems.append(Problem(where, f"{shown(who)} is not on the roll"))
+            continue
+        if who in signed:
+            problems.append(Problem(where, f"{shown(who)} signed in twice (first at present[{signed[who]}])"))
+            continue
+        if who in excluded_at:
+            problems.append(
+                Problem(
+                    where,
+                    f"{shown(who)} signed in, but exclusions[{excluded_at[who]}] excluded them "
+                    "from the required attendance as absent (P-8)",
+                )
+            )
+            continue
+    return tuple(signed), not_counted
+
+
 def meeting(
     roll: Roll | Iterable[Member],
     *,
@@ -300,51 +360,19 @@ def meeting(
             steps.append(step(Code.EXCLUDED, kind, who))
 
     # Sign-in: every id on the roll, once; nobody whose exclusion took effect.
-    signed: dict[str, int] = {}
-    not_counted: list[str] = []
-    position = roll.positions  # id -> index, read directly: a sign-in list can be long
-    members = roll.members
-    for i, who in enumerate(present):
-        at = position.get(who) if type(who) is str else None
-        if at is not None and who not in signed and who not in excluded_at:
-            signed[who] = i
-            member = members[at]
-            if member.standing is not Standing.FULL or member.rights is not Rights.FULL:
-                not_counted.append(who)
-                why = _OUTSIDE[member.outside_electorate_rule or "P-2"]
-                steps.append(step(Code.PRESENT_NOT_COUNTED, kind, who, reason=why, by=RULES[why][kind]))
-            continue
-        where = f"present[{i}]"
-        if not isinstance(who, str):
-            problems.append(Problem(where, f"must be a member id, not {shown(who)}"))
-            continue
-        if at is None:
-            problems.append(Problem(where, f"{shown(who)} is not on the roll"))
-            continue
-        if who in signed:
-            problems.append(Problem(where, f"{shown(who)} signed in twice (first at present[{signed[who]}])"))
-            continue
-        if who in excluded_at:
-            problems.append(
-                Problem(
-                    where,
-                    f"{shown(who)} signed in, but exclusions[{excluded_at[who]}] excluded them "
-                    "from the required attendance as absent (P-8)",
-                )
-            )
-            continue
+    signed, not_counted = _sign_in(roll, present, excluded_at, problems, steps, kind)
 
     if problems:
         raise RecordError(problems)
 
-    outside = Counter(m.outside_electorate_rule for m in members)
+    outside = roll.count_by(lambda m: m.outside_electorate_rule)
     electorate = outside[None]
     steps.insert(
         0,
         step(
             Code.ELECTORATE,
             kind,
-            roll=len(members),
+            roll=len(roll),
             probationary=outside["P-2"],
             probation=outside["P-3"],
             suspended=outside["P-4"],
@@ -377,7 +405,7 @@ def meeting(
     return Meeting(
         roll=roll,
         rulebook=rulebook,
-        present=tuple(signed),
+        present=signed,
         not_counted=tuple(not_counted),
         exclusions=tuple(outcomes),
         quorum=Quorum(electorate=electorate, required=required, present=count, needed=needed, met=met),

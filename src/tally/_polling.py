@@ -266,8 +266,10 @@ def polling(
 
     steps: list[Step] = []
     kind = rulebook.kind
-    why_not = {v.id: _NOT_A_VOTER[why] for v in roll if (why := v.ineligible_on(day)) is not None}
-    eligible = {v.id for v in roll if v.id not in why_not}
+    # V-5: only a voter with more than an id (a birth date, deprived) can be ineligible; the
+    # others are read as ids alone, so a roll of millions is not made voter by voter.
+    why_not = {v.id: _NOT_A_VOTER[why] for v in roll.special() if (why := v.ineligible_on(day)) is not None}
+    eligible = roll.ids() - why_not.keys()
     steps.extend(step(Code.NOT_A_VOTER, kind, who, reason=why) for who, why in why_not.items())
     not_counted = [who for who in signed if who not in eligible]
     not_counted += [who for who in boxed if who not in eligible]

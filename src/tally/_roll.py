@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Iterator, KeysView, Mapping
+from typing import TypeVar
 
 import attrs
 
+from ._register import Register
 from ._values import choice, optional_date, shown, valid_id
 from .errors import Problem, RecordError
 
 __all__ = ["Member", "Rights", "Roll", "Standing"]
+
+K = TypeVar("K", bound=Hashable)
 
 
 class Standing(enum.StrEnum):
@@ -40,10 +44,14 @@ class Rights(enum.StrEnum):
 
 
 def _standing(value: object) -> Standing:
+    if value is Standing.FULL or (type(value) is str and value == "full"):  # most members: no lookup
+        return Standing.FULL
     return choice(Standing, "standing", value)
 
 
 def _rights(value: object) -> Rights:
+    if value is Rights.FULL or (type(value) is str and value == "full"):
+        return Rights.FULL
     return choice(Rights, "rights", value)
 
 
@@ -90,30 +98,45 @@ class Member:
         return None
 
 
-def index_ids(items: tuple[object, ...], cls: type) -> dict[str, int]:
-    """Each item's id and place in a roll; every item that is not a *cls*, and every id that
-    comes again, is a :class:`RecordError` (all at once)."""
-    index: dict[str, int] = {}
-    problems = []
-    for i, item in enumerate(items):
-        if not isinstance(item, cls):
-            problems.append(Problem(f"roll[{i}]", f"must be a {cls.__name__}, not {shown(item)}"))
-            continue
-        who = item.id  # type: ignore[attr-defined]
-        if who in index:
-            problems.append(Problem(f"roll[{i}].id", f"duplicate id {shown(who)} (first at roll[{index[who]}])"))
-        else:
-            index[who] = i
-    if problems:
-        raise RecordError(problems)
-    return index
+_new = object.__new__
+_set = object.__setattr__
 
 
-def _members(value: Iterable[Member]) -> tuple[Member, ...]:
-    return tuple(value)
+def plain_member(id: str) -> Member:
+    """``Member(id)`` for an id already found a non-blank string (the record reader checks it),
+    made without running the checks again: a roll of millions is read member by member.
+
+    >>> plain_member("M01") == Member("M01")
+    True
+    """
+    member: Member = _new(Member)
+    _set(member, "id", id)
+    _set(member, "name", None)
+    _set(member, "standing", Standing.FULL)
+    _set(member, "rights", Rights.FULL)
+    _set(member, "sex", None)
+    _set(member, "born", None)
+    return member
 
 
-@attrs.frozen
+def _plain_member(m: Member) -> bool:
+    """A member who is nothing but an id: full standing, rights in force, nothing else given."""
+    return (
+        m.standing is Standing.FULL
+        and m.rights is Rights.FULL
+        and m.name is None
+        and m.sex is None
+        and m.born is None
+    )
+
+
+def _members(value: Iterable[Member] | Register[Member]) -> Register[Member]:
+    if isinstance(value, Register):
+        return value
+    return Register(value, kind=Member, plain=_plain_member, make=Member)
+
+
+@attrs.frozen(repr=False)
 class Roll:
     """Everyone on the roll, each id once.
 
@@ -124,40 +147,75 @@ class Roll:
     Traceback (most recent call last):
       ...
     tally.errors.RecordError: roll[2].id: duplicate id 'M01' (first at roll[0])
+
+    A member who is only an id (a full member with rights in force, nothing else given) is kept
+    as that id and made again on access, so a roll of millions costs little more than its ids:
+
+    >>> roll["M01"]
+    Member(id='M01', name=None, standing=<Standing.FULL: 'full'>, rights=<Rights.FULL: 'full'>, sex=None, born=None)
     """
 
-    members: tuple[Member, ...] = attrs.field(converter=_members)
-    _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _people: Register[Member] = attrs.field(alias="members", converter=_members)
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_index", index_ids(self.members, Member))
+    @property
+    def members(self) -> tuple[Member, ...]:
+        """Every member in roll order (made on each call: iterate the roll to go one by one)."""
+        return tuple(self._people)
 
     def __len__(self) -> int:
-        return len(self.members)
+        return len(self._people)
 
     def __iter__(self) -> Iterator[Member]:
-        return iter(self.members)
+        return iter(self._people)
 
     def __contains__(self, id: object) -> bool:
-        return id in self._index
+        return id in self._people
+
+    def ids(self) -> KeysView[str]:
+        """Every id in roll order, as a set-like view (``roll.ids() >= {"M01", "M02"}``)."""
+        return self._people.ids()
 
     def __getitem__(self, id: str) -> Member:
         """The member with this id; a :class:`KeyError` if there is none."""
-        return self.members[self._index[id]]
+        return self._people[id]
+
+    def __repr__(self) -> str:
+        return f"Roll({self._people!r})"
 
     @property
     def positions(self) -> Mapping[str, int]:
-        """Every id with its place in the roll (read-only)."""
-        return MappingProxyType(self._index)
+        """Every id with its place in the roll (read-only; worked out on first use)."""
+        return self._people.positions()
 
     def position(self, id: str) -> int:
         """Where the member with this id stands in the roll (for error paths)."""
-        return self._index[id]
+        return self._people.positions()[id]
 
     @property
     def electorate(self) -> tuple[str, ...]:
         """P-5: the ids of the members with the right to vote, in roll order."""
-        return tuple(m.id for m in self.members if m.in_electorate)
+        return tuple(m.id for m in self._people if m.in_electorate)
+
+    def special(self) -> Iterator[Member]:
+        """The members with anything more than an id (a name, a standing, ...), in roll order:
+        every other member is a full member with rights in force (P-5)."""
+        return self._people.special()
+
+    def count_by(self, key: Callable[[Member], K]) -> Counter[K]:
+        """How many members have each value of ``key(member)``, for a *key* that reads a
+        member's standing, never the id (ordinary members are asked once for all).
+
+        >>> Roll([Member("M01"), Member("M02"), Member("P1", standing="probationary")]).count_by(
+        ...     lambda m: m.in_electorate)
+        Counter({True: 2, False: 1})
+        """
+        return self._people.count_by(key)
+
+
+def roll_of(entries: Iterable[Member | str]) -> Roll:
+    """A roll from members and bare ids, each bare id an ordinary member (for the record reader,
+    which has checked the ids: a bare id is not checked again)."""
+    return Roll(Register(entries, kind=Member, plain=_plain_member, make=Member, bare_ids=True))
 
 
 def as_roll(roll: Roll | Iterable[Member]) -> Roll:

@@ -9,15 +9,15 @@ declaration that elects nobody.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 import attrs
 
 from ._count import Round
 from ._explain import Code
-from ._roll import Member
+from ._roll import Member, Roll
 from ._values import MOST_BALLOTS, FrozenMap, count_problem, id_reason, int_map, shown
-from ._voters import Voter
+from ._voters import Voter, VoterRoll
 from .errors import Problem, RecordError
 
 __all__ = ["Declared", "Discrepancy", "Verification", "declared_problems", "verify"]
@@ -131,8 +131,15 @@ def declared_problems(
     declared.chair.elected[0]: '张伟' is the name of V07; give the id
     declared.chair.votes.V99: 'V99' is not an id on the roll
     """
-    people = list(roll)
-    ids = {person.id for person in people}
+    ids: Collection[str]
+    people: list[Member | Voter]
+    if isinstance(roll, Roll | VoterRoll):
+        # A roll of millions: its ids as they are, and only those kept with more than an id can
+        # have a name (the others are not made one by one).
+        ids, people = roll.ids(), [*roll.special()]
+    else:
+        people = list(roll)
+        ids = {person.id for person in people}
     names: dict[str, list[str]] = {}
     for person in people:
         if person.name and person.name.strip():

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
+from collections.abc import Iterable, Iterator, KeysView, Mapping
 
 import attrs
 
-from ._roll import index_ids
+from ._register import Register
 from ._values import boolean, choice, optional_date, shown, valid_id
 from .errors import Problem, RecordError
 
@@ -162,42 +161,105 @@ class Voter:
         return None
 
 
-def _voters(value: Iterable[Voter]) -> tuple[Voter, ...]:
-    return tuple(value)
+def _plain_voter(v: Voter) -> bool:
+    """A voter who is nothing but an id: a resident with nothing else given."""
+    return (
+        v.registration is Registration.RESIDENT
+        and v.name is None
+        and v.sex is None
+        and v.born is None
+        and v.household is None
+        and v.party_member is None
+        and v.deprived is False
+        and not v.relatives
+    )
 
 
-@attrs.frozen
+_new = object.__new__
+_set = object.__setattr__
+
+
+def plain_voter(id: str) -> Voter:
+    """``Voter(id)`` for an id already found a non-blank string (the record reader checks it),
+    made without running the checks again: a roll of millions is read voter by voter.
+
+    >>> plain_voter("V01") == Voter("V01")
+    True
+    """
+    voter: Voter = _new(Voter)
+    for name, value in (
+        ("id", id),
+        ("name", None),
+        ("sex", None),
+        ("born", None),
+        ("registration", Registration.RESIDENT),
+        ("household", None),
+        ("party_member", None),
+        ("deprived", False),
+        ("relatives", ()),
+    ):
+        _set(voter, name, value)
+    return voter
+
+
+def _voters(value: Iterable[Voter] | Register[Voter]) -> Register[Voter]:
+    if isinstance(value, Register):
+        return value
+    return Register(value, kind=Voter, plain=_plain_voter, make=Voter)
+
+
+@attrs.frozen(repr=False)
 class VoterRoll:
-    """Everyone on a village's or community's voter roll, each id once.
+    """Everyone on a village's or community's voter roll, each id once. A voter who is only an
+    id (a resident, nothing else given) is kept as that id and made again on access.
 
     >>> roll = VoterRoll([Voter("V1"), Voter("V2", registration="away-opted-in")])
     >>> len(roll), roll["V2"].registration
     (2, <Registration.AWAY_OPTED_IN: 'away-opted-in'>)
     """
 
-    voters: tuple[Voter, ...] = attrs.field(converter=_voters)
-    _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _people: Register[Voter] = attrs.field(alias="voters", converter=_voters)
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_index", index_ids(self.voters, Voter))
+    @property
+    def voters(self) -> tuple[Voter, ...]:
+        """Every voter in roll order (made on each call: iterate the roll to go one by one)."""
+        return tuple(self._people)
 
     def __len__(self) -> int:
-        return len(self.voters)
+        return len(self._people)
 
     def __iter__(self) -> Iterator[Voter]:
-        return iter(self.voters)
+        return iter(self._people)
 
     def __contains__(self, id: object) -> bool:
-        return id in self._index
+        return id in self._people
+
+    def ids(self) -> KeysView[str]:
+        """Every id in roll order, as a set-like view (``roll.ids() >= {"M01", "M02"}``)."""
+        return self._people.ids()
 
     def __getitem__(self, id: str) -> Voter:
         """The voter with this id; a :class:`KeyError` if there is none."""
-        return self.voters[self._index[id]]
+        return self._people[id]
+
+    def __repr__(self) -> str:
+        return f"VoterRoll({self._people!r})"
 
     @property
     def positions(self) -> Mapping[str, int]:
-        """Every id with its place in the roll (read-only)."""
-        return MappingProxyType(self._index)
+        """Every id with its place in the roll (read-only; worked out on first use)."""
+        return self._people.positions()
+
+    def special(self) -> Iterator[Voter]:
+        """The voters with anything more than an id (a birth date, a household, ...), in roll
+        order: every other voter is a resident of age, not deprived (V-5)."""
+        return self._people.special()
+
+
+def voter_roll_of(entries: Iterable[Voter | str]) -> VoterRoll:
+    """A voter roll from voters and bare ids, each bare id an ordinary voter (for the record
+    reader, which has checked the ids)."""
+    return VoterRoll(Register(entries, kind=Voter, plain=_plain_voter, make=Voter, bare_ids=True))
 
 
 def as_voter_roll(roll: VoterRoll | Iterable[Voter]) -> VoterRoll:

@@ -987,6 +987,14 @@ CLI_WORDS: Mapping[str, Words] = {
     },
     "stdin one": {"zh": "“-”（标准输入）只能核对一份记录", "en": "'-' (standard input) verifies one record only"},
     "jobs": {"zh": "--jobs：至少为 1", "en": "--jobs: must be at least 1"},
+    "scheduler needs dask": {
+        "zh": "--scheduler 需要 Dask：pip install 'tally[dask]'",
+        "en": "--scheduler needs Dask: pip install 'tally[dask]'",
+    },
+    "scheduler unreachable": {
+        "zh": "--scheduler：连不上 {address} 的 Dask 调度器：{error}",
+        "en": "--scheduler: cannot reach the Dask scheduler at {address}: {error}",
+    },
     "no next round": {
         "zh": "没有下一轮：各职位均已决定（或本轮须重新举行）",
         "en": "no next round: every contest is decided (or the round must be held again)",
@@ -1080,6 +1088,10 @@ CLI_WORDS: Mapping[str, Words] = {
         "Several, or a folder: one line each and a summary (with --format json, one JSON line each).",
     },
     "help.jobs": {"zh": "多份记录时的工作进程数（默认 1）", "en": "worker processes for many records (default 1)"},
+    "help.scheduler": {
+        "zh": "把记录交给正在运行的 Dask 调度器核对（tcp://主机:8786），需安装 tally[dask]",
+        "en": "send the records to a running Dask scheduler (tcp://host:8786); needs tally[dask]",
+    },
     "help.strict": {
         "zh": "法定的班子结构或时间要求不符合时，也以 1 退出",
         "en": "also exit 1 when a statutory composition or timeline check is not met",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import json
 import os
 import pathlib
@@ -114,6 +115,7 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
     verify.add_argument("records", nargs="+", metavar="RECORD", help=w("help.records"))
     look(verify)
     verify.add_argument("--jobs", type=int, default=1, metavar="N", help=w("help.jobs"))
+    verify.add_argument("--scheduler", metavar="ADDRESS", help=w("help.scheduler"))
     verify.add_argument("--strict", action="store_true", help=w("help.strict"))
 
     check = commands.add_parser("check", help=w("help.check"), description=w("help.check.description"))
@@ -240,7 +242,7 @@ def _verify(args: argparse.Namespace, lang: Lang) -> int:
     if "-" in paths:
         raise _Misuse(say("stdin one", lang))
     as_json = args.fmt == "json"
-    outcomes = _many(paths, args.jobs, result=as_json)
+    outcomes = _many(paths, args.jobs, result=as_json, scheduler=args.scheduler, lang=lang)
     if args.strict:
         outcomes = [
             attrs.evolve(o, status=1, summary=f"{o.summary}; a statutory check not met")
@@ -315,11 +317,58 @@ def _detail(o: Outcome, lang: Lang) -> str:
     return detail + ("；法定检查项不符合" if o.summary.endswith("a statutory check not met") else "")
 
 
-def _many(paths: list[str], jobs: int, *, result: bool = False) -> list[Outcome]:
-    if jobs > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return verify_many(paths, executor=pool, result=result)
-    return verify_many(paths, result=result)
+def _many(
+    paths: list[str], jobs: int, *, result: bool = False, scheduler: str | None = None, lang: Lang = "en"
+) -> list[Outcome]:
+    progress = _Progress(sys.stderr)
+    try:
+        if scheduler:
+            with _dask_client(scheduler, lang) as client:
+                return verify_many(paths, executor=client.get_executor(), result=result, done=progress)
+        if jobs > 1:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                return verify_many(paths, executor=pool, result=result, done=progress)
+        return verify_many(paths, result=result, done=progress)
+    finally:
+        progress.close()
+
+
+class _Progress:
+    """A progress bar for long batch runs, on a terminal only: nothing at all when stderr is
+    piped or redirected (a log or a script sees only the results)."""
+
+    def __init__(self, out: IO[str], width: int = 30) -> None:
+        self.out = out
+        self.on = out.isatty()
+        self.width = width
+        self.shown = False
+
+    def __call__(self, k: int, n: int) -> None:
+        if not self.on or (k < n and k % max(1, n // 200)):
+            return  # redraw at most 200 times a run
+        full = self.width * k // n
+        self.out.write(f"\r[{'#' * full}{'.' * (self.width - full)}] {k}/{n}")
+        self.out.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.out.write("\n")
+            self.out.flush()
+
+
+def _dask_client(address: str, lang: Lang) -> Any:
+    """A Dask client of the scheduler at *address*; :class:`_Misuse` when Dask is not installed
+    or the scheduler cannot be reached."""
+    try:
+        # An optional dependency (tally[dask]), looked up when asked for: typed as Any here.
+        distributed: Any = importlib.import_module("dask.distributed")
+    except ImportError:
+        raise _Misuse(say("scheduler needs dask", lang)) from None
+    try:
+        return distributed.Client(address)  # waits as Dask's config says (distributed.comm.timeouts.connect)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise _Misuse(say("scheduler unreachable", lang, address=address, error=error)) from None
 
 
 def _show(rec: Record, path: str, args: argparse.Namespace, lang: Lang) -> Any:

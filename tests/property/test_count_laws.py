@@ -164,6 +164,17 @@ def test_reference_counter_agrees(data: tuple) -> None:
     assert_agrees(count([contest], papers, meeting=m)["c"], contest, papers, m)
 
 
+@given(elections())
+def test_weighted_papers_count_as_the_papers_one_by_one(data: tuple) -> None:
+    """Grouping equal papers into (paper, n) pairs changes nothing in the count."""
+    m, contest, papers = data
+    groups: dict[str, list] = {}
+    for paper in papers:
+        groups.setdefault(paper.key, [paper, 0])[1] += 1
+    weighted = [(paper, n) for paper, n in groups.values()]
+    assert count([contest], weighted=weighted, meeting=m) == count([contest], papers, meeting=m)
+
+
 @given(elections(stage="tie-break"))
 def test_reference_counter_agrees_on_tie_breaks(data: tuple) -> None:
     """In a tie-break (plurality among the tied, no write-ins) the naive counter agrees too."""

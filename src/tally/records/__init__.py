@@ -14,7 +14,7 @@ True
 """
 
 from .batch import Outcome, compliance_table, expand, verify_many, verify_path
-from .csvfiles import ballots_from_csv, roll_from_csv
+from .csvfiles import ballots_from_csv, roll_from_csv, weighted_ballots_from_csv
 from .files import dumps, load, schema
 from .record import RECORD_FORMAT, RESULT_FORMAT, Record
 from .result import next_round, result_to_dict
@@ -35,4 +35,5 @@ __all__ = [
     "schema",
     "verify_many",
     "verify_path",
+    "weighted_ballots_from_csv",
 ]

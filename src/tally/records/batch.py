@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import pathlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
@@ -119,19 +119,39 @@ def compliance_table(outcomes: Iterable[Outcome]) -> list[dict[str, Any]]:
     return list(rows.values())
 
 
-def verify_many(paths: Iterable[str], *, executor: Executor | None = None, result: bool = False) -> list[Outcome]:
+def verify_many(
+    paths: Iterable[str],
+    *,
+    executor: Executor | None = None,
+    result: bool = False,
+    done: Callable[[int, int], None] | None = None,
+) -> list[Outcome]:
     """Verify many records, in order, through any :class:`concurrent.futures.Executor`
-    (a process pool on one machine, a cluster's executor across many), or in this process
-    when none is given; ``result=True`` keeps each result (:func:`verify_path`)."""
+    (a process pool on one machine, a cluster's executor across many: Dask's
+    ``Client.get_executor()``), or in this process when none is given; ``result=True`` keeps
+    each result (:func:`verify_path`). ``done(k, n)``, when given, is called as each outcome
+    arrives (k of n), for a progress bar.
+
+    >>> from tally.records import verify_many
+    >>> verify_many([])
+    []
+    """
     paths = list(paths)
     one = functools.partial(verify_path, result=result)
     if executor is None:
-        return [one(p) for p in paths]
-    if isinstance(executor, ProcessPoolExecutor):
+        outcomes: Iterable[Outcome] = map(one, paths)
+    elif isinstance(executor, ProcessPoolExecutor):
         # Send paths to the workers in batches: one round trip per record would cost more
         # than verifying a small record.
-        return list(executor.map(one, paths, chunksize=max(1, min(32, len(paths) // 16))))
-    return list(executor.map(one, paths))
+        outcomes = executor.map(one, paths, chunksize=max(1, min(32, len(paths) // 16)))
+    else:
+        outcomes = executor.map(one, paths)
+    out: list[Outcome] = []
+    for outcome in outcomes:
+        out.append(outcome)
+        if done is not None:
+            done(len(out), len(paths))
+    return out
 
 
 _RECORD_SUFFIXES = (".json", ".xlsx")

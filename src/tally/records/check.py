@@ -44,11 +44,12 @@ class Placed:
     record's list (``at``; ``None`` when every item could be read and none moved, the common
     case, which then costs nothing beyond the list itself)."""
 
-    __slots__ = ("at", "items")
+    __slots__ = ("at", "items", "weights")
 
-    def __init__(self, items: list[Any], at: list[int] | None = None) -> None:
+    def __init__(self, items: list[Any], at: list[int] | None = None, weights: list[int] | None = None) -> None:
         self.items = items
         self.at = at
+        self.weights = weights  # papers streamed from a file: how many papers each item stands for
 
     @classmethod
     def of(cls, values: Iterable[Any]) -> Placed:
@@ -89,6 +90,7 @@ class Placed:
     def __len__(self) -> int:
         return len(self.items)
 
+_WEIGHTED = re.compile(r"weighted\[(\d+)\]\[0\](.*)", re.S)
 _INDEXED = re.compile(r"(roll|present|mobile|exclusions|proxies|scribes|contests|ballots)\[(\d+)\](.*)", re.S)
 _CANDIDATE = re.compile(r"contests\[(\d+)\]\.candidates\[(\d+)\]")
 _MARGIN = re.compile(r"contests(\[(\d+)\](\.candidates)?)?")
@@ -131,6 +133,9 @@ class _Lists:
 
     def where(self, path: str) -> str:
         """A path of the core (``present[3]``, ``ballots[17].c.for[2]``) as the record names it."""
+        weighted = _WEIGHTED.fullmatch(path)  # a streamed paper: the place of the first like it
+        if weighted is not None and int(weighted.group(1)) < len(self.lists["ballots"]):
+            return f"ballots.items[{self.lists['ballots'].place(int(weighted.group(1)))}]{weighted.group(2)}"
         found = _INDEXED.fullmatch(path)
         if found is not None:
             name, at, rest = found.group(1), int(found.group(2)), found.group(3)
@@ -208,9 +213,11 @@ def references(
         return None  # no contest to count: its problems are reported already
     for _ in range(_ATTEMPTS):
         try:
+            papers = lists.lists["ballots"]
             rnd = count(
                 lists.values("contests"),
-                lists.values("ballots") if parts.items is not None else None,
+                papers.items if parts.items is not None and papers.weights is None else None,
+                weighted=list(zip(papers.items, papers.weights, strict=True)) if papers.weights is not None else None,
                 meeting=body,
                 totals=totals if parts.items is None else None,
                 # with papers, the reader compares their number with `collected` itself
@@ -374,7 +381,7 @@ def _set_contests_aside(
     papers = lists.lists["ballots"]
     if any(cid in ids for paper in papers.items for cid in paper.sections):
         kept = [Ballot({cid: m for cid, m in b.sections.items() if cid not in ids}) for b in papers.items]
-        lists.lists["ballots"] = Placed(kept, papers.at)
+        lists.lists["ballots"] = Placed(kept, papers.at, papers.weights)
     for cid in ids:
         totals.pop(cid, None)
         reductions.pop(cid, None)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import itertools
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from .._ballot import Ballot, Marks
@@ -46,22 +48,9 @@ def ballots_from_csv(
     {'for': ['M03'], 'against': ['M02'], 'abstain': ['M01'], 'write_in': ['M09']}
     """
     reader = csv.reader(iter(lines))
-    first = next(reader, None)
-    if first is None:
-        raise RecordError(Problem(where, "the CSV file is empty: it needs a header row"))
     r = _Reader()
-    read = _header(r, first, where)
-    header = [name or "" for name in read]
+    header = _ballot_header(next(reader, None), contest, where, r)
     problems = r.problems
-    problems.extend(_twice([name for name in read if name is not None], where, read))
-    known = set(contest.candidates)
-    for j, name in enumerate(read):
-        if name is not None and name not in known and name not in ("write_in", "spoiled"):
-            problems.append(
-                Problem(f"{where}[0][{j}]", f"column {shown(name)} is not a candidate of {shown(contest.id)}")
-            )
-    if problems:
-        raise RecordError(problems)
     memo: dict[tuple[str, ...], Ballot] = {}
     for i, row in enumerate(reader, start=1):
         if not row:
@@ -78,6 +67,104 @@ def ballots_from_csv(
         notes.extend(r.notes())
     if problems:
         raise RecordError(problems)
+
+
+def _ballot_header(first: list[str] | None, contest: Contest, where: str, r: _Reader) -> list[str]:
+    """A ballots file's header: candidates' ids under the id policy, ``write_in`` and ``spoiled``;
+    every problem of it at once."""
+    if first is None:
+        raise RecordError(Problem(where, "the CSV file is empty: it needs a header row"))
+    read = _header(r, first, where)
+    problems = r.problems
+    problems.extend(_twice([name for name in read if name is not None], where, read))
+    known = set(contest.candidates)
+    for j, name in enumerate(read):
+        if name is not None and name not in known and name not in ("write_in", "spoiled"):
+            problems.append(
+                Problem(f"{where}[0][{j}]", f"column {shown(name)} is not a candidate of {shown(contest.id)}")
+            )
+    if problems:
+        raise RecordError(problems)
+    return [name or "" for name in read]
+
+
+def weighted_ballots_from_csv(
+    lines: Iterable[str], contest: Contest, *, where: str = "ballots", notes: list[Note] | None = None
+) -> list[tuple[Ballot, int]]:
+    """Papers of one contest from CSV, as :func:`ballots_from_csv` reads them, grouped: each
+    distinct row once as ``(paper, n)``, in the order each first appears, ready for
+    ``count(contests, weighted=...)``.
+
+    Equal lines are grouped as the file is read, by C code (``dict`` and ``Counter``), keeping one
+    entry per distinct line: a file of millions of rows streams at about the speed of reading
+    it. Each distinct row is then parsed and checked once, and a bad one is named at its first
+    row with how many more rows like it there were. A quoted cell that runs over several lines
+    (a line break typed in a cell) cannot be told from its lines apart: the rows are then read
+    again with ``csv`` (from a list, or an open file that can seek), or the error says so.
+
+    >>> rows = ["M01,M02,M03", "✓,×,", "✓,✓,✓", "✓,×,"]
+    >>> contest = Contest("c", seats=2, candidates=["M01", "M02", "M03"])
+    >>> [(paper.sections["c"].to_dict(), n) for paper, n in weighted_ballots_from_csv(rows, contest)]
+    [({'for': ['M01'], 'against': ['M02']}, 2), ({'for': ['M01', 'M02', 'M03']}, 1)]
+    """
+    source = iter(lines)
+    line = next(source, None)
+    r = _Reader()
+    header = _ballot_header(None if line is None else next(csv.reader([line]), []), contest, where, r)
+    # Line number of the first line like each: setdefault keeps the first; Counter counts the lines
+    # by that first line number. All of it runs in C, line by line, one entry per distinct line.
+    first: dict[str, int] = {}
+    counts = Counter(map(first.setdefault, source, itertools.count(1)))
+    rows: list[tuple[list[str], int, int]] = []
+    for text, i in first.items():
+        row = next(csv.reader([text]), [])
+        if any("\n" in cell or "\r" in cell for cell in row):
+            rows = _rows_again(lines, where, i)
+            break
+        rows.append((row, i, counts[i]))
+    out = _weighted(rows, header, contest, where, r)
+    if notes is not None:
+        notes.extend(r.notes())
+    return out
+
+
+def _rows_again(lines: Iterable[str], where: str, at: int) -> list[tuple[list[str], int, int]]:
+    """The rows grouped by ``csv`` itself, for a file whose quoted cells run over lines."""
+    seek = getattr(lines, "seek", None)
+    if isinstance(lines, list | tuple):
+        again: Iterable[str] = lines
+    elif seek is not None and getattr(lines, "seekable", lambda: False)():
+        seek(0)
+        again = lines
+    else:
+        reason = "a quoted cell runs over several lines: give the open file (that can seek) or a list of lines"
+        raise RecordError(Problem(f"{where}[{at}]", reason))
+    reader = csv.reader(again)
+    next(reader, None)  # the header, read already
+    first: dict[tuple[str, ...], int] = {}
+    counts = Counter(map(first.setdefault, map(tuple, reader), itertools.count(1)))
+    return [(list(cells), i, counts[i]) for cells, i in first.items()]
+
+
+def _weighted(
+    rows: list[tuple[list[str], int, int]], header: list[str], contest: Contest, where: str, r: _Reader
+) -> list[tuple[Ballot, int]]:
+    """Each distinct row (cells, first row, how many) checked once, as (paper, n)."""
+    problems = r.problems
+    out: list[tuple[Ballot, int]] = []
+    for cells, i, n in rows:
+        if not cells:
+            continue  # an empty line; a row of empty cells is a blank paper
+        before = len(problems)
+        paper = _csv_paper(tuple(c.strip() for c in cells), header, contest, f"{where}[{i}]", r)
+        if paper is not None:
+            out.append((paper, n))
+        elif n > 1:
+            also = f" (and {n - 1} more rows like it)"
+            problems[before:] = [Problem(p.path, p.reason + also) for p in problems[before:]]
+    if problems:
+        raise RecordError(problems)
+    return out
 
 
 def _header(r: _Reader, header: list[str], where: str) -> list[str | None]:

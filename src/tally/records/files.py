@@ -81,6 +81,11 @@ def load(source: str | pathlib.Path | IO[str] | IO[bytes]) -> Record:
                 else f"tally reads .xlsx workbooks, not {suffix}: save it as an Excel workbook (.xlsx)"
             )
             raise RecordError(Problem("", reason))
+        from .stream import streamed
+
+        record = streamed(path)  # UTF-8 JSON, its papers streamed: memory grows with distinct papers
+        if record is not None:
+            return record
         try:
             raw = path.read_bytes()
         except OSError as error:

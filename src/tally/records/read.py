@@ -16,14 +16,14 @@ from .._count import Reduction, Totals
 from .._ids import canonical_id, id_problem
 from .._meeting import Exclusion
 from .._proxy import Proxy
-from .._roll import Member, Roll
+from .._roll import Member, Roll, plain_member
 from .._rulebook import PRESETS, Kind, Rulebook
 from .._values import EXCERPT, MOST_BALLOTS, MOST_CANDIDATES, MOST_ID_LENGTH, MOST_SEATS, shown
 from .._verify import Declared, declared_problems
-from .._voters import Relative, Voter, VoterRoll
+from .._voters import Relative, Voter, VoterRoll, plain_voter
 from ..errors import Problem, RecordError, RuleError
 from .check import Parts, Placed, references
-from .record import _PARTY_KINDS, RECORD_FORMAT, Note, Record
+from .record import _PARTY_KINDS, RECORD_FORMAT, GroupedItems, Note, Papers, Record, StreamedRoll
 from .rules import FIXED, read_rules, to_json
 from .vocabulary import accepted, read_word, unknown
 
@@ -327,7 +327,7 @@ def _read_record(data: Any) -> Record:
     raw_roll = top.get("roll", [])
     members: list[Member | Voter | None] = []
     read_one = _member if party or kind is None else _voter
-    for i, item in enumerate(r.array("roll", raw_roll)):
+    for i, item in enumerate(_roll_items(r, raw_roll)):
         members.append(read_one(r, f"roll[{i}]", item, extras))
     if not party and kind is not None and top.get("exclusions"):
         r.bad("exclusions", "exclusions from the required attendance belong to party meetings (P-6 … P-8)")
@@ -357,7 +357,7 @@ def _read_record(data: Any) -> Record:
     timeline = _timeline(r, top["timeline"]) if "timeline" in top else None
 
     # Every reference and rule, on whatever was readable (check.py): one run, every problem.
-    roll_items = Placed.of(members) if isinstance(raw_roll, list) else None
+    roll_items = Placed.of(members) if isinstance(raw_roll, list | StreamedRoll) else None
     parts = Parts(
         kind=kind,
         party=party,
@@ -413,7 +413,7 @@ def _read_record(data: Any) -> Record:
         contests=tuple(contests.items),
         collected=collected,
         issued=issued,
-        items=None if items is None else tuple(items.items),
+        items=None if items is None else _record_items(items),
         totals=totals,
         reductions=reductions,
         declared=declared,
@@ -508,6 +508,10 @@ def _checked(make: Callable[[], Any]) -> Any:
 
 def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | None:
     """A voter of a village or residents' roll (V-5, V-6)."""
+    if type(item) is dict and len(item) == 1:  # only an id, checked here: a resident, nothing more
+        vid = item.get("id")
+        if type(vid) is str and _plain(vid):
+            return plain_voter(vid)
     o = r.obj(
         path,
         item,
@@ -574,7 +578,11 @@ _RIGHTS = {"full", "probation", "suspended"}
 
 
 def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member | None:
-    # The common case, checked quickly: a roll can hold thousands of members.
+    # The common case, checked quickly: a roll can hold thousands of members, or millions.
+    if type(item) is dict and len(item) == 1:
+        mid = item.get("id")
+        if type(mid) is str and _plain(mid):
+            return plain_member(mid)  # only an id, checked here: a full member, nothing more
     if type(item) is dict and _SIMPLE_MEMBER.issuperset(item):
         mid, name = item.get("id"), item.get("name")
         standing, rights, sex = item.get("standing", "full"), item.get("rights", "full"), item.get("sex")
@@ -709,6 +717,11 @@ def _ballots(r: _Reader, value: Any) -> tuple[int | None, int | None, Placed | N
     if ("items" in o) == ("totals" in o):
         r.bad("ballots", "give either items (one per paper) or totals (the tally sheet), not both or neither")
         return collected, issued, None, None
+    if "items" in o and isinstance(o["items"], GroupedItems):  # streamed: equal papers grouped
+        grouped = o["items"]
+        if collected is not None and grouped.papers != collected:
+            r.bad("ballots.items", f"{grouped.papers} papers listed, but collected says {collected}")
+        return collected, issued, _grouped(r, grouped), None
     if "items" in o:
         raw = r.array("ballots.items", o["items"])
         if collected is not None and len(raw) != collected:
@@ -747,6 +760,41 @@ def _items(r: _Reader, raw: list[Any]) -> Placed:
                 seen[key] = paper
         out.append(paper)
     return Placed.of(out)
+
+
+def _grouped(r: _Reader, grouped: GroupedItems) -> Placed:
+    """Papers streamed from a file, equal ones grouped: each distinct paper checked once, at the
+    place of the first like it (a bad one is named there, with how many more there were), and
+    counted as many times as it came (``weights``)."""
+    papers: list[Ballot] = []
+    at: list[int] = []
+    weights: list[int] = []
+    for first, n, item in grouped.items:
+        before = len(r.problems)
+        paper = _paper(r, f"ballots.items[{first}]", item)
+        if paper is not None:
+            papers.append(paper)
+            at.append(first)
+            weights.append(n)
+        elif n > 1:
+            also = f" (and {n - 1} more papers like it)"
+            r.problems[before:] = [Problem(p.path, p.reason + also) for p in r.problems[before:]]
+    return Placed(papers, at, weights)
+
+
+def _record_items(items: Placed) -> tuple[Ballot, ...] | Papers:
+    """The record's papers: one by one, or grouped as they were streamed."""
+    if items.weights is None:
+        return tuple(items.items)
+    return Papers(tuple(zip(items.items, items.weights, items.at or range(len(items.items)), strict=True)))
+
+
+def _roll_items(r: _Reader, value: Any) -> Iterable[Any]:
+    """The items of the roll; a streamed roll keeps an item that is only an id as the id, and
+    gives it back here as the object it was."""
+    if isinstance(value, StreamedRoll):
+        return ({"id": item} if type(item) is str else item for item in value.entries)
+    return r.array("roll", value)
 
 
 def _paper(r: _Reader, path: str, item: Any) -> Ballot | None:

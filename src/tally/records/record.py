@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
 import attrs
@@ -91,6 +91,55 @@ class Cells(Protocol):
     def cell(self, path: str) -> str: ...
 
 
+class GroupedItems:
+    """``ballots.items`` as the stream reads it, before any check: each distinct raw paper once,
+    as ``(first, n, item)``: where the first paper like it stands, how many there were, and the
+    paper as ``json`` would have built it; ``papers`` in all."""
+
+    __slots__ = ("items", "papers")
+
+    def __init__(self, items: tuple[tuple[int, int, Any], ...], papers: int) -> None:
+        self.items = items
+        self.papers = papers
+
+
+class StreamedRoll:
+    """``roll`` as the stream reads it, before any check: each item as ``json`` would build it,
+    except an item that is ``{"id": "..."}`` and nothing else, kept as that id alone."""
+
+    __slots__ = ("entries",)
+
+    def __init__(self, entries: list[Any]) -> None:
+        self.entries = entries
+
+
+@attrs.frozen
+class Papers:
+    """The papers of a record read as a stream, checked: each distinct paper once, as
+    ``(paper, n, first)``. Iterating gives every paper, equal papers together, in the order each
+    first appears; ``len`` is the number of papers.
+
+    >>> from tally import Ballot
+    >>> papers = Papers(((Ballot(spoiled=True), 2, 0), (Ballot(), 1, 1)))
+    >>> len(papers), [p.spoiled for p in papers], [n for _, n in papers.weighted()]
+    (3, [True, True, False], [2, 1])
+    """
+
+    groups: tuple[tuple[Ballot, int, int], ...]
+
+    def __len__(self) -> int:
+        return sum(n for _, n, _ in self.groups)
+
+    def __iter__(self) -> Iterator[Ballot]:
+        for paper, n, _ in self.groups:
+            for _ in range(n):
+                yield paper
+
+    def weighted(self) -> list[tuple[Ballot, int]]:
+        """The ``(paper, n)`` pairs that :func:`tally.count` takes as ``weighted``."""
+        return [(paper, n) for paper, n, _ in self.groups]
+
+
 @attrs.define(frozen=True, kw_only=True, eq=True)
 class Record:
     """One election round as the record format describes it, read and checked.
@@ -117,7 +166,9 @@ class Record:
     contests: tuple[Contest, ...]
     collected: int
     issued: int | None
-    items: tuple[Ballot, ...] | None
+    items: tuple[Ballot, ...] | Papers | None
+    """The papers one by one (:meth:`from_dict`), or grouped (:func:`load` of a file, which
+    streams them), or ``None`` when the record gives the totals."""
     totals: FrozenMap[Totals] | None = attrs.field(converter=_optional_map)
     reductions: FrozenMap[Reduction] = attrs.field(converter=_map)
     declared: FrozenMap[Declared] | None = attrs.field(converter=_optional_map)
@@ -211,9 +262,11 @@ class Record:
             return self._round[0]
         try:
             body = self.meeting()
+            grouped = self.items if isinstance(self.items, Papers) else None
             counted = count(
                 self.contests,
-                self.items,
+                None if grouped is not None else self.items,
+                weighted=grouped.weighted() if grouped is not None else None,
                 meeting=body,
                 totals=self.totals,
                 collected=self.collected,
@@ -224,7 +277,8 @@ class Record:
             )
         except (RecordError, RuleError) as error:
             where = self.cells.cell if self.cells is not None else str
-            raise type(error)(Problem(where(_record_path(p.path)), p.reason) for p in error.problems) from None
+            firsts = [first for _, _, first in grouped.groups] if grouped is not None else []
+            raise type(error)(Problem(where(_record_path(p.path, firsts)), p.reason) for p in error.problems) from None
         self._round.append(counted)
         return counted
 
@@ -243,8 +297,13 @@ class Record:
         return tuple(found)
 
 
-def _record_path(path: str) -> str:
-    """A path of the counting API as the record names it."""
+def _record_path(path: str, firsts: list[int] | None = None) -> str:
+    """A path of the counting API as the record names it; ``weighted[g][0]`` is the paper where
+    the group *g* of a streamed record first stands."""
+    if path.startswith("weighted[") and firsts:
+        g, _, rest = path[len("weighted[") :].partition("]")
+        if g.isdigit() and int(g) < len(firsts) and rest.startswith("[0]"):
+            return f"ballots.items[{firsts[int(g)]}]{rest[3:]}"
     for old, new in (
         ("ballots[", "ballots.items["),
         ("totals.", "ballots.totals."),

@@ -25,6 +25,7 @@ from ._body import Body
 from ._contest import POST_RANK, Contest, Post, Stage, check_contests, least_candidates
 from ._explain import Code, Reason, Step, step
 from ._meeting import Meeting
+from ._names import Resolver, resolver
 from ._polling import Polling
 from ._proxy import Proxy, ProxyOutcome
 from ._rulebook import Kind, Rulebook
@@ -331,7 +332,11 @@ def _scribe_outcomes(
 
 
 def _read_ballots(
-    ballots: Iterable[Ballot], contests: Sequence[Contest], body: Body, problems: list[Problem]
+    ballots: Iterable[Ballot],
+    contests: Sequence[Contest],
+    body: Body,
+    problems: list[Problem],
+    resolve: Resolver | None = None,
 ) -> tuple[int, dict[str, _Tally]]:
     """Stream the papers: group equal papers by their key, then read each distinct one once."""
     counts: dict[str, int] = {}
@@ -369,7 +374,11 @@ def _read_ballots(
                 reading = SPOILED
             elif contest.id in paper.sections:
                 reading, found = read_section(
-                    paper.sections[contest.id], contest, eligible=eligible[contest.id], rulebook=rulebook
+                    paper.sections[contest.id],
+                    contest,
+                    eligible=eligible[contest.id],
+                    rulebook=rulebook,
+                    resolve=resolve,
                 )
                 problems.extend(Problem(p.path, p.reason + also).within(f"{where}.{contest.id}") for p in found)
             else:
@@ -510,7 +519,9 @@ def count(
         raise RecordError(problems)
 
     if ballots is not None:
-        papers, tallies = _read_ballots(ballots, contests, body, problems)
+        people = meeting.roll.members if isinstance(meeting, Meeting) else meeting.roll.voters
+        resolve = resolver(people) if rulebook.without_candidates else None  # V-11: names written in
+        papers, tallies = _read_ballots(ballots, contests, body, problems, resolve)
         if collected is not None and collected != papers:
             problems.append(Problem("collected", f"{collected} ballots collected, but {papers} papers were given"))
     else:
@@ -682,6 +693,8 @@ def _decide(
     kind = rulebook.kind
     sheet = _sheet(contest, tally, base=base)
     steps = [step(Code.CONTEST_BALLOTS, kind, contest.id, valid=sheet.valid, invalid=sheet.invalid)]
+    if contest.stage is Stage.BY_ELECTION:
+        steps.insert(0, step(Code.BY_ELECTION, kind, contest.id, seats=contest.seats))  # V-32, R-4: 补选
     steps.extend(step(Code.INVALID, kind, contest.id, reason=r, ballots=n) for r, n in sorted(tally.invalid.items()))
     steps.extend(step(Code.VOID_MARK, kind, contest.id, reason=r, marks=n) for r, n in sorted(tally.void.items()))
     ranked = _ranked(tally, contest)

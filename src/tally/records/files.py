@@ -9,6 +9,7 @@ from typing import IO, Any
 import attrs
 
 from ..errors import Problem, RecordError, RuleError
+from .assembly import AssemblyRecord
 from .record import Note, Record
 
 # --- files ---------------------------------------------------------------------------------------
@@ -41,7 +42,7 @@ def _evolved(record: Record, **changes: Any) -> Record:
     return new
 
 
-def load(source: str | pathlib.Path | IO[str] | IO[bytes]) -> Record:
+def load(source: str | pathlib.Path | IO[str] | IO[bytes]) -> Record | AssemblyRecord:
     """Read and check a record, whatever form it is kept in:
 
     - a JSON file (``.json``, ``.JSON``, or any name that is not one of the below), in UTF-8 with
@@ -87,21 +88,32 @@ def load(source: str | pathlib.Path | IO[str] | IO[bytes]) -> Record:
     return _from_json_text(got.removeprefix("\ufeff"), ())
 
 
-def _from_json_bytes(raw: bytes, name: str) -> Record:
+def _from_json_bytes(raw: bytes, name: str) -> Record | AssemblyRecord:
     from .sheets import decode
 
     text, notes = decode(raw, name)
     return _from_json_text(text, tuple(notes))
 
 
-def _from_json_text(text: str, notes: tuple[Note, ...]) -> Record:
+def _from_json_text(text: str, notes: tuple[Note, ...]) -> Record | AssemblyRecord:
     try:
         data = json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as error:
         reason = f"the file is not JSON: {error.msg} at line {error.lineno} column {error.colno}"
         raise RecordError(Problem("", reason)) from None
-    record = Record.from_dict(data)
+    from .read import read
+
+    record = read(data)  # an election, or a sitting of a meeting that decides, by its kind
+    if isinstance(record, AssemblyRecord):
+        return _sitting_with(record, notes) if notes else record
     return _evolved(record, notes=notes) if notes else record
+
+
+def _sitting_with(record: AssemblyRecord, notes: tuple[Note, ...]) -> AssemblyRecord:
+    """The sitting with the notes of its loading, keeping what it was checked with."""
+    new = attrs.evolve(record, notes=notes)
+    new._sitting.extend(record._sitting)
+    return new
 
 
 def _load_folder(path: pathlib.Path) -> Record:

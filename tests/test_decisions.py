@@ -383,3 +383,75 @@ def test_html_report_draws_each_decided_contest_as_a_chart() -> None:
     assert "<svg" not in _report("inquorate", fmt="html")
     assert 'class="contest"' in _report("village", fmt="html")
     assert "break-before: page" in _report("village", fmt="html")
+
+
+# Decisions the count can make for any kind of body: each has its rule for every kind.
+_ANY_BODY = [
+    Code.MARGIN,
+    Code.FURTHER_MARGIN,
+    Code.TIE_BREAK_CANDIDATES,
+    Code.UNCONTESTED,
+    Code.CONTEST_BALLOTS,
+    Code.TIE_BREAK,
+    Code.OUTSIDE_SEATS,
+    Code.FEWER_VOTES,
+    Code.TIED,
+    Code.FURTHER_ELECTION,
+    Code.BALLOTS_WITHIN,
+    Code.BALLOTS_OVER,
+    Code.SCRIBE_ACCEPTED,
+    Code.SCRIBE_REJECTED,
+    Reason.SCRIBE_IS_CANDIDATE,
+    Reason.OVER_SELECTED,
+    Reason.SPOILED,
+    Reason.WRITE_IN_REFUSED,
+    Reason.SHEET_INVALID,
+    Reason.UNREADABLE,
+    Reason.DUPLICATE,
+    Reason.WRITE_IN_OF_CANDIDATE,
+    Reason.WRITE_IN_IN_TIE_BREAK,
+    Reason.WRITE_IN_NOT_ELIGIBLE,
+    Reason.PROXY_NOT_ALLOWED,
+]
+
+
+@pytest.mark.parametrize("key", _ANY_BODY)
+def test_decisions_of_any_body_cite_a_rule_for_every_kind(key: Code | Reason) -> None:
+    """A decision the count makes for any body has a rule for each kind that elects (no KeyError
+    later); the meetings that decide by attendance and vote count no ballots."""
+    from tally._assembly import DECIDING
+
+    assert set(RULES[key]) == set(Kind) - DECIDING
+
+
+def test_a_reduction_at_a_polling_is_our_error() -> None:
+    """P-24 is a party meeting's answer to a shortfall: a polling given one is told so (V-26)."""
+    from tally import Reduction
+
+    c = Contest("c", seats=2, candidates=["V0", "V1", "V2"])
+    p = polling(
+        [Voter(f"V{i}") for i in range(4)],
+        present=["V0", "V1", "V2", "V3"],
+        candidates=c.candidates,
+        rulebook=preset("village-national-2018"),
+        day=DAY,
+    )
+    with pytest.raises(RecordError) as caught:
+        count([c], [Ballot({"c": {"for": ["V0"]}})] * 4, meeting=p, reductions={"c": Reduction(consent=3)})
+    assert caught.value.path == "reductions"
+
+
+def test_a_members_sex_is_f_m_or_unknown() -> None:
+    """A member's sex is F, M or not known; any other value is our error, not a silent 'not a woman'."""
+    assert Member("M1", sex="F").sex == "F"
+    with pytest.raises(RecordError) as caught:
+        Member("M1", sex="female")
+    assert caught.value.path == "sex"
+
+
+def test_every_category_the_reader_knows_has_words() -> None:
+    """Every exclusion case a record may name has words in both languages (no English in zh)."""
+    from tally.catalogue import CATEGORIES
+    from tally.records.vocabulary import VOCABULARIES
+
+    assert set(VOCABULARIES["category"]) == set(CATEGORIES)

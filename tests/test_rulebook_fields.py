@@ -193,17 +193,14 @@ def test_a_strict_quorum_of_one_is_refused_but_an_inclusive_one_is_not() -> None
     assert Record.from_dict(data).rulebook.quorum == 1
 
 
-@pytest.mark.xfail(
-    reason="core: rule_of(Code.UNCONTESTED, village kind) has no entry in _explain.RULES, so count() raises a "
-    "KeyError for a village or residents' rulebook with uncontested posts (R-6 allows them)",
-    raises=KeyError,
-    strict=True,
-)
 def test_uncontested_posts_on_a_village_record() -> None:
     """A villager committee whose rules make the vice-chair uncontested reads and counts."""
     data = load("village")
     data["rules"] = {"uncontested_posts": ["副主任"]}
-    assert Record.from_dict(data).rulebook.uncontested_posts == {Post.VICE_CHAIR}
+    rec = Record.from_dict(data)
+    assert rec.rulebook.uncontested_posts == {Post.VICE_CHAIR}
+    vice = [c for c in rec.verify().round.contests if c.contest.post is Post.VICE_CHAIR]
+    assert vice[0].elected  # counted: no margin is asked of an uncontested post
 
 
 def test_an_extra_in_rules_is_kept() -> None:

@@ -531,6 +531,9 @@ def count(
     test_base = majority(rulebook).base
     base = body.base_count(test_base, papers)
     plans = _check_reductions(reductions, contests, body.base_count(consent(rulebook).base, papers), problems)
+    if plans and rulebook.kind not in (Kind.PARTY_MEETING, Kind.PARTY_CONFERENCE):
+        # P-24 is a party meeting's answer to a shortfall; a village's is V-26 (vacancies_may_stay).
+        problems.append(Problem("reductions", "a reduction of the seats (P-24) belongs to party meetings; see V-26"))
     if problems:
         raise RecordError(problems)
 

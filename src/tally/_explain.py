@@ -253,7 +253,7 @@ RULES: Mapping[Code | Reason, Mapping[Kind, str]] = MappingProxyType(
         Code.MARGIN: _all("P-12", "V-10", "R-6"),
         Code.FURTHER_MARGIN: _all("OQ-P6", "V-23"),
         Code.TIE_BREAK_CANDIDATES: _all("P-23", "V-22"),
-        Code.UNCONTESTED: _party("P-14"),
+        Code.UNCONTESTED: _all("P-14", "V-10", "R-6"),
         Code.ASSEMBLY_ATTENDANCE: _DECIDING,
         Code.HOUSEHOLDS_REPRESENTED: _DECIDING,
         Code.PRESENT_NOT_IN_BASE: _DECIDING,

@@ -47,6 +47,13 @@ def _rights(value: object) -> Rights:
     return choice(Rights, "rights", value)
 
 
+
+def _sex(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    """Validator: ``"F"``, ``"M"`` or ``None`` (not known)."""
+    if value not in (None, "F", "M"):
+        raise RecordError(Problem(attribute.name, f"must be F or M, not {value!r}"))
+
+
 @attrs.frozen
 class Member:
     """A person on the roll of a party organisation, as of the day of the meeting (C-4).
@@ -63,7 +70,7 @@ class Member:
     name: str | None = attrs.field(default=None, kw_only=True)
     standing: Standing = attrs.field(default=Standing.FULL, converter=_standing, kw_only=True)
     rights: Rights = attrs.field(default=Rights.FULL, converter=_rights, kw_only=True)
-    sex: str | None = attrs.field(default=None, kw_only=True)
+    sex: str | None = attrs.field(default=None, validator=_sex, kw_only=True)
     born: datetime.date | None = attrs.field(default=None, validator=optional_date, kw_only=True)
 
     @property

@@ -113,7 +113,7 @@ def declared_problems(
     >>> from tally import Member
     >>> roll = [Member("V07", name="张伟"), Member("V08", name="李娜")]
     >>> for p in declared_problems({"chair": Declared(["张伟"], votes={"V99": 3})}, contests=["chair"], roll=roll):
-    ...     print(p)
+    ...     print(p)  # noqa: io
     declared.chair.elected[0]: '张伟' is the name of V07; give the id
     declared.chair.votes.V99: 'V99' is not an id on the roll
     """

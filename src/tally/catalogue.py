@@ -499,8 +499,11 @@ CATEGORIES: Mapping[str, Words] = {
         "en": "retired and living far away, unable to take part",
         "zh": "退休后回原籍长期居住，确实无法参加选举",
     },
+    # Two cases a record may name that the rules do not list (P-7): they never exclude anyone.
+    "migrant-work": {"en": "away for migrant work (not a listed case)", "zh": "外出务工（不属于规定情形）"},
+    "other": {"en": "another reason (not a listed case)", "zh": "其他原因（不属于规定情形）"},
 }
-assert set(CATEGORIES) == set(EXCLUSION_CATEGORIES)
+assert set(CATEGORIES) == {*EXCLUSION_CATEGORIES, "migrant-work", "other"}
 
 RULEBOOKS: Mapping[str, Words] = {
     "cpc-basic-2020": {

@@ -24,7 +24,7 @@ from .assembly import AssemblyRecord, read_assembly
 from .check import Parts, Placed, references
 from .record import _PARTY_KINDS, RECORD_FORMAT, Record
 from .rules import FIXED, read_rules, to_json
-from .vocabulary import read_word, unknown
+from .vocabulary import accepted, read_word, unknown
 
 _DECIDING = frozenset(k.value for k in DECIDING)
 
@@ -252,6 +252,10 @@ def _read_record(data: Any) -> Record:
         raise r.error()
     party = kind in _PARTY_KINDS
     mode = None
+    if kind == Kind.RESIDENTS_COMMITTEE.value and "mode" not in top:
+        # R-2: whose roll it is (residents, household or group representatives) decides the base;
+        # it is never assumed.
+        r.bad("mode", f"missing: a residents' committee record says its mode (R-2): {', '.join(accepted('mode'))}")
     if "mode" in top:
         if kind != Kind.RESIDENTS_COMMITTEE.value:
             r.bad("mode", "only residents' committee records have a mode (R-2)")

@@ -26,6 +26,10 @@ def record(kind: str, rulebook: str, title: str, day: str, **fields: object) -> 
 
 
 def write(name_: str, data: dict) -> None:
+    """The record as tally writes it back (every default said), so that it reads and writes the same."""
+    from tally.records import read
+
+    data = read(data).to_dict()
     (OUT / f"{name_}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 

@@ -226,8 +226,13 @@ def assembly(
     kind = rulebook.kind
     modes = _MODES[kind]
     if mode not in modes:
-        shown = ", ".join(str(m) for m in modes) if None not in modes else "none (leave it out)"
-        raise RuleError(Problem("mode", f"{mode!r} is not a mode of a {kind.value}: {shown}"))
+        if mode is None:  # no default: how the meeting sat decides its base
+            reason = f"a {kind.value} needs its mode, one of {', '.join(str(m) for m in modes)}"
+        elif None in modes:
+            reason = f"a {kind.value} has no mode (it has one base), not {mode!r}"
+        else:
+            reason = f"{mode!r} is not a mode of a {kind.value}: {', '.join(str(m) for m in modes)}"
+        raise RuleError(Problem("mode", reason))
     base_kind = modes[mode]
     if kind is Kind.PARTY_MOTION:
         return _party(roll, present, exclusions, rulebook, day)  # type: ignore[arg-type]

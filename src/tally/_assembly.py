@@ -374,8 +374,23 @@ def _recall(
     )
     t = p.turnout
     test = sitting(rulebook, Base.REGISTERED)
-    steps = [s for s in p.steps if s.code not in _ATTENDANCE_VERDICTS]
+    steps = [_on_vote_day(s) for s in p.steps if s.code not in _ATTENDANCE_VERDICTS]
     return _sits(rulebook, day, None, p.roll, p.present, t.registered, t.voted, test, p, steps)
+
+
+# A recall's vote is not an election: who may vote is judged on the day of the vote (V-5, V-31).
+_ON_VOTE_DAY = {
+    Code.REGISTERED: Code.RECALL_REGISTERED,
+    Code.NOT_A_VOTER: Code.RECALL_NOT_A_VOTER,
+    Code.VOTED_NOT_COUNTED: Code.RECALL_VOTED_NOT_COUNTED,
+}
+
+
+def _on_vote_day(s: Step) -> Step:
+    """A step of the polling said of the recall's vote rather than of an election."""
+    code = _ON_VOTE_DAY.get(s.code, s.code)
+    reason = Reason.UNDER_18_AT_MEETING if s.reason is Reason.UNDER_18 else s.reason
+    return s if (code, reason) == (s.code, s.reason) else attrs.evolve(s, code=code, reason=reason)
 
 
 @attrs.frozen(kw_only=True)

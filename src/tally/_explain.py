@@ -95,6 +95,9 @@ class Code(enum.StrEnum):
     MOTION_NOT_PASSED = "motion-not-passed"
     MOTION_NOT_DECIDED = "motion-not-decided"
     BY_ELECTION = "by-election"
+    RECALL_REGISTERED = "recall-registered"
+    RECALL_NOT_A_VOTER = "recall-not-a-voter"
+    RECALL_VOTED_NOT_COUNTED = "recall-voted-not-counted"
 
 
 class Reason(enum.StrEnum):
@@ -259,6 +262,9 @@ RULES: Mapping[Code | Reason, Mapping[Kind, str]] = MappingProxyType(
         Code.PRESENT_NOT_IN_BASE: _DECIDING,
         Reason.UNDER_18_AT_MEETING: _DECIDING,
         Code.BY_ELECTION: _village("V-32", "R-4"),
+        Code.RECALL_REGISTERED: {Kind.VILLAGE_RECALL: "V-5"},
+        Code.RECALL_NOT_A_VOTER: {Kind.VILLAGE_RECALL: "V-5"},
+        Code.RECALL_VOTED_NOT_COUNTED: {Kind.VILLAGE_RECALL: "V-5"},
         Reason.NAME_NOT_ON_ROLL: _village("V-11", "V-11"),
         Reason.NAME_AMBIGUOUS: _village("V-11", "V-11"),
         Reason.NAME_DETAIL_MISMATCH: _village("V-11", "V-11"),

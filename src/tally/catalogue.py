@@ -356,6 +356,18 @@ STEPS: Mapping[Code, Words] = {
         "en": "{subject}: the meeting could not decide, so it is not passed.",
         "zh": "{subject}：会议不能作出决定，未通过。",
     },
+    Code.RECALL_REGISTERED: {
+        "en": "{roll} on the voter list, {registered} of them entitled to vote on the day of the recall vote.",
+        "zh": "选民名单{roll}人，罢免投票日有选举权的登记选民{registered}人。",
+    },
+    Code.RECALL_NOT_A_VOTER: {
+        "en": "{subject} has no vote on the day of the recall vote: {reason}.",
+        "zh": "{subject}罢免投票日无选举权：{reason}。",
+    },
+    Code.RECALL_VOTED_NOT_COUNTED: {
+        "en": "{subject} voted but has no vote on the day of the recall vote: not counted.",
+        "zh": "{subject}参加投票，但罢免投票日无选举权，不计入参加投票人数。",
+    },
     Code.BY_ELECTION: {
         "en": "{subject}: a by-election for {seats:n seat}, counted as an election; it does not elect the whole "
         "committee, so the committee's size is not checked on it.",
@@ -456,7 +468,10 @@ REASONS: Mapping[Reason, Words] = {
         "en": "the detail written fits nobody of that name on the roll",
         "zh": "所注明的区分信息与名册上同名者均不符",
     },
-    Reason.UNDER_18_AT_MEETING: {"en": "under 18 on the day of the meeting", "zh": "会议当日未满十八周岁"},
+    Reason.UNDER_18_AT_MEETING: {
+        "en": "under 18 on the day of the meeting or vote",
+        "zh": "会议或投票当日未满十八周岁",
+    },
 }
 
 BASES: Mapping[Base, Words] = {
@@ -857,6 +872,7 @@ LABELS: Mapping[str, Words] = {
     "decisions-report": {"en": "Decisions of the meeting", "zh": "会议表决结果报告"},
     "composition": {"en": "Composition", "zh": "组成情况"},
     "meeting-day": {"en": "Rules: {name}. Day of the meeting: {day}.", "zh": "适用规则：{name}。会议日期：{day}。"},
+    "vote-day": {"en": "Rules: {name}. Day of the vote: {day}.", "zh": "适用规则：{name}。投票日期：{day}。"},
     "sitting": {"en": "Attendance", "zh": "到会情况"},
     "recall-turnout": {"en": "Turnout of the recall vote", "zh": "罢免投票参加情况"},
     "mode-direct": {"en": "every member in person", "zh": "本人到会"},

@@ -438,11 +438,12 @@ def _decision_blocks(
     book = a.rulebook
     name = RULEBOOKS[book.id][lang] if book.id in RULEBOOKS else book.title or book.id
     out: list[_Block] = [("h1", title or label("decisions-report", lang))]
-    out.append(("p", label("meeting-day", lang, name=name, day=day or label("day-unknown", lang))))
+    recall = a.kind is Kind.VILLAGE_RECALL
+    when = label("vote-day" if recall else "meeting-day", lang, name=name, day=day or label("day-unknown", lang))
+    out.append(("p", when))
     if changed:
         sep = "、" if lang == "zh" else ", "
         out.append(("p", label("rulebook-changed", lang, count=len(changed), fields=sep.join(changed))))
-    recall = a.kind is Kind.VILLAGE_RECALL
     test = a.test
     said = ("达到" if test.inclusive else "超过") if lang == "zh" else ("at least " if test.inclusive else "more than ")
     test_words = (

@@ -307,7 +307,7 @@ def _problems(make: Callable[[], object]) -> list[tuple[str, str]]:
         ),
         (
             lambda: Contest("c", seats=1, candidates=[], stage="final"),
-            [("stage", "'final' is not one of regular, tie-break, further")],
+            [("stage", "'final' is not one of regular, tie-break, further, by-election")],
         ),
         (
             lambda: Contest("c", seats=1, candidates=[" M01", "M02", "M02", 7]),

@@ -69,6 +69,21 @@ SAMPLES: dict[str, tuple[Any, Any]] = {
     "objection_days": (4, 4),
     "decision_days": (2, 2),
     "period_skips_rest_days": (False, False),
+    # meetings that decide by attendance and vote, V-11, V-12, PC-2 (issue 16)
+    "assembly_quorum": ("2/3", Fraction(2, 3)),
+    "assembly_quorum_inclusive": (True, True),
+    "decision_majority": ("2/3", Fraction(2, 3)),
+    "household_quorum": ("3/4", Fraction(3, 4)),
+    "household_quorum_inclusive": ("否", False),
+    "representatives_share": ("3/4", Fraction(3, 4)),
+    "women_representatives_share": ("1/4", Fraction(1, 4)),
+    "delegates_usual_least": (50, 50),
+    "delegates_usual_most": (150, 150),
+    "delegates_most": (250, 250),
+    "without_candidates_allowed": (True, True),
+    "without_candidates": (True, True),  # on the Zhejiang example without candidates
+    "nomination_turnout": ("2/3", Fraction(2, 3)),
+    "nomination_turnout_required": (True, True),
 }
 
 
@@ -87,6 +102,8 @@ def test_every_rulebook_field_is_settable_from_rules(name: str) -> None:
     that reading the written record gives the same record."""
     given, expected = SAMPLES[name]
     data = load("branch" if name in PARTY_SAMPLES else "village")
+    if name == "without_candidates":
+        data = load("without-candidates")  # V-11: needs a rulebook that allows it
     data["rules"] = {name: given}
     if name == "collected_base":
         data["ballots"]["issued"] = data["ballots"]["collected"]  # P-20: compared with those issued

@@ -671,6 +671,124 @@ def p_26() -> None:
 RULES.update({"P-15": p_15, "P-26": p_26})
 
 
+# --- meetings that decide by attendance and vote, and the rest of issue 16 ----------------------
+
+from tally import Motion, assembly, check_delegates, check_nomination, check_representatives, decide  # noqa: E402
+
+
+def _sitting(kind: str, n: int, present: int, *, mode: str | None = None, **kwargs):  # type: ignore[no-untyped-def]
+    roll = _full(n) if kind == "cpc-branch-motion-2018" else _voters(n)
+    ids = [m.id for m in roll]
+    return assembly(roll, present=ids[:present], mode=mode, rulebook=preset(kind), day=DAY, **kwargs)
+
+
+def p_27() -> None:
+    """P-27: the meeting sits with half or more (半数以上: exactly half sits) of the members with a
+    vote; a motion passes with more than half of the required attendance, not of those present."""
+    assert (_sitting("cpc-branch-motion-2018", 12, 6).sits, _sitting("cpc-branch-motion-2018", 12, 5).sits) == (
+        True,
+        False,
+    )
+    a = _sitting("cpc-branch-motion-2018", 12, 8)
+    d = decide([Motion("yes", for_=7), Motion("no", for_=6)], assembly=a)  # 6 of 8 present: not of 12
+    assert (d["yes"].passed, d["no"].passed, d["no"].base) == (True, False, 12)
+    assert d["no"].steps[0].rule == "P-27"
+
+
+def v_9() -> None:
+    """V-9: a 村民会议 sits with more than half of the villagers aged 18 or over, or two thirds or
+    more of the households; a 村民代表会议 with two thirds or more of its members; both decide by
+    more than half of those present; the representative assembly is 4/5 representatives and 1/3
+    women representatives."""
+    assert (
+        _sitting("villager-assembly-2018", 10, 5, mode="direct").sits,
+        _sitting("villager-assembly-2018", 10, 6, mode="direct").sits,
+    ) == (False, True)
+    homes = [Voter(f"V{i:02}", household=f"H{i}") for i in range(9)]
+    by_home = assembly(
+        homes, present=[v.id for v in homes[:6]], mode="household", rulebook=preset("villager-assembly-2018"), day=DAY
+    )
+    assert (by_home.base, by_home.needed, by_home.sits) == (9, 6, True)  # exactly two thirds
+    assert (
+        _sitting("representative-assembly-2018", 15, 10).sits,
+        _sitting("representative-assembly-2018", 15, 9).sits,
+    ) == (True, False)
+    d = decide([Motion("m", for_=5)], assembly=_sitting("representative-assembly-2018", 15, 10))
+    assert (d["m"].base, d["m"].passed) == (10, False)  # exactly half of those present fails
+    roll = [Voter(f"R{i}", sex="F" if i < 4 else "M") for i in range(15)]
+    roles = {f"R{i}": "representative" if i < 12 else "committee-member" for i in range(15)}
+    found = check_representatives(roll, roles=roles, rulebook=preset("representative-assembly-2018"))
+    assert [f.status for f in found] == ["met", "not met"]  # 12 of 15 is 4/5; 4 women are fewer than 5
+
+
+def r_4() -> None:
+    """R-4: the 居民会议 sits with more than half of its base by mode, decides by more than half of
+    those present."""
+    assert _sitting("residents-assembly-2018", 10, 5, mode="group-representatives").sits is False
+    a = _sitting("residents-assembly-2018", 10, 6, mode="direct")
+    assert a.sits
+    assert decide([Motion("m", for_=4)], assembly=a)["m"].passed  # 4 of 6 present
+    assert not decide([Motion("m", for_=3)], assembly=a)["m"].passed  # exactly half
+
+
+def v_31() -> None:
+    """V-31: a recall is valid with more than half of the registered voting, and passes with more
+    than half of the votes of those who voted."""
+    assert _sitting("village-recall-2018", 10, 5).sits is False
+    a = _sitting("village-recall-2018", 10, 6)
+    d = decide([Motion("r", for_=4, against=2), Motion("s", for_=3, against=3)], assembly=a)
+    assert (d["r"].passed, d["s"].passed) == (True, False)
+    assert a.steps[-1].rule == "V-31"
+
+
+def v_32() -> None:
+    """V-32: a by-election is counted as an election for the seats it fills, and its step cites
+    the by-election; the committee's size is not checked on it."""
+    m = _poll(10, 8)
+    c = Contest("c", seats=1, candidates=["V00", "V01"], stage="by-election")
+    r = count([c], _vpapers(5, for_=["V00"]) + _vpapers(3, for_=["V01"]), meeting=m)
+    assert r["c"].elected == ("V00",)
+    assert r["c"].steps[0].rule == "V-32"
+    assert check_committee([c], rulebook=VILLAGE).status == "not applicable"
+
+
+def v_11() -> None:
+    """V-11: an election without candidates (浙江, 河南) counts names written in, matched to the
+    roll; a name two people share and the paper does not tell apart is void, never guessed."""
+    book = attrs.evolve(preset("village-zhejiang-2020"), without_candidates=True, committee_size=None)
+    roll = [Voter("V00", name="王伟", household="三组"), Voter("V01", name="王伟", household="五组"), *_voters(8)[2:]]
+    m = polling(roll, present=[v.id for v in roll], candidates=(), rulebook=book, day=DAY)
+    papers = _vpapers(5, write_in=["王伟(三组)"]) + _vpapers(3, write_in=["王伟"])
+    r = count([Contest("c", seats=1, candidates=[])], papers, meeting=m)
+    assert (dict(r["c"].votes), r["c"].elected, dict(r["c"].void_marks)) == (
+        {"V00": 5},
+        ("V00",),
+        {"name-ambiguous": 3},
+    )
+    with pytest.raises(RuleError, match="V-11"):
+        attrs.evolve(VILLAGE, without_candidates=True)
+
+
+def v_12() -> None:
+    """V-12 (浙江, 河南): the nomination is valid when more than half of the voters take part."""
+    book = preset("village-zhejiang-2020")
+    assert [check_nomination(n, registered=10, rulebook=book).status for n in (5, 6)] == ["not met", "met"]
+    assert check_nomination(5, registered=10, rulebook=VILLAGE).status == "not applicable"
+
+
+def pc_2() -> None:
+    """PC-2: a conference has at most 300 delegates, generally 100 to 200 (findings)."""
+    book = preset("cpc-conference-2020")
+    assert [f.status for f in check_delegates(301, rulebook=book)] == ["not met", "not met"]
+    assert [f.status for f in check_delegates(300, rulebook=book)] == ["met", "not met"]
+    assert [f.status for f in check_delegates(100, rulebook=book)] == ["met", "met"]
+
+
+RULES.update(
+    {"P-27": p_27, "V-9": v_9, "R-4": r_4, "V-31": v_31, "V-32": v_32, "V-11": v_11, "V-12": v_12, "PC-2": pc_2}
+)
+
+
 @pytest.mark.parametrize("rule", list(RULES))
 def test_rule(rule: str) -> None:
     """Each implemented rule ID holds on its smallest case."""

@@ -102,10 +102,16 @@ def test_presets_by_id() -> None:
         "village-shanghai-2020",
         "village-henan-2011",
         "residents-national-2018",
+        # meetings that decide by attendance and vote (issue 16)
+        "cpc-branch-motion-2018",
+        "villager-assembly-2018",
+        "representative-assembly-2018",
+        "residents-assembly-2018",
+        "village-recall-2018",
     }
     for id, book in PRESETS.items():
         assert book.id == id
-        if book.kind in (Kind.PARTY_MEETING, Kind.PARTY_CONFERENCE):
+        if book.kind in (Kind.PARTY_MEETING, Kind.PARTY_CONFERENCE, Kind.PARTY_MOTION):
             assert (book.quorum, book.quorum_inclusive) == (Fraction(4, 5), False)
         else:
             assert (book.turnout, book.majority_base, book.proxies_allowed) == (Fraction(1, 2), "voted", True)

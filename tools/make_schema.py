@@ -15,6 +15,7 @@ import typing
 import attrs
 
 from tally import PRESETS, Base, Code, Reason, Rulebook, Stage
+from tally._assembly import DECIDING
 from tally._compliance import Status
 from tally._rulebook import COUNT_BOUNDS
 from tally._values import MOST_BALLOTS, MOST_CANDIDATES, MOST_ID_LENGTH, MOST_SEATS
@@ -140,7 +141,10 @@ record = {
             "format": {"const": "tally.record/1"},
             "title": {"type": "string"},
             "kind": words("kind"),
-            "mode": {**words("mode"), "description": "residents' committee only (R-2)"},
+            "mode": {
+                **words("mode"),
+                "description": "a residents' committee's election (R-2); how a 村民会议 (direct, household; V-9) or a 居民会议 (R-4) sits",
+            },
             "rulebook": {"enum": list(PRESETS)},
             "rules": rules,
             "day": DATE,
@@ -161,6 +165,7 @@ record = {
                             **BOOLEAN,
                             "description": "deprived of political rights (V-5; a tally addition)",
                         },
+                        "role": {**words("role"), "description": "V-9: a 村民代表会议 member's role (村民代表会议 records only)"},
                         "relatives": {
                             "type": "array",
                             "items": {
@@ -186,6 +191,10 @@ record = {
                         "upper_approved": BOOLEAN,
                         "meeting_approved": BOOLEAN,
                         "note": {"type": "string"},
+                        "motion": {
+                            **ID,
+                            "description": "P-8: where the motion that approved it is (its record or result, such as party-motion.json#m1); meeting_approved is what counts",
+                        },
                     },
                     required=["member", "category", "upper_approved", "meeting_approved"],
                 ),
@@ -312,18 +321,58 @@ record = {
                 extra=False,
                 desc="The dates of the polling's preparation (V-8).",
             ),
-            "declared": {
-                "type": "object",
-                "additionalProperties": {
-                    "type": "object",
-                    "properties": {"elected": IDS, "votes": {"type": "object", "additionalProperties": COUNT}},
-                    "required": ["elected"],
-                    "additionalProperties": False,
-                },
+            "motions": {
+                "type": "array",
+                "minItems": 1,
+                "description": "a meeting that decides (P-27, V-9, V-31, R-4): each question put to the vote, with its votes",
+                "items": obj(
+                    {
+                        "id": ID,
+                        "title": {"type": "string"},
+                        "subject": ID,
+                        "for": COUNT,
+                        "against": COUNT,
+                        "abstain": COUNT,
+                        "invalid": COUNT,
+                    },
+                    required=["id", "for"],
+                ),
             },
+            "declared": {"type": "object", "description": "what was declared: per contest (elections) or per motion (meetings that decide)"},
         },
-        required=["format", "kind", "rulebook", "day", "roll", "present", "contests", "ballots"],
+        required=["format", "kind", "rulebook", "day", "roll", "present"],
     ),
+}
+DECIDING_WORDS = [w for kind in DECIDING for w in VOCABULARIES["kind"][kind]]
+DECLARED_ELECTED = {
+    "type": "object",
+    "additionalProperties": {
+        "type": "object",
+        "properties": {"elected": IDS, "votes": {"type": "object", "additionalProperties": COUNT}},
+        "required": ["elected"],
+        "additionalProperties": False,
+    },
+}
+DECLARED_PASSED = {
+    "type": "object",
+    "additionalProperties": {
+        "type": "object",
+        "properties": {"passed": BOOLEAN},
+        "required": ["passed"],
+        "additionalProperties": False,
+    },
+}
+# A record is an election (contests and ballots) or a sitting of a meeting that decides
+# (motions), by its kind; the fields of the one are not allowed in the other.
+ELECTION_ONLY = ("contests", "ballots", "scribes", "reductions", "board", "timeline")
+record["if"] = {"properties": {"kind": {"enum": sorted(DECIDING_WORDS)}}, "required": ["kind"]}
+record["then"] = {
+    "required": ["motions"],
+    "properties": {**dict.fromkeys(ELECTION_ONLY, False), "declared": DECLARED_PASSED},
+}
+record["else"] = {
+    "required": ["contests", "ballots"],
+    "properties": {"motions": False, "declared": DECLARED_ELECTED},
 }
 record["$defs"].update(sorted(WORDS.items()))  # every vocabulary the record uses, once
 REASONS = {"enum": [r.value for r in Reason]}
@@ -347,6 +396,7 @@ step = {
         "subject": {"type": "string"},
         "reason": {**REASONS, "description": "why, where the decision has a reason (tally.Reason)"},
         "contest": {"type": "string"},
+        "motion": {"type": "string"},
         "numbers": {"type": "object", "additionalProperties": {"type": "integer"}},
         "test": TEST,
     },
@@ -360,11 +410,7 @@ def nullable(s):
     return {"oneOf": [{"type": "null"}, s]}
 
 
-result = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "https://tally.invalid/schema/result.schema.json",
-    "title": "tally verification result, format tally.result/1",
-    "description": "What tally verify --format json prints. See docs/record-format.md.",
+election_result = {
     "type": "object",
     "properties": {
         "format": {"const": "tally.result/1"},
@@ -572,7 +618,100 @@ result = {
         "steps",
     ],
     "additionalProperties": False,
-    "$defs": {"id": ID},
+}
+COMPLIANCE = election_result["properties"]["compliance"]
+NOTES = election_result["properties"]["notes"]
+decisions_result = {
+    "type": "object",
+    "description": "The result of a meeting that decides by attendance and vote (P-27, V-9, V-31, R-4).",
+    "properties": {
+        "format": {"const": "tally.result/1"},
+        "tally": {"type": "string", "description": "the version of tally that counted"},
+        "title": {"type": "string"},
+        "kind": {"enum": sorted(k.value for k in DECIDING)},
+        "rulebook": election_result["properties"]["rulebook"],
+        "day": {"type": "string", "format": "date"},
+        "agrees": {"type": ["boolean", "null"], "description": "null when nothing was declared to compare with"},
+        "held": {"type": "boolean", "description": "the meeting sat (P-27, V-9, R-4), or the recall's vote was valid (V-31)"},
+        "attendance": {
+            "type": "object",
+            "properties": {
+                "mode": {"enum": [None, "direct", "household", "group-representatives"]},
+                "base": COUNT,
+                "attending": COUNT,
+                "needed": COUNT,
+                "sits": {"type": "boolean"},
+                "test": TEST,
+            },
+            "required": ["mode", "base", "attending", "needed", "sits", "test"],
+            "additionalProperties": False,
+        },
+        "motions": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "id": ID,
+                    "title": {"type": "string"},
+                    "subject": {"type": ["string", "null"]},
+                    "votes": {
+                        "type": "object",
+                        "properties": {key: {"type": ["integer", "null"], "minimum": 0} for key in ("for", "against", "abstain", "invalid")},
+                        "required": ["for", "against", "abstain", "invalid"],
+                        "additionalProperties": False,
+                    },
+                    "decided": {"type": "boolean", "description": "false when the meeting could not decide"},
+                    "passed": {"type": "boolean"},
+                    "test": nullable(TEST),
+                    "base": COUNT,
+                    "needed": {"type": ["integer", "null"], "minimum": 0},
+                },
+                "required": ["id", "title", "subject", "votes", "decided", "passed", "test", "base", "needed"],
+                "additionalProperties": False,
+            },
+        },
+        "discrepancies": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "contest": {**ID, "description": "the motion's id"},
+                    "what": {"enum": ["passed", "not declared", "inquorate", "turnout not met"]},
+                    "declared": {"type": ["boolean", "null"]},
+                    "counted": {"type": "boolean"},
+                },
+                "required": ["contest", "what", "declared", "counted"],
+                "additionalProperties": False,
+            },
+        },
+        "compliance": COMPLIANCE,
+        "steps": {"type": "array", "items": step},
+        "notes": NOTES,
+    },
+    "required": [
+        "format",
+        "tally",
+        "title",
+        "kind",
+        "rulebook",
+        "day",
+        "agrees",
+        "held",
+        "attendance",
+        "motions",
+        "discrepancies",
+        "compliance",
+        "steps",
+    ],
+    "additionalProperties": False,
+}
+result = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://tally.invalid/schema/result.schema.json",
+    "title": "tally verification result, format tally.result/1",
+    "description": "What tally verify --format json prints: the result of an election, or of a meeting that decides. See docs/record-format.md.",
+    "oneOf": [{"$ref": "#/$defs/election"}, {"$ref": "#/$defs/decisions"}],
+    "$defs": {"id": ID, "election": election_result, "decisions": decisions_result},
 }
 
 

@@ -22,12 +22,14 @@ WHERE = {
     "standing": "`roll[].standing`; roll CSV `standing`",
     "rights": "`roll[].rights`; roll CSV `rights`",
     "registration": "`roll[].registration`",
+    "role": "`roll[].role` (a 村民代表会议's members)",
     "relation": "`roll[].relatives[].relation`, `proxies[].relation`",
     "category": "`exclusions[].category`",
     "post": "`contests[].post`, `board.*[].post`, keys of `rules.post_margins`",
     "stage": "`contests[].stage`",
     "mark": "a cell of a ballots CSV",
     "boolean": "`upper_approved`, `meeting_approved`, `written`, `party_member`, `deprived`, `presidium`, "
+    "`declared.*.passed`, "
     "`rules` yes/no fields (JSON `true`/`false` too)",
     "spoiled": "`ballots.items[].spoiled` (JSON `true`/`false` too); ballots CSV `spoiled` (empty: not spoiled)",
 }

@@ -5,6 +5,19 @@ the command line live in the submodules ``tally.report`` and ``tally.cli``, whic
 does not load.
 """
 
+from ._assembly import (
+    Assembly,
+    Decisions,
+    DecisionsVerification,
+    Motion,
+    MotionResult,
+    assembly,
+    check_delegates,
+    check_nomination,
+    check_representatives,
+    decide,
+    verify_decisions,
+)
 from ._ballot import Ballot, Marks, Scribe
 from ._body import Opening
 from ._compliance import (
@@ -52,12 +65,15 @@ from .errors import Problem, RecordError, RuleError, TallyError
 __all__ = [
     "EXCLUSION_CATEGORIES",
     "PRESETS",
+    "Assembly",
     "Ballot",
     "Base",
     "Board",
     "Code",
     "Contest",
     "ContestResult",
+    "Decisions",
+    "DecisionsVerification",
     "Declared",
     "Discrepancy",
     "Exclusion",
@@ -68,6 +84,8 @@ __all__ = [
     "Marks",
     "Meeting",
     "Member",
+    "Motion",
+    "MotionResult",
     "Objection",
     "Opening",
     "Polling",
@@ -102,10 +120,15 @@ __all__ = [
     "Voter",
     "VoterRoll",
     "age_on",
+    "assembly",
     "check_board",
     "check_committee",
+    "check_delegates",
+    "check_nomination",
+    "check_representatives",
     "check_timeline",
     "count",
+    "decide",
     "least_candidates",
     "least_present",
     "least_winning",
@@ -116,6 +139,7 @@ __all__ = [
     "quorum_met",
     "vacancies_may_stay",
     "verify",
+    "verify_decisions",
 ]
 
 __version__ = "0.1.0.dev0"

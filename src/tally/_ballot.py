@@ -242,13 +242,20 @@ BLANK = Reading(valid=True)
 
 
 def read_section(
-    marks: Marks, contest: Contest, *, eligible: Callable[[str], bool], rulebook: Rulebook
+    marks: Marks,
+    contest: Contest,
+    *,
+    eligible: Callable[[str], bool],
+    rulebook: Rulebook,
+    resolve: Callable[[str], tuple[str | None, Reason | None]] | None = None,
 ) -> tuple[Reading, list[Problem]]:
     """Read one section of a paper for ``contest``.
 
     Returns the reading and the problems of the input (an id in ``for``, ``against``,
     ``abstain`` or ``unreadable`` that is not a candidate of the contest), with paths relative
-    to the section. ``eligible`` says whether a written-in id may be elected.
+    to the section. ``eligible`` says whether a written-in id may be elected. ``resolve``, in an
+    election without candidates (V-11), reads what is written (a name) as a roll id, or says why
+    it is void (:mod:`tally._names`); without it a write-in is a roll id as written.
     """
     candidates = set(contest.candidates)
     problems = [
@@ -271,6 +278,11 @@ def read_section(
         return Reading(valid=False, reason=Reason.OVER_SELECTED), []
 
     void: list[tuple[str, Reason]] = []
+    if resolve is not None:
+        # V-11: a name written in is matched to the roll; one that cannot be is void, never guessed.
+        found = [(text, *resolve(text)) for text in marks.write_in]
+        void.extend((text, why) for text, _, why in found if why is not None)
+        marks = attrs.evolve(marks, write_in=[who for _, who, _ in found if who is not None])
     # A mark that cannot be read gives nothing and voids every other mark for that person.
     unreadable = set(marks.unreadable)
     void.extend((who, Reason.UNREADABLE) for who in marks.unreadable)

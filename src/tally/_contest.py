@@ -29,6 +29,9 @@ class Stage(enum.StrEnum):
     """Another vote among the candidates tied at the cut-off (P-23, V-22): most votes win."""
     FURTHER = "further"
     """A further election (另行选举) for seats left unfilled (P-24, P-25, V-23)."""
+    BY_ELECTION = "by-election"
+    """A by-election (补选) for members who left: counted as an election, for the seats it fills
+    (V-32, R-4); it is not the whole committee, so the committee's size is not checked on it."""
 
 
 class Post(enum.StrEnum):
@@ -139,6 +142,8 @@ def least_candidates(contest: Contest, rulebook: Rulebook) -> tuple[int, str]:
 def _bounds(contest: Contest, rulebook: Rulebook) -> tuple[int, str, int | None]:
     """(least, rule, most) candidates for a contest; ``most`` is ``None`` when unbounded."""
     seats, kind = contest.seats, rulebook.kind
+    if rulebook.without_candidates and not contest.candidates:
+        return 0, "V-11", None  # V-11: nobody is nominated; every mark is a name written in
     if contest.stage is Stage.TIE_BREAK:
         return seats + 1, rule_of(Code.TIE_BREAK_CANDIDATES, kind), None  # the tied outnumber the seats
     if contest.stage is Stage.FURTHER:

@@ -25,6 +25,7 @@ from ._body import Body
 from ._contest import POST_RANK, Contest, Post, Stage, check_contests, least_candidates
 from ._explain import Code, Reason, Step, step
 from ._meeting import Meeting
+from ._names import Resolver, resolver
 from ._polling import Polling
 from ._proxy import Proxy, ProxyOutcome
 from ._rulebook import Kind, Rulebook
@@ -386,7 +387,11 @@ _Group = list[Any]
 
 
 def _read_ballots(
-    groups: dict[str, _Group], contests: Sequence[Contest], body: Body, problems: list[Problem]
+    groups: dict[str, _Group],
+    contests: Sequence[Contest],
+    body: Body,
+    problems: list[Problem],
+    resolve: Resolver | None = None,
 ) -> dict[str, _Tally]:
     """Read each distinct paper once, counting it as many times as it was given."""
     rulebook = body.rulebook
@@ -404,7 +409,11 @@ def _read_ballots(
                 reading = SPOILED
             elif contest.id in paper.sections:
                 reading, found = read_section(
-                    paper.sections[contest.id], contest, eligible=eligible[contest.id], rulebook=rulebook
+                    paper.sections[contest.id],
+                    contest,
+                    eligible=eligible[contest.id],
+                    rulebook=rulebook,
+                    resolve=resolve,
                 )
                 problems.extend(Problem(p.path, p.reason + also).within(f"{where}.{contest.id}") for p in found)
             else:
@@ -568,7 +577,9 @@ def count(
         else:
             assert ballots is not None
             papers, groups = _group_papers(ballots, problems)
-        tallies = _read_ballots(groups, contests, body, problems)
+        people = meeting.roll.members if isinstance(meeting, Meeting) else meeting.roll.voters
+        resolve = resolver(people) if rulebook.without_candidates else None  # V-11: names written in
+        tallies = _read_ballots(groups, contests, body, problems, resolve)
         if collected is not None and collected != papers:
             problems.append(Problem("collected", f"{collected} ballots collected, but {papers} papers were given"))
     else:
@@ -747,6 +758,8 @@ def _decide(
     kind = rulebook.kind
     sheet = _sheet(contest, tally, base=base)
     steps = [step(Code.CONTEST_BALLOTS, kind, contest.id, valid=sheet.valid, invalid=sheet.invalid)]
+    if contest.stage is Stage.BY_ELECTION:
+        steps.insert(0, step(Code.BY_ELECTION, kind, contest.id, seats=contest.seats))  # V-32, R-4: 补选
     steps.extend(step(Code.INVALID, kind, contest.id, reason=r, ballots=n) for r, n in sorted(tally.invalid.items()))
     steps.extend(step(Code.VOID_MARK, kind, contest.id, reason=r, marks=n) for r, n in sorted(tally.void.items()))
     ranked = _ranked(tally, contest)

@@ -83,6 +83,21 @@ class Code(enum.StrEnum):
     FURTHER_MARGIN = "further-margin"
     TIE_BREAK_CANDIDATES = "tie-break-candidates"
     UNCONTESTED = "uncontested"
+    # --- a meeting that decides by attendance and vote (P-27, V-9, V-31, R-4), a by-election (V-32)
+    ASSEMBLY_ATTENDANCE = "assembly-attendance"
+    HOUSEHOLDS_REPRESENTED = "households-represented"
+    PRESENT_NOT_IN_BASE = "present-not-in-base"
+    ASSEMBLY_SITS = "assembly-sits"
+    ASSEMBLY_DOES_NOT_SIT = "assembly-does-not-sit"
+    RECALL_VALID = "recall-valid"
+    RECALL_NOT_VALID = "recall-not-valid"
+    MOTION_PASSED = "motion-passed"
+    MOTION_NOT_PASSED = "motion-not-passed"
+    MOTION_NOT_DECIDED = "motion-not-decided"
+    BY_ELECTION = "by-election"
+    RECALL_REGISTERED = "recall-registered"
+    RECALL_NOT_A_VOTER = "recall-not-a-voter"
+    RECALL_VOTED_NOT_COUNTED = "recall-voted-not-counted"
 
 
 class Reason(enum.StrEnum):
@@ -133,9 +148,23 @@ class Reason(enum.StrEnum):
     WRITE_IN_OF_CANDIDATE = "write-in-of-candidate"
     WRITE_IN_IN_TIE_BREAK = "write-in-in-tie-break"
     WRITE_IN_NOT_ELIGIBLE = "write-in-not-eligible"
+    # a name written in an election without candidates (V-11)
+    NAME_NOT_ON_ROLL = "name-not-on-roll"
+    NAME_AMBIGUOUS = "name-ambiguous"
+    NAME_DETAIL_MISMATCH = "name-detail-mismatch"
+    # outside the base of a 村民会议 or 居民会议 (V-9, R-4)
+    UNDER_18_AT_MEETING = "under-18-at-meeting"
 
 
 _P, _C, _V, _R = Kind.PARTY_MEETING, Kind.PARTY_CONFERENCE, Kind.VILLAGE_COMMITTEE, Kind.RESIDENTS_COMMITTEE
+# The kinds of meeting that decide by attendance and vote, each with its own rule.
+_DECIDING = {
+    Kind.PARTY_MOTION: "P-27",
+    Kind.VILLAGER_ASSEMBLY: "V-9",
+    Kind.REPRESENTATIVE_ASSEMBLY: "V-9",
+    Kind.RESIDENTS_ASSEMBLY: "R-4",
+    Kind.VILLAGE_RECALL: "V-31",
+}
 
 
 def _party(rule: str, *, conference: str | None = None) -> dict[Kind, str]:
@@ -228,6 +257,17 @@ RULES: Mapping[Code | Reason, Mapping[Kind, str]] = MappingProxyType(
         Code.FURTHER_MARGIN: _all("OQ-P6", "V-23"),
         Code.TIE_BREAK_CANDIDATES: _all("P-23", "V-22"),
         Code.UNCONTESTED: _all("P-14", "V-10", "R-6"),
+        Code.ASSEMBLY_ATTENDANCE: _DECIDING,
+        Code.HOUSEHOLDS_REPRESENTED: _DECIDING,
+        Code.PRESENT_NOT_IN_BASE: _DECIDING,
+        Reason.UNDER_18_AT_MEETING: _DECIDING,
+        Code.BY_ELECTION: _village("V-32", "R-4"),
+        Code.RECALL_REGISTERED: {Kind.VILLAGE_RECALL: "V-5"},
+        Code.RECALL_NOT_A_VOTER: {Kind.VILLAGE_RECALL: "V-5"},
+        Code.RECALL_VOTED_NOT_COUNTED: {Kind.VILLAGE_RECALL: "V-5"},
+        Reason.NAME_NOT_ON_ROLL: _village("V-11", "V-11"),
+        Reason.NAME_AMBIGUOUS: _village("V-11", "V-11"),
+        Reason.NAME_DETAIL_MISMATCH: _village("V-11", "V-11"),
     }
 )
 """The rule ID of each code (or reason) by kind of body. The other codes are decided by a
@@ -255,6 +295,13 @@ THRESHOLD_CODES = frozenset(
         Code.VOID_MARK,
         Code.NOT_EXCLUDED,
         Code.PROXY_REJECTED,
+        Code.ASSEMBLY_SITS,
+        Code.ASSEMBLY_DOES_NOT_SIT,
+        Code.RECALL_VALID,
+        Code.RECALL_NOT_VALID,
+        Code.MOTION_PASSED,
+        Code.MOTION_NOT_PASSED,
+        Code.MOTION_NOT_DECIDED,
     }
 )
 """Codes whose rule comes from the decision itself: a threshold's rule, or the rule of the

@@ -35,10 +35,13 @@ class Exclusion:
     It takes effect only for a listed ``category`` (P-7) and with **both** approvals: the
     upper-level party organisation's (``upper_approved``) and the party-member meeting's
     (``meeting_approved``) (P-8). Either approval missing, the member stays in the required
-    attendance; the meeting reports why.
+    attendance; the meeting reports why. ``motion`` may name the vote that gave the meeting's
+    approval (P-8, OQ-P3: a motion of the 党员大会, P-27), as its record or result says where to
+    find it (``party-motion.json#m1``); ``meeting_approved`` stays what counts.
 
     >>> Exclusion("M07", "abroad", upper_approved=True, meeting_approved=True, note="自费出国八个月")
-    Exclusion(member='M07', category='abroad', upper_approved=True, meeting_approved=True, note='自费出国八个月')
+    Exclusion(member='M07', category='abroad', upper_approved=True, meeting_approved=True, note='自费出国八个月',
+              motion=None)
     """
 
     member: str = attrs.field(validator=valid_id)
@@ -46,6 +49,7 @@ class Exclusion:
     upper_approved: bool = attrs.field(default=False, validator=boolean, kw_only=True)
     meeting_approved: bool = attrs.field(default=False, validator=boolean, kw_only=True)
     note: str | None = attrs.field(default=None, kw_only=True)
+    motion: str | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen

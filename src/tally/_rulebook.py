@@ -22,7 +22,8 @@ __all__ = ["EXCLUSION_CATEGORIES", "PRESETS", "Kind", "Rulebook", "preset"]
 
 
 class Kind(enum.StrEnum):
-    """The kind of election meeting a rulebook governs."""
+    """The kind of meeting a rulebook governs: an election meeting, or (the last five) a meeting
+    that decides by attendance and vote."""
 
     PARTY_MEETING = "party-meeting"
     """党员大会 of a basic-level party organisation (spec section 1)."""
@@ -32,6 +33,17 @@ class Kind(enum.StrEnum):
     """村民委员会, elected by the registered villagers (spec section 3)."""
     RESIDENTS_COMMITTEE = "residents-committee"
     """居民委员会, elected by residents, household or group representatives (spec section 4)."""
+    PARTY_MOTION = "party-motion"
+    """A motion put to a branch's 党员大会, not an election: an ordinary decision (P-27), such as
+    the approval of exclusions from the required attendance (P-8)."""
+    VILLAGER_ASSEMBLY = "villager-assembly"
+    """村民会议: the villagers aged 18 or over, or one representative per household (V-9)."""
+    REPRESENTATIVE_ASSEMBLY = "representative-assembly"
+    """村民代表会议: the villager representatives and the villager committee's members (V-9)."""
+    RESIDENTS_ASSEMBLY = "residents-assembly"
+    """居民会议: residents, household representatives or group representatives (R-4)."""
+    VILLAGE_RECALL = "village-recall"
+    """罢免: the registered voters' vote on recalling a villager committee member (V-31)."""
 
 
 # P-7, OQ-P8: the exclusion categories of the 中央组织部 explanations, by the names the record
@@ -77,6 +89,9 @@ COUNT_BOUNDS: Mapping[str, int] = MappingProxyType(
         "list_days_before": MOST_DAYS,
         "objection_days": MOST_DAYS,
         "decision_days": MOST_DAYS,
+        "delegates_usual_least": MOST_CANDIDATES,
+        "delegates_usual_most": MOST_CANDIDATES,
+        "delegates_most": MOST_CANDIDATES,
     }
 )
 
@@ -410,7 +425,61 @@ class Rulebook:
     """C-6, OQ-V6: a period whose last day is a Saturday or Sunday ends on the next working day
     (weekends as rest days is UNCONFIRMED; statutory holidays are not known to tally)."""
 
+    # --- meetings that decide by attendance and vote (P-27, V-9, V-31, R-4), and more -----------
+    # The base of each quorum and decision is the rule's own (``tally.Assembly``): these fields
+    # give the shares.
+    assembly_quorum: Fraction = attrs.field(default=Fraction(1, 2), validator=_check_ratio)
+    """P-27, V-9, R-4: the share of its base that a deciding meeting's attendance must exceed
+    (or reach, ``assembly_quorum_inclusive``) before it may decide: 1/2 of the members with a vote
+    (P-27), of the villagers aged 18 or over (V-9), of the residents' assembly's base (R-4); 2/3 of
+    the 村民代表会议's members (V-9). V-31: the share of the registered voters who must vote for a
+    recall to be valid."""
+    assembly_quorum_inclusive: bool = False
+    """P-27, V-9, C-1: ``True`` where the rule says 以上 (P-27 半数以上, UNCONFIRMED; the 村民代表
+    会议's 三分之二以上), ``False`` where it says 过半数 (the 村民会议, the 居民会议, a recall)."""
+    decision_majority: Fraction = attrs.field(default=Fraction(1, 2), validator=_check_ratio)
+    """P-27, V-9, V-31, R-4: a motion passes with 赞成 votes strictly above this share of its
+    base (过半数): the members required to attend (P-27, not those present), those present (V-9,
+    R-4), those who voted (V-31)."""
+    household_quorum: Fraction = attrs.field(default=Fraction(2, 3), validator=_check_ratio)
+    """V-9: a 村民会议 of household representatives sits with this share of the village's
+    households represented (本村三分之二以上的户的代表参加)."""
+    household_quorum_inclusive: bool = True
+    """V-9, C-1: 三分之二以上 includes exactly two thirds."""
+    representatives_share: Fraction = attrs.field(default=Fraction(4, 5), validator=_check_ratio)
+    """V-9 (a composition finding): villager representatives are at least this share of the
+    村民代表会议's members (五分之四以上, inclusive)."""
+    women_representatives_share: Fraction = attrs.field(default=Fraction(1, 3), validator=_check_ratio)
+    """V-9 (a composition finding): women villager representatives are at least this share of the
+    村民代表会议's members (三分之一以上, inclusive)."""
+    delegates_usual_least: int | None = attrs.field(default=None, validator=_optional_count)
+    """PC-2 (UNCONFIRMED for 2020): a conference generally has at least this many delegates (100);
+    ``None``: not checked (every kind but the conference)."""
+    delegates_usual_most: int | None = attrs.field(default=None, validator=_optional_count)
+    """PC-2 (UNCONFIRMED for 2020): and generally at most this many (200)."""
+    delegates_most: int | None = attrs.field(default=None, validator=_optional_count)
+    """PC-2 (UNCONFIRMED for 2020): a conference has at most this many delegates (300)."""
+    without_candidates_allowed: bool = False
+    """V-11 (provincial): whether an election without nominated candidates (自荐直选, 无候选人
+    选举) may be held: 浙江 and 河南 yes; the national law and the other presets no."""
+    without_candidates: bool = False
+    """V-11: this election is held without nominated candidates: every mark is a name written in,
+    matched to the roll (``write_in``). Needs ``without_candidates_allowed``."""
+    nomination_turnout: Fraction = attrs.field(default=Fraction(1, 2), validator=_check_ratio)
+    """V-12: the share of the registered voters that must strictly be exceeded by those who take
+    part in the nomination (过半数选民参加提名)."""
+    nomination_turnout_required: bool = False
+    """V-12 (provincial): whether the nomination is valid only with that turnout: 浙江 (Art. 18)
+    and 河南 (Art. 24) yes; the national law sets no such rule."""
+
     def __attrs_post_init__(self) -> None:
+        if self.without_candidates and not self.without_candidates_allowed:
+            reason = "these rules have no election without candidates (V-11): set without_candidates_allowed"
+            raise RuleError(Problem("without_candidates", reason))
+        usual = (self.delegates_usual_least, self.delegates_usual_most, self.delegates_most)
+        bounds = [b for b in usual if b is not None]
+        if bounds != sorted(bounds):
+            raise RuleError(Problem("delegates_most", f"the delegate numbers must not decrease, not {usual}"))
         if self.quorum == 1 and not self.quorum_inclusive:
             raise RuleError(Problem("quorum", "a strict quorum of all the required attendance cannot be met"))
         if self.kind in (Kind.VILLAGE_COMMITTEE, Kind.RESIDENTS_COMMITTEE) and self.majority_base != "voted":
@@ -466,6 +535,20 @@ FIELD_RULES: Mapping[str, str] = MappingProxyType(
         "objection_days": "V-8, C-6",
         "decision_days": "V-8, C-6",
         "period_skips_rest_days": "C-6, OQ-V6",
+        "assembly_quorum": "P-27, V-9, V-31, R-4",
+        "assembly_quorum_inclusive": "P-27, V-9, C-1",
+        "decision_majority": "P-27, V-9, V-31, R-4",
+        "household_quorum": "V-9",
+        "household_quorum_inclusive": "V-9, C-1",
+        "representatives_share": "V-9",
+        "women_representatives_share": "V-9",
+        "delegates_usual_least": "PC-2",
+        "delegates_usual_most": "PC-2",
+        "delegates_most": "PC-2",
+        "without_candidates_allowed": "V-11",
+        "without_candidates": "V-11",
+        "nomination_turnout": "V-12",
+        "nomination_turnout_required": "V-12",
     }
 )
 
@@ -482,6 +565,9 @@ _PARTY_CONFERENCE = attrs.evolve(
     title="党员代表大会: 中国共产党基层组织选举工作条例 (2020)",
     exclusions_apply=False,
     reduction_by_presidium=True,
+    delegates_usual_least=100,  # PC-2: 一般为一百名至二百名 (1990 Art. 7; UNCONFIRMED for 2020)
+    delegates_usual_most=200,
+    delegates_most=300,  # PC-2: 最多不超过三百名
 )
 
 # The villager committee under the national law alone (村民委员会组织法, 2018): V-19 turnout,
@@ -516,6 +602,8 @@ _ZHEJIANG = attrs.evolve(
     _VILLAGE,
     id="village-zhejiang-2020",
     title="村民委员会: 浙江省村民委员会选举办法 (2020)",
+    without_candidates_allowed=True,
+    nomination_turnout_required=True,
     proxy_cap=3,
     proxy_deadline_days=3,
     two_posts_voids_paper=True,
@@ -539,6 +627,8 @@ _HENAN = attrs.evolve(
     _VILLAGE,
     id="village-henan-2011",
     title="村民委员会: 河南省实施《村民委员会组织法》办法 (2011)",
+    without_candidates_allowed=True,
+    nomination_turnout_required=True,
     proxy_cap=3,
     collected_base="issued",
     further_rule="majority-then-floor",
@@ -559,10 +649,75 @@ _RESIDENTS = attrs.evolve(
     post_margins={"*": (0, None)},
 )
 
+
+# --- meetings that decide by attendance and vote -------------------------------------------------
+# P-27 (UNCONFIRMED, a quiz bank only): a branch meeting deciding ordinary matters sits with
+# 半数以上 (half or more, C-1) of the members with a vote, and a motion passes with 赞成 votes
+# above half of the members required to attend (应到会), not of those present. The exclusions of
+# P-6 … P-8 make the required attendance as for an election.
+_PARTY_MOTION = attrs.evolve(
+    _PARTY_MEETING,
+    id="cpc-branch-motion-2018",
+    kind=Kind.PARTY_MOTION,
+    title="党员大会议事: 中国共产党支部工作条例（试行）(2018); P-27, UNCONFIRMED",
+    assembly_quorum=Fraction(1, 2),
+    assembly_quorum_inclusive=True,
+)
+# V-9 (村民委员会组织法 Arts. 22, 25, 26): the 村民会议 sits with more than half of the villagers
+# aged 18 or over, or with the representatives of two thirds or more of the households; the
+# 村民代表会议 with two thirds or more of its members; both decide by more than half of those
+# present.
+_VILLAGER_ASSEMBLY = attrs.evolve(
+    _VILLAGE,
+    id="villager-assembly-2018",
+    kind=Kind.VILLAGER_ASSEMBLY,
+    title="村民会议: 村民委员会组织法 (2010, 2018) 第二十二条",
+    committee_size=None,
+    post_margins={},
+)
+_REPRESENTATIVE_ASSEMBLY = attrs.evolve(
+    _VILLAGER_ASSEMBLY,
+    id="representative-assembly-2018",
+    kind=Kind.REPRESENTATIVE_ASSEMBLY,
+    title="村民代表会议: 村民委员会组织法 (2010, 2018) 第二十五条、第二十六条",
+    assembly_quorum=Fraction(2, 3),
+    assembly_quorum_inclusive=True,
+)
+# R-4 (城市居民委员会组织法 Art. 9): the 居民会议 sits with more than half of its base, decides by
+# more than half of those present.
+_RESIDENTS_ASSEMBLY = attrs.evolve(
+    _VILLAGER_ASSEMBLY,
+    id="residents-assembly-2018",
+    kind=Kind.RESIDENTS_ASSEMBLY,
+    title="居民会议: 城市居民委员会组织法 (1989, 2018) 第九条",
+)
+# V-31 (村民委员会组织法 Art. 16): a recall is valid with more than half of the registered voters
+# voting, and passes with more than half of the votes of those who voted.
+_RECALL = attrs.evolve(
+    _VILLAGER_ASSEMBLY,
+    id="village-recall-2018",
+    kind=Kind.VILLAGE_RECALL,
+    title="罢免村民委员会成员: 村民委员会组织法 (2010, 2018) 第十六条",
+)
+
 PRESETS: Mapping[str, Rulebook] = MappingProxyType(
     {
         book.id: book
-        for book in (_PARTY_MEETING, _PARTY_CONFERENCE, _VILLAGE, _BEIJING, _ZHEJIANG, _SHANGHAI, _HENAN, _RESIDENTS)
+        for book in (
+            _PARTY_MEETING,
+            _PARTY_CONFERENCE,
+            _VILLAGE,
+            _BEIJING,
+            _ZHEJIANG,
+            _SHANGHAI,
+            _HENAN,
+            _RESIDENTS,
+            _PARTY_MOTION,
+            _VILLAGER_ASSEMBLY,
+            _REPRESENTATIVE_ASSEMBLY,
+            _RESIDENTS_ASSEMBLY,
+            _RECALL,
+        )
     }
 )
 """Every built-in rulebook by id."""

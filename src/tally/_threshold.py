@@ -37,6 +37,18 @@ class Base(enum.StrEnum):
     """已投选票总数: every ballot cast, spoiled ones included (V-23)."""
     MEMBERS = "members"
     """委员会成员: the members of an elected committee (T-4)."""
+    VILLAGERS = "villagers"
+    """本村十八周岁以上村民: the villagers aged 18 or over, the base of a 村民会议 (V-9)."""
+    HOUSEHOLDS = "households"
+    """户: the households, when one representative of each attends (V-9, R-4)."""
+    ASSEMBLY = "assembly"
+    """村民代表会议组成人员: the members of the villagers' representative assembly (V-9)."""
+    RESIDENTS = "residents"
+    """十八周岁以上居民: the residents aged 18 or over, the base of a 居民会议 (R-4)."""
+    GROUP_REPRESENTATIVES = "group-representatives"
+    """居民小组代表: the residents' group representatives (R-4)."""
+    ATTENDING = "attending"
+    """到会人员: those present at an assembly, the base of its decisions (V-9, R-4)."""
 
 
 def _fraction(instance: Threshold, attribute: attrs.Attribute[Fraction], value: object) -> None:
@@ -138,3 +150,67 @@ def consent(rulebook: Rulebook) -> Threshold:
     return Threshold(
         rulebook.reduction_consent, inclusive=rulebook.reduction_consent_inclusive, base=Base.PRESENT, rule="P-24"
     )
+
+
+# --- meetings that decide by attendance and vote (P-27, V-9, V-31, R-4), V-9's composition, V-12 ---
+# The rule of each kind of deciding meeting, and the base its decisions are taken of: P-27 the
+# members required to attend (应到会, not those present), V-9 and R-4 those present (到会人员),
+# V-31 those who voted (投票的村民).
+ASSEMBLY_RULES: dict[Kind, str] = {
+    Kind.PARTY_MOTION: "P-27",
+    Kind.VILLAGER_ASSEMBLY: "V-9",
+    Kind.REPRESENTATIVE_ASSEMBLY: "V-9",
+    Kind.RESIDENTS_ASSEMBLY: "R-4",
+    Kind.VILLAGE_RECALL: "V-31",
+}
+_DECISION_BASES = {Kind.PARTY_MOTION: Base.REQUIRED, Kind.VILLAGE_RECALL: Base.VOTED}
+
+
+def sitting(rulebook: Rulebook, base: Base) -> Threshold:
+    """P-27, V-9, R-4: the attendance an assembly needs before it may decide, taken of *base*;
+    V-31: the turnout that makes a recall's vote valid.
+
+    >>> from tally import preset
+    >>> sitting(preset("cpc-branch-motion-2018"), Base.REQUIRED).met(5, 10)  # 半数以上: half suffices
+    True
+    >>> sitting(preset("villager-assembly-2018"), Base.HOUSEHOLDS).least(90)  # 三分之二以上
+    60
+    """
+    kind = rulebook.kind
+    rule = ASSEMBLY_RULES[kind]
+    if kind is Kind.VILLAGE_RECALL:
+        # V-31: 有登记参加选举的村民过半数投票
+        return Threshold(rulebook.assembly_quorum, inclusive=rulebook.assembly_quorum_inclusive, base=base, rule=rule)
+    if kind is Kind.VILLAGER_ASSEMBLY and base is Base.HOUSEHOLDS:
+        # V-9: 本村三分之二以上的户的代表参加
+        return Threshold(
+            rulebook.household_quorum, inclusive=rulebook.household_quorum_inclusive, base=base, rule=rule
+        )
+    return Threshold(rulebook.assembly_quorum, inclusive=rulebook.assembly_quorum_inclusive, base=base, rule=rule)
+
+
+def decision(rulebook: Rulebook) -> Threshold:
+    """P-27, V-9, V-31, R-4: a motion passes with 赞成 votes strictly above the share of its base.
+
+    >>> from tally import preset
+    >>> decision(preset("cpc-branch-motion-2018")).base, decision(preset("village-recall-2018")).base
+    (<Base.REQUIRED: 'required'>, <Base.VOTED: 'voted'>)
+    """
+    kind = rulebook.kind
+    base = _DECISION_BASES.get(kind, Base.ATTENDING)
+    return Threshold(rulebook.decision_majority, inclusive=False, base=base, rule=ASSEMBLY_RULES[kind])
+
+
+def representatives(rulebook: Rulebook) -> Threshold:
+    """V-9: villager representatives are 五分之四以上 (at least 4/5) of the 村民代表会议."""
+    return Threshold(rulebook.representatives_share, inclusive=True, base=Base.ASSEMBLY, rule="V-9")
+
+
+def women_representatives(rulebook: Rulebook) -> Threshold:
+    """V-9: women villager representatives are 三分之一以上 (at least 1/3) of the 村民代表会议."""
+    return Threshold(rulebook.women_representatives_share, inclusive=True, base=Base.ASSEMBLY, rule="V-9")
+
+
+def nomination(rulebook: Rulebook) -> Threshold:
+    """V-12: the nomination is valid when more than half of the registered voters take part."""
+    return Threshold(rulebook.nomination_turnout, inclusive=False, base=Base.REGISTERED, rule="V-12")

@@ -310,6 +310,69 @@ STEPS: Mapping[Code, Words] = {
         "en": "{subject}: one candidate per seat.",
         "zh": "{subject}：等额选举。",
     },
+    Code.ASSEMBLY_ATTENDANCE: {
+        "en": "{roll} on the roll, {base} of them {base_words}; {signed_in} signed in, {not_counted} of them "
+        "not counted: {present} present.",
+        "zh": "名册{roll}人，其中{base_words}{base}人；签到{signed_in}人，其中不计入的{not_counted}人，"
+        "实到{present}人。",
+    },
+    Code.HOUSEHOLDS_REPRESENTED: {
+        "en": "{roll} on the roll in {households:n household}; {present:n household} represented, one "
+        "representative each.",
+        "zh": "名册{roll}人，共{households}户；到会的户代表{present}人，代表{present}户，每户一人。",
+    },
+    Code.PRESENT_NOT_IN_BASE: {
+        "en": "{subject} attended but is not counted: {reason}.",
+        "zh": "{subject}到会，但{reason}，不计入到会人数。",
+    },
+    Code.ASSEMBLY_SITS: {
+        "en": "{present} present of {base} ({base_words}): {test} ({needed} at least). The meeting may decide.",
+        "zh": "到会{present}{unit}，{base_words}{base}{unit}，{test}（至少{needed}{unit}），会议可以召开并作出决定。",
+    },
+    Code.ASSEMBLY_DOES_NOT_SIT: {
+        "en": "{present} present of {base} ({base_words}): not {test} ({needed} needed). The meeting may not "
+        "decide anything.",
+        "zh": "到会{present}{unit}，{base_words}{base}{unit}，未{test}（须至少{needed}{unit}），会议不能召开，"
+        "不能作出决定。",
+    },
+    Code.RECALL_VALID: {
+        "en": "{present} of {base} registered voters voted: {test} ({needed} at least). The recall vote is valid.",
+        "zh": "登记选民{base}人，参加投票{present}人，{test}（至少{needed}人），罢免投票有效。",
+    },
+    Code.RECALL_NOT_VALID: {
+        "en": "{present} of {base} registered voters voted: not {test} ({needed} needed). The recall vote is "
+        "not valid and recalls nobody.",
+        "zh": "登记选民{base}人，参加投票{present}人，未{test}（须至少{needed}人），罢免投票无效，不能罢免。",
+    },
+    Code.MOTION_PASSED: {
+        "en": "{subject}: {for:n vote} for, of {base} ({base_words}): {test} ({needed} at least). Passed.",
+        "zh": "{subject}：赞成{for}票，{base_words}{base}人，{test}（至少{needed}票），通过。",
+    },
+    Code.MOTION_NOT_PASSED: {
+        "en": "{subject}: {for:n vote} for, of {base} ({base_words}): not {test} ({needed} needed). Not passed.",
+        "zh": "{subject}：赞成{for}票，{base_words}{base}人，未{test}（须至少{needed}票），未通过。",
+    },
+    Code.MOTION_NOT_DECIDED: {
+        "en": "{subject}: the meeting could not decide, so it is not passed.",
+        "zh": "{subject}：会议不能作出决定，未通过。",
+    },
+    Code.RECALL_REGISTERED: {
+        "en": "{roll} on the voter list, {registered} of them entitled to vote on the day of the recall vote.",
+        "zh": "选民名单{roll}人，罢免投票日有选举权的登记选民{registered}人。",
+    },
+    Code.RECALL_NOT_A_VOTER: {
+        "en": "{subject} has no vote on the day of the recall vote: {reason}.",
+        "zh": "{subject}罢免投票日无选举权：{reason}。",
+    },
+    Code.RECALL_VOTED_NOT_COUNTED: {
+        "en": "{subject} voted but has no vote on the day of the recall vote: not counted.",
+        "zh": "{subject}参加投票，但罢免投票日无选举权，不计入参加投票人数。",
+    },
+    Code.BY_ELECTION: {
+        "en": "{subject}: a by-election for {seats:n seat}, counted as an election; it does not elect the whole "
+        "committee, so the committee's size is not checked on it.",
+        "zh": "{subject}：补选{seats}名，依照选举程序计票；补选不是整个委员会的选举，不据此核对委员会职数。",
+    },
 }
 
 REASONS: Mapping[Reason, Words] = {
@@ -396,6 +459,19 @@ REASONS: Mapping[Reason, Words] = {
         "en": "a person written in who cannot be elected",
         "zh": "另选的人没有被选举权",
     },
+    Reason.NAME_NOT_ON_ROLL: {"en": "a name written that nobody on the roll has", "zh": "所写姓名不在名册上"},
+    Reason.NAME_AMBIGUOUS: {
+        "en": "a name that two or more on the roll share, not told apart on the paper",
+        "zh": "名册上有同名同姓者，选票未写明区分信息，无法确定所选何人",
+    },
+    Reason.NAME_DETAIL_MISMATCH: {
+        "en": "the detail written fits nobody of that name on the roll",
+        "zh": "所注明的区分信息与名册上同名者均不符",
+    },
+    Reason.UNDER_18_AT_MEETING: {
+        "en": "under 18 on the day of the meeting or vote",
+        "zh": "会议或投票当日未满十八周岁",
+    },
 }
 
 BASES: Mapping[Base, Words] = {
@@ -405,6 +481,18 @@ BASES: Mapping[Base, Words] = {
     Base.VOTED: {"en": "those who voted", "zh": "参加投票的人数"},
     Base.BALLOTS: {"en": "the ballots cast", "zh": "已投选票总数"},
     Base.MEMBERS: {"en": "the committee's members", "zh": "委员会成员"},
+    Base.VILLAGERS: {"en": "the villagers aged 18 or over", "zh": "本村十八周岁以上村民"},
+    Base.HOUSEHOLDS: {"en": "the households", "zh": "户数"},
+    Base.ASSEMBLY: {"en": "the representative assembly's members", "zh": "村民代表会议组成人员"},
+    Base.RESIDENTS: {"en": "the residents aged 18 or over", "zh": "十八周岁以上居民"},
+    Base.GROUP_REPRESENTATIVES: {"en": "the residents' group representatives", "zh": "居民小组代表"},
+    Base.ATTENDING: {"en": "those present", "zh": "到会人员"},
+}
+
+# The unit a count of each base is said in, in Chinese: 人 but for households (户).
+UNITS: Mapping[Base, Words] = {
+    **{b: {"en": "", "zh": "人"} for b in Base},
+    Base.HOUSEHOLDS: {"en": "", "zh": "户"},
 }
 
 CATEGORIES: Mapping[str, Words] = {
@@ -467,6 +555,27 @@ RULEBOOKS: Mapping[str, Words] = {
         "as for villages (R-5, unconfirmed)",
         "zh": "居民委员会：《中华人民共和国城市居民委员会组织法》（1989年，2018年修正）；"
         "选举有效与当选票数参照村民委员会选举规定（R-5，待核实）",
+    },
+    "cpc-branch-motion-2018": {
+        "en": "motion of a party-member meeting: Regulations on the Work of CPC Branches (Trial) (2018), "
+        "P-27 (unconfirmed)",
+        "zh": "党员大会议事表决：《中国共产党支部工作条例（试行）》（2018年），P-27（待核实）",
+    },
+    "villager-assembly-2018": {
+        "en": "villagers' assembly: Organic Law of the Villager Committees (2010, 2018), Art. 22",
+        "zh": "村民会议：《中华人民共和国村民委员会组织法》（2010年，2018年修正）第二十二条",
+    },
+    "representative-assembly-2018": {
+        "en": "villagers' representative assembly: Organic Law of the Villager Committees (2010, 2018), Arts. 25, 26",
+        "zh": "村民代表会议：《中华人民共和国村民委员会组织法》（2010年，2018年修正）第二十五条、第二十六条",
+    },
+    "residents-assembly-2018": {
+        "en": "residents' assembly: Organic Law of the Urban Residents' Committees (1989, 2018), Art. 9",
+        "zh": "居民会议：《中华人民共和国城市居民委员会组织法》（1989年，2018年修正）第九条",
+    },
+    "village-recall-2018": {
+        "en": "recall of a villager committee member: Organic Law of the Villager Committees (2010, 2018), Art. 16",
+        "zh": "罢免村民委员会成员：《中华人民共和国村民委员会组织法》（2010年，2018年修正）第十六条",
     },
 }
 assert set(RULEBOOKS) == set(PRESETS)
@@ -542,6 +651,38 @@ FIELDS: Mapping[str, Words] = {
         "en": "a period ending on a rest day runs to the next working day",
         "zh": "期间最后一日为休息日的顺延",
     },
+    "assembly_quorum": {"en": "share of its base a deciding meeting needs present", "zh": "会议议事的到会比例"},
+    "assembly_quorum_inclusive": {
+        "en": "exactly that share suffices to sit",
+        "zh": "恰好达到到会比例即可召开",
+    },
+    "decision_majority": {"en": "share of its base a motion's votes must exceed", "zh": "决定通过的赞成票比例"},
+    "household_quorum": {
+        "en": "share of households represented for a villagers' assembly",
+        "zh": "村民会议到会户数比例",
+    },
+    "household_quorum_inclusive": {
+        "en": "exactly the household share suffices",
+        "zh": "恰好达到到会户数比例即可召开",
+    },
+    "representatives_share": {"en": "least share of villager representatives", "zh": "村民代表所占最低比例"},
+    "women_representatives_share": {
+        "en": "least share of women villager representatives",
+        "zh": "妇女村民代表所占最低比例",
+    },
+    "delegates_usual_least": {"en": "usual least number of delegates", "zh": "代表名额一般下限"},
+    "delegates_usual_most": {"en": "usual most number of delegates", "zh": "代表名额一般上限"},
+    "delegates_most": {"en": "most delegates allowed", "zh": "代表名额最高限"},
+    "without_candidates_allowed": {
+        "en": "an election without candidates may be held",
+        "zh": "允许无候选人选举（自荐直选）",
+    },
+    "without_candidates": {"en": "this election is held without candidates", "zh": "本次为无候选人选举"},
+    "nomination_turnout": {"en": "share of voters who must take part in the nomination", "zh": "参加提名的选民比例"},
+    "nomination_turnout_required": {
+        "en": "the nomination needs more than that share",
+        "zh": "提名须过半数选民参加方为有效",
+    },
 }
 
 KINDS: Mapping[Kind, Words] = {
@@ -549,6 +690,11 @@ KINDS: Mapping[Kind, Words] = {
     Kind.PARTY_CONFERENCE: {"en": "party representative conference", "zh": "党员代表大会"},
     Kind.VILLAGE_COMMITTEE: {"en": "villager committee election", "zh": "村民委员会选举"},
     Kind.RESIDENTS_COMMITTEE: {"en": "residents' committee election", "zh": "居民委员会选举"},
+    Kind.PARTY_MOTION: {"en": "motion of a party-member meeting", "zh": "党员大会议事表决"},
+    Kind.VILLAGER_ASSEMBLY: {"en": "villagers' assembly", "zh": "村民会议"},
+    Kind.REPRESENTATIVE_ASSEMBLY: {"en": "villagers' representative assembly", "zh": "村民代表会议"},
+    Kind.RESIDENTS_ASSEMBLY: {"en": "residents' assembly", "zh": "居民会议"},
+    Kind.VILLAGE_RECALL: {"en": "recall of a villager committee member", "zh": "罢免村民委员会成员"},
 }
 
 DISCREPANCIES: Mapping[str, Words] = {
@@ -558,6 +704,7 @@ DISCREPANCIES: Mapping[str, Words] = {
     "void round": {"en": "the round is void", "zh": "本轮选举无效"},
     "inquorate": {"en": "the meeting is not valid", "zh": "会议无效"},
     "turnout not met": {"en": "not more than half voted", "zh": "参加投票的选民未过半数"},
+    "passed": {"en": "passed or not", "zh": "是否通过"},
 }
 
 CHECKS: Mapping[str, Words] = {
@@ -574,6 +721,11 @@ CHECKS: Mapping[str, Words] = {
     "objection-filed": {"en": "objection filed in time", "zh": "异议按时提出"},
     "objection-decided": {"en": "objection decided in time", "zh": "异议按时处理"},
     "proxy-filed": {"en": "proxy filed in time", "zh": "委托按时办理"},
+    "representatives": {"en": "villager representatives at least 4/5", "zh": "村民代表占五分之四以上"},
+    "women-representatives": {"en": "women representatives at least 1/3", "zh": "妇女村民代表占三分之一以上"},
+    "delegates-most": {"en": "delegates within the most allowed", "zh": "代表名额不超过上限"},
+    "delegates-usual": {"en": "delegates within the usual range", "zh": "代表名额在一般范围内"},
+    "nomination": {"en": "more than half took part in the nomination", "zh": "过半数选民参加提名"},
 }
 
 STATUSES: Mapping[str, Words] = {
@@ -596,6 +748,7 @@ STAGES: Mapping[str, Words] = {
     "regular": {"en": "regular vote", "zh": "正式选举"},
     "further": {"en": "further election", "zh": "另行选举"},
     "tie-break": {"en": "vote among the tied", "zh": "对得票相等的候选人再次投票"},
+    "by-election": {"en": "by-election", "zh": "补选"},
 }
 
 LABELS: Mapping[str, Words] = {
@@ -715,6 +868,38 @@ LABELS: Mapping[str, Words] = {
     "finding": {"en": "finding", "zh": "结论"},
     "details": {"en": "details", "zh": "情况"},
     "objection": {"en": "objection {n}", "zh": "第{n}项异议"},
+    # --- a meeting that decides (P-27, V-9, V-31, R-4) -----------------------------------------
+    "decisions-report": {"en": "Decisions of the meeting", "zh": "会议表决结果报告"},
+    "composition": {"en": "Composition", "zh": "组成情况"},
+    "meeting-day": {"en": "Rules: {name}. Day of the meeting: {day}.", "zh": "适用规则：{name}。会议日期：{day}。"},
+    "vote-day": {"en": "Rules: {name}. Day of the vote: {day}.", "zh": "适用规则：{name}。投票日期：{day}。"},
+    "sitting": {"en": "Attendance", "zh": "到会情况"},
+    "recall-turnout": {"en": "Turnout of the recall vote", "zh": "罢免投票参加情况"},
+    "mode-direct": {"en": "every member in person", "zh": "本人到会"},
+    "mode-household": {"en": "one representative per household", "zh": "每户派代表"},
+    "mode-group-representatives": {"en": "residents' group representatives", "zh": "居民小组代表"},
+    "sitting-mode": {"en": "how it sits", "zh": "会议形式"},
+    "base-of": {"en": "base: {base_words}", "zh": "基数：{base_words}"},
+    "attending": {"en": "present and counted", "zh": "实到并计入的人数"},
+    "attending-households": {"en": "households represented", "zh": "到会代表的户数"},
+    "attending-recall": {"en": "voted", "zh": "参加投票人数"},
+    "needed-sitting": {"en": "least needed ({test})", "zh": "最少须到（{test}）"},
+    "sits": {"en": "the meeting may decide", "zh": "会议能否作出决定"},
+    "recall-valid": {"en": "the recall vote is valid", "zh": "罢免投票是否有效"},
+    "motions": {"en": "Motions", "zh": "表决事项"},
+    "motion": {"en": "motion", "zh": "事项"},
+    "for": {"en": "for", "zh": "赞成"},
+    "against": {"en": "against", "zh": "反对"},
+    "abstain": {"en": "abstain", "zh": "弃权"},
+    "invalid-papers": {"en": "invalid papers", "zh": "无效票"},
+    "needed-votes": {
+        "en": "least for (more than {share} of {base_words})",
+        "zh": "通过最少赞成票（超过{base_words}的{share}）",
+    },
+    "not-given": {"en": "not given", "zh": "未载明"},
+    "passed": {"en": "passed", "zh": "通过"},
+    "not-passed": {"en": "not passed", "zh": "未通过"},
+    "not-decided": {"en": "not decided: the meeting could not decide", "zh": "未表决：会议不能作出决定"},
 }
 
 # Words for a finding's numbers, by check: the data of a composition or timeline check in prose.
@@ -754,6 +939,24 @@ FIGURES: Mapping[str, Words] = {
         "en": "filed {days_before} days before; at least {least}",
         "zh": "选举日前{days_before}日办理，须至少{least}日",
     },
+    "representatives": {
+        "en": "{representatives} villager representatives of {members} members ({unknown} not recorded); at least "
+        "{least}",
+        "zh": "村民代表{representatives}名，组成人员{members}名（{unknown}名未载明身份），须至少{least}名",
+    },
+    "women-representatives": {
+        "en": "{women} women villager representatives of {members} members ({unknown} not recorded); at least {least}",
+        "zh": "妇女村民代表{women}名，组成人员{members}名（{unknown}名未载明），须至少{least}名",
+    },
+    "delegates-most": {"en": "{delegates} delegates; at most {most}", "zh": "代表{delegates}名，最多{most}名"},
+    "delegates-usual": {
+        "en": "{delegates} delegates; generally {least} to {most}",
+        "zh": "代表{delegates}名，一般为{least}至{most}名",
+    },
+    "nomination": {
+        "en": "{took_part} of {registered} registered voters took part; at least {needed}",
+        "zh": "登记选民{registered}人，参加提名{took_part}人，须至少{needed}人",
+    },
 }
 
 # The words of the printed forms (``tally.forms``): ballots, sign-in and tally sheets, the result
@@ -772,6 +975,7 @@ FORM_WORDS: Mapping[str, Words] = {
     "post-women-member": {"zh": "妇女委员", "en": "Women member"},
     "stage-further": {"zh": "（另行选举）", "en": " (further election)"},
     "stage-tie-break": {"zh": "（再次投票）", "en": " (vote among the tied)"},
+    "stage-by-election": {"zh": "（补选）", "en": " (by-election)"},
     "ballot-contest": {"zh": "{title}　应选{seats}名{stage}", "en": "{title}: {seats} to elect{stage}"},
     "candidate-ordered": {"zh": "候选人（{order}）", "en": "Candidates ({order})"},
     "name": {"zh": "姓名", "en": "Name"},
@@ -1203,6 +1407,7 @@ def describe(
     if test is not None:
         values["share"] = share(test.fraction, lang)
         values["base_words"] = BASES[test.base][lang]
+        values["unit"] = UNITS[test.base][lang]
         if lang == "zh":
             values["test"] = ("达到" if test.inclusive else "超过") + f"{BASES[test.base][lang]}的{values['share']}"
         else:

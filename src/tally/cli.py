@@ -36,9 +36,20 @@ from ._rulebook import FIELD_RULES, PRESETS, Rulebook
 from .catalogue import DISCREPANCIES, FIELDS
 from .cli_words import Lang, say
 from .errors import Problem, RecordError, RuleError
-from .examples import DESCRIPTIONS, NAMES
+from .examples import ALL, DESCRIPTIONS, MEETING_DESCRIPTIONS
 from .examples import text as example_text
-from .records import Outcome, Record, compliance_table, dumps, expand, load, next_round, result_to_dict, verify_many
+from .records import (
+    AssemblyRecord,
+    Outcome,
+    Record,
+    compliance_table,
+    dumps,
+    expand,
+    load,
+    next_round,
+    result_to_dict,
+    verify_many,
+)
 from .records.batch import INTERNAL, internal_error
 from .records.record import Note
 from .records.sheets import TEMPLATE_KINDS
@@ -207,8 +218,17 @@ def _say_notes(notes: Sequence[Note], where: str, lang: Lang) -> None:
         print(f"tally: {prefix}{say('note', lang, text=text)}", file=sys.stderr)
 
 
-def _open(path: str) -> Record:
+def _open(path: str) -> Record | AssemblyRecord:
     return load(sys.stdin.buffer if path == "-" else path)
+
+
+def _election(rec: Record | AssemblyRecord) -> Record:
+    """The record, when it is an election: a meeting that decides has no ballots, forms or next
+    round."""
+    if isinstance(rec, AssemblyRecord):
+        reason = f"{rec.kind!r} is a meeting that decides (motions, not contests): this command is for elections"
+        raise RecordError(Problem("kind", reason))
+    return rec
 
 
 def _shown(path: str) -> str:
@@ -371,7 +391,7 @@ def _dask_client(address: str, lang: Lang) -> Any:
         raise _Misuse(say("scheduler unreachable", lang, address=address, error=error)) from None
 
 
-def _show(rec: Record, path: str, args: argparse.Namespace, lang: Lang) -> Any:
+def _show(rec: Record | AssemblyRecord, path: str, args: argparse.Namespace, lang: Lang) -> Any:
     """Verify a record and print its report; the verification and its findings."""
     v = rec.verify()
     findings = rec.compliance()
@@ -457,7 +477,7 @@ def _compliance(args: argparse.Namespace, lang: Lang) -> int:
 def _next(args: argparse.Namespace, lang: Lang) -> int:
     try:
         rec = _open(args.record)
-        skeleton = next_round(rec)
+        skeleton = next_round(_election(rec))
     except (RecordError, RuleError) as error:
         return _problems(error, _shown(args.record), "text", lang)
     _say_notes(rec.notes, args.record, lang)
@@ -590,6 +610,8 @@ def _convert(args: argparse.Namespace, lang: Lang) -> int:
     try:
         rec = _open(args.source)
         data = rec.to_dict()
+        if target != "json":
+            _election(rec)
         if target == "json":
             _output(out, _text(dumps(data)), reads=[args.source], lang=lang)
         else:
@@ -621,7 +643,7 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
         raise _Misuse(f"{out}: {say('forms same', lang)}")
     try:
         rec = _open(args.record)
-        page = render(rec, args.form, lang=args.lang or "zh")
+        page = render(_election(rec), args.form, lang=args.lang or "zh")
     except (RecordError, RuleError) as error:
         return _problems(error, _shown(args.record), "text", lang)
     _say_notes(rec.notes, args.record, lang)
@@ -654,7 +676,20 @@ _BODIES = {
     "party-conference": ("P-", "PC-", "OQ-P"),
     "village-committee": ("V-", "T-", "OQ-V"),
     "residents-committee": ("V-", "R-", "T-", "OQ-V"),
+    # meetings that decide: their own rule, and the rules whose fields they use
+    "party-motion": ("P-27", "P-6", "P-7", "P-8", "OQ-P8"),
+    "villager-assembly": ("V-9",),
+    "representative-assembly": ("V-9",),
+    "residents-assembly": ("R-4",),
+    "village-recall": ("V-31", "V-15", "V-16", "OQ-V1", "OQ-V2"),
 }
+
+
+# The rules of the meetings that decide by attendance and vote, and their kinds.
+_DECIDING_RULES = frozenset({"P-27", "V-9", "V-31", "R-4"})
+_DECIDING_KINDS = frozenset(
+    {"party-motion", "villager-assembly", "representative-assembly", "residents-assembly", "village-recall"}
+)
 
 
 def applies(field: str, kind: str) -> bool:
@@ -670,6 +705,8 @@ def applies(field: str, kind: str) -> bool:
     if rules is None:
         return True
     ids = [r.strip() for r in rules.split(",")]
+    if kind not in _DECIDING_KINDS:
+        ids = [r for r in ids if r not in _DECIDING_RULES]  # a field of the meetings that decide only
     return any(r.startswith(_BODIES[kind]) for r in ids)
 
 
@@ -700,7 +737,7 @@ def _field_zh(field: str) -> str:
 
 def _example(args: argparse.Namespace, lang: Lang) -> int:
     if args.name is None:
-        rows = [(name, DESCRIPTIONS[name]) for name in NAMES]
+        rows = [(name, DESCRIPTIONS.get(name) or MEETING_DESCRIPTIONS[name]) for name in ALL]
         print(tabulate(rows, headers=[say("h.example", lang), say("h.shows", lang)], tablefmt="simple"))
         print()
         print(say("example hint", lang))

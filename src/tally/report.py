@@ -24,12 +24,15 @@ from typing import Any, Literal
 from tabulate import tabulate
 from wcwidth import wcswidth
 
+from ._assembly import Decisions, DecisionsVerification
 from ._compliance import Finding
 from ._count import ContestResult, Round
 from ._explain import Code, Step
 from ._meeting import Meeting
 from ._polling import Polling
-from ._threshold import Base
+from ._roll import Roll
+from ._rulebook import Kind
+from ._threshold import Base, decision
 from ._verify import Verification
 from .catalogue import (
     BASES,
@@ -62,12 +65,16 @@ _Block = tuple[str, Any]
 class _Page:
     """What every part of a report needs to name people and contests."""
 
-    def __init__(self, rnd: Round, lang: Lang) -> None:
+    def __init__(self, rnd: Round | Decisions, lang: Lang) -> None:
         self.lang = lang
-        body = rnd.meeting
-        people = body.roll.members if isinstance(body, Meeting) else body.roll.voters
+        if isinstance(rnd, Decisions):
+            roll = rnd.assembly.roll
+            self.titles = {r.motion.id: r.motion.title or r.motion.id for r in rnd.motions}
+        else:
+            roll = rnd.meeting.roll
+            self.titles = {c.contest.id: c.contest.title or c.contest.id for c in rnd.contests}
+        people = roll.members if isinstance(roll, Roll) else roll.voters
         self.names = {m.id: m.name for m in people if m.name}
-        self.titles = {c.contest.id: c.contest.title or c.contest.id for c in rnd.contests}
 
     def person(self, who: str) -> str:
         return f"{who} {self.names[who]}" if who in self.names else who
@@ -291,7 +298,9 @@ def _contest_blocks(c: ContestResult, rnd: Round, page: _Page) -> list[_Block]:
     return out
 
 
-def _finding_blocks(findings: Sequence[Finding], lang: Lang, names: Mapping[str, str]) -> list[_Block]:
+def _finding_blocks(
+    findings: Sequence[Finding], lang: Lang, names: Mapping[str, str], heading: str = "compliance"
+) -> list[_Block]:
     rows = []
     for f in findings:
         if f.status == "not applicable":
@@ -320,7 +329,7 @@ def _finding_blocks(findings: Sequence[Finding], lang: Lang, names: Mapping[str,
             )
         )
     headers = [label(k, lang) for k in ("rule", "check", "subject", "kind", "finding", "details")]
-    return [("h2", label("compliance", lang)), ("table", (headers, rows))]
+    return [("h2", label(heading, lang)), ("table", (headers, rows))]
 
 
 def _width(text: str) -> int:
@@ -412,8 +421,98 @@ def _html(blocks: Sequence[_Block], lang: Lang) -> str:
     return "\n".join(parts) + "\n"
 
 
+def _decision_blocks(
+    decisions: Decisions,
+    verification: DecisionsVerification | None,
+    lang: Lang,
+    title: str,
+    day: str,
+    changed: Sequence[str],
+    cite: Cite,
+) -> list[_Block]:
+    """The report of a meeting that decides (P-27, V-9, R-4) or of a recall (V-31): attendance
+    and whether it sat, each motion with its votes and the least that passes it, the
+    verification and every reason."""
+    page = _Page(decisions, lang)
+    a = decisions.assembly
+    book = a.rulebook
+    name = RULEBOOKS[book.id][lang] if book.id in RULEBOOKS else book.title or book.id
+    out: list[_Block] = [("h1", title or label("decisions-report", lang))]
+    recall = a.kind is Kind.VILLAGE_RECALL
+    when = label("vote-day" if recall else "meeting-day", lang, name=name, day=day or label("day-unknown", lang))
+    out.append(("p", when))
+    if changed:
+        sep = "、" if lang == "zh" else ", "
+        out.append(("p", label("rulebook-changed", lang, count=len(changed), fields=sep.join(changed))))
+    test = a.test
+    said = ("达到" if test.inclusive else "超过") if lang == "zh" else ("at least " if test.inclusive else "more than ")
+    test_words = (
+        f"{said}{BASES[test.base][lang]}的{share(test.fraction, lang)}"
+        if lang == "zh"
+        else f"{said}{share(test.fraction, lang)} of {BASES[test.base][lang]}"
+    )
+    out.append(("h2", label("recall-turnout" if recall else "sitting", lang)))
+    rows: list[tuple[str, object]] = []
+    if a.mode is not None:
+        rows.append((label("sitting-mode", lang), label(f"mode-{a.mode}", lang)))
+    attending = "attending-households" if test.base is Base.HOUSEHOLDS else "attending"
+    attending = "attending-recall" if recall else attending
+    rows += [
+        (label("base-of", lang, base_words=BASES[test.base][lang]), a.base),
+        (label(attending, lang), a.attending),
+        (label("needed-sitting", lang, test=test_words), a.needed),
+        (label("recall-valid" if recall else "sits", lang), page.yes(a.sits)),
+    ]
+    out.append(("table", ([label("item", lang), label("figure", lang)], rows)))
+    out.append(("h2", label("motions", lang)))
+    rule = decision(book)
+    needed_head = label("needed-votes", lang, share=share(rule.fraction, lang), base_words=BASES[rule.base][lang])
+    headers = [label(k, lang) for k in ("motion", "for", "against", "abstain", "invalid-papers")]
+    headers += [needed_head, label("result", lang)]
+    rows2 = []
+    for r in decisions.motions:
+        m = r.motion
+        given = [label("not-given", lang) if v is None else v for v in (m.against, m.abstain, m.invalid)]
+        outcome = "passed" if r.passed else ("not-passed" if r.decided else "not-decided")
+        rows2.append((page.titles[m.id], m.for_, *given, "—" if r.needed is None else r.needed, label(outcome, lang)))
+    out.append(("table", (headers, rows2)))
+    if verification is not None:
+        out.append(("h2", label("verification", lang)))
+        out.append(("p", label("agrees" if verification.agrees else "disagrees", lang)))
+        if verification.discrepancies:
+            rows3 = [
+                (
+                    page.titles.get(d.contest, d.contest),
+                    DISCREPANCIES[d.what][lang],
+                    _passed(d.declared, lang),
+                    _passed(d.counted, lang),
+                )
+                for d in verification.discrepancies
+            ]
+            heads = [label(k, lang) for k in ("motion", "what", "declared", "counted")]
+            out.append(("table", (heads, rows3)))
+    out.append(("h2", label("reasons", lang)))
+    steps = [*a.steps, *(s for r in decisions.motions for s in r.steps)]
+    if cite == "article":
+        from .citations import cite as article
+
+        reason_heads = [label("rule", lang), label("source", lang), label("decision", lang)]
+        reasons: list[tuple[str, ...]] = [(s.rule, article(s.rule, lang=lang), page.say(s)) for s in steps]
+    else:
+        reason_heads = [label("rule", lang), label("decision", lang)]
+        reasons = [(s.rule, page.say(s)) for s in steps]
+    out.append(("table", (reason_heads, reasons)))
+    return out
+
+
+def _passed(value: object, lang: Lang) -> str:
+    if value is None:
+        return label("none", lang)
+    return label("passed" if value else "not-passed", lang)
+
+
 def render(
-    result: Round | Verification,
+    result: Round | Verification | Decisions | DecisionsVerification,
     *,
     fmt: Format = "text",
     lang: Lang = "en",
@@ -431,6 +530,8 @@ def render(
     quotes, from ``docs/rules.md``). A bare round has no verification section."""
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; the languages are {', '.join(LANGS)}")
+    if isinstance(result, Decisions | DecisionsVerification):
+        return _render_decisions(result, fmt, lang, title, day, findings, changed, cite)
     verification = result if isinstance(result, Verification) else None
     rnd = result.round if isinstance(result, Verification) else result
     if fmt == "json":
@@ -445,6 +546,41 @@ def render(
     blocks = _blocks(rnd, verification, lang, title, day, changed, cite)
     if findings:
         blocks.extend(_finding_blocks(findings, lang, _Page(rnd, lang).names))
+    if fmt == "text":
+        return _text(blocks)
+    if fmt == "markdown":
+        return _markdown(blocks)
+    if fmt == "html":
+        return _html(blocks, lang)
+    raise ValueError(f"unknown format {fmt!r}; the formats are {', '.join(FORMATS)}")
+
+
+def _render_decisions(
+    result: Decisions | DecisionsVerification,
+    fmt: Format,
+    lang: Lang,
+    title: str,
+    day: str,
+    findings: Sequence[Finding],
+    changed: Sequence[str],
+    cite: Cite,
+) -> str:
+    """:func:`render` of a meeting that decides."""
+    verification = result if isinstance(result, DecisionsVerification) else None
+    decisions = result.decisions if isinstance(result, DecisionsVerification) else result
+    if fmt == "json":
+        import datetime
+
+        from .records import dumps
+        from .records.assembly import decisions_to_dict
+
+        when = datetime.date.fromisoformat(day) if day else None
+        return dumps(decisions_to_dict(result, findings, title=title, day=when))
+    if cite not in CITES:
+        raise ValueError(f"unknown citation style {cite!r}; the styles are {', '.join(CITES)}")
+    blocks = _decision_blocks(decisions, verification, lang, title, day, changed, cite)
+    if findings:
+        blocks.extend(_finding_blocks(findings, lang, _Page(decisions, lang).names, heading="composition"))
     if fmt == "text":
         return _text(blocks)
     if fmt == "markdown":

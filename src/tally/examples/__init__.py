@@ -3,9 +3,11 @@
 ``tally example NAME`` prints a record; every command can be tried on them with no file of
 one's own.
 
->>> from tally.examples import NAMES, load
+>>> from tally.examples import MEETINGS, NAMES, load
 >>> NAMES[:6]
-('branch', 'ex-p-01', 'exact-four-fifths', 'exact-half', 'further', 'inquorate')
+('branch', 'by-election', 'conference', 'ex-p-01', 'exact-four-fifths', 'exact-half')
+>>> MEETINGS
+('party-motion', 'recall', 'representative-assembly', 'residents-assembly', 'villager-assembly')
 >>> load("branch")["title"]
 '某社区党支部委员会换届选举（第一轮）'
 >>> ex_p_01().quorum
@@ -23,7 +25,17 @@ from .._roll import Member
 from .._rulebook import preset
 from ..errors import Problem, RecordError
 
-__all__ = ["DESCRIPTIONS", "NAMES", "ex_p_01", "ex_p_01_roll", "load", "text"]
+__all__ = [
+    "ALL",
+    "DESCRIPTIONS",
+    "MEETINGS",
+    "MEETING_DESCRIPTIONS",
+    "NAMES",
+    "ex_p_01",
+    "ex_p_01_roll",
+    "load",
+    "text",
+]
 
 DESCRIPTIONS = {
     "branch": "a branch committee's first round: an excused member, a probationary member present, "
@@ -45,13 +57,38 @@ DESCRIPTIONS = {
     "village": "a villager committee under the Beijing rules: proxies (one rejected), a mobile ballot box, "
     "a voter under 18, chair, vice-chair and members on one paper",
 }
+DESCRIPTIONS.update(
+    {
+        "by-election": "a by-election (补选) for one member of a villager committee, counted as an election (V-32)",
+        "without-candidates": "an election without candidates under the Zhejiang rules: names written in, "
+        "two voters named 王伟 told apart or not (V-11)",
+        "conference": "a party conference of 260 delegates: more than usual, within the most (PC-2); "
+        "the tally sheet only",
+    }
+)
 NAMES = tuple(sorted(DESCRIPTIONS))
+"""The election examples: records of contests and ballots."""
+
+MEETING_DESCRIPTIONS = {
+    "party-motion": "a branch meeting approves an exclusion (P-8) by more than half of the required attendance; "
+    "a motion with 6 of 8 present for it fails (P-27)",
+    "villager-assembly": "a 村民会议 approves a non-hukou villager's registration (V-6(3)): a voter under 18 "
+    "present is not counted (V-9)",
+    "representative-assembly": "a 村民代表会议 of 15: exactly 2/3 present, exactly 4/5 representatives and "
+    "1/3 women (V-9)",
+    "residents-assembly": "a 居民会议 of household representatives dismisses a member (R-4)",
+    "recall": "a recall vote: 12 of 19 registered voted, in person, by proxy and at a mobile box; 7 for (V-31)",
+}
+MEETINGS = tuple(sorted(MEETING_DESCRIPTIONS))
+"""The examples of meetings that decide by attendance and vote: records of motions."""
+ALL = tuple(sorted((*NAMES, *MEETINGS)))
+"""Every built-in example."""
 
 
 def text(name: str) -> str:
     """The record of the built-in example *name*, as JSON text."""
-    if name not in DESCRIPTIONS:
-        raise RecordError(Problem("example", f"no example {name!r}; the examples are {', '.join(NAMES)}"))
+    if name not in DESCRIPTIONS and name not in MEETING_DESCRIPTIONS:
+        raise RecordError(Problem("example", f"no example {name!r}; the examples are {', '.join(ALL)}"))
     return files(__name__).joinpath(f"{name}.json").read_text(encoding="utf-8")
 
 

@@ -13,23 +13,28 @@ with other software; see ``docs/record-format.md``.
 True
 """
 
+from .assembly import AssemblyRecord, decisions_to_dict
 from .batch import Outcome, compliance_table, expand, verify_many, verify_path
 from .csvfiles import ballots_from_csv, roll_from_csv, weighted_ballots_from_csv
 from .files import dumps, load, schema
+from .read import read
 from .record import RECORD_FORMAT, RESULT_FORMAT, Record
 from .result import next_round, result_to_dict
 
 __all__ = [
     "RECORD_FORMAT",
     "RESULT_FORMAT",
+    "AssemblyRecord",
     "Outcome",
     "Record",
     "ballots_from_csv",
     "compliance_table",
+    "decisions_to_dict",
     "dumps",
     "expand",
     "load",
     "next_round",
+    "read",
     "result_to_dict",
     "roll_from_csv",
     "schema",

@@ -11,6 +11,7 @@ import attrs
 
 from .._values import shown
 from ..errors import Problem, RecordError, RuleError
+from .assembly import AssemblyRecord
 from .record import Note, Record
 
 # --- files ---------------------------------------------------------------------------------------
@@ -43,7 +44,7 @@ def _evolved(record: Record, **changes: Any) -> Record:
     return new
 
 
-def load(source: str | pathlib.Path | IO[str] | IO[bytes]) -> Record:
+def load(source: str | pathlib.Path | IO[str] | IO[bytes]) -> Record | AssemblyRecord:
     """Read and check a record, whatever form it is kept in:
 
     - a JSON file (``.json``, ``.JSON``, or any name that is not one of the below), in UTF-8 with
@@ -97,20 +98,24 @@ def load(source: str | pathlib.Path | IO[str] | IO[bytes]) -> Record:
     return _from_json_text(got.removeprefix("\ufeff"), ())
 
 
-def _from_json_bytes(raw: bytes, name: str) -> Record:
+def _from_json_bytes(raw: bytes, name: str) -> Record | AssemblyRecord:
     from .sheets import decode
 
     text, notes = decode(raw, name)
     return _from_json_text(text, tuple(notes))
 
 
-def _from_json_text(text: str, notes: tuple[Note, ...]) -> Record:
+def _from_json_text(text: str, notes: tuple[Note, ...]) -> Record | AssemblyRecord:
+    from .read import read
+
     data = _parse(text)
     del text  # the values are read: free the text before checking them
     try:
-        record = Record.from_dict(data)
+        record = read(data)  # an election, or a sitting of a meeting that decides, by its kind
     except RecursionError:
         raise RecordError(Problem("", _TOO_DEEP)) from None
+    if isinstance(record, AssemblyRecord):
+        return _sitting_with(record, notes) if notes else record
     return _evolved(record, notes=(*notes, *record.notes)) if notes else record
 
 
@@ -176,6 +181,13 @@ def _long_number(text: str, error: ValueError) -> str:
     at = found.start(1)
     line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
     return f"a number of {len(found.group(1)):,} digits at line {line} column {column} (at most 4,300 digits)"
+
+
+def _sitting_with(record: AssemblyRecord, notes: tuple[Note, ...]) -> AssemblyRecord:
+    """The sitting with the notes of its loading, keeping what it was checked with."""
+    new = attrs.evolve(record, notes=notes)
+    new._sitting.extend(record._sitting)
+    return new
 
 
 def _load_folder(path: pathlib.Path) -> Record:

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from .._assembly import DECIDING
 from .._ballot import Ballot, Marks, Scribe
 from .._compliance import Board, Objection, Seat, Timeline
 from .._contest import Contest
@@ -22,10 +23,27 @@ from .._values import EXCERPT, MOST_BALLOTS, MOST_CANDIDATES, MOST_ID_LENGTH, MO
 from .._verify import Declared, declared_problems
 from .._voters import Relative, Voter, VoterRoll, plain_voter
 from ..errors import Problem, RecordError, RuleError
+from .assembly import AssemblyRecord, read_assembly
 from .check import Parts, Placed, references
 from .record import _PARTY_KINDS, RECORD_FORMAT, GroupedItems, Note, Papers, Record, StreamedRoll
 from .rules import FIXED, read_rules, to_json
 from .vocabulary import accepted, read_word, unknown
+
+_DECIDING = frozenset(k.value for k in DECIDING)
+
+
+def read(data: Any) -> Record | AssemblyRecord:
+    """A record of any kind from parsed JSON, by its ``kind``: an election (:class:`Record`) or a
+    sitting of a meeting that decides (:class:`~tally.records.assembly.AssemblyRecord`).
+
+    >>> from tally.examples import load
+    >>> type(read(load("branch"))).__name__, type(read(load("party-motion"))).__name__
+    ('Record', 'AssemblyRecord')
+    """
+    if isinstance(data, dict) and read_word("kind", data.get("kind")) in _DECIDING:
+        return read_assembly(data)
+    return Record.from_dict(data)
+
 
 # --- reading untrusted JSON, every problem at once ---------------------------------------------
 
@@ -309,6 +327,9 @@ def _read_record(data: Any) -> Record:
     if isinstance(top.get("rules"), dict) and "extra" in top["rules"]:
         extras["rules"] = top["rules"]["extra"]
     kind = r.word("kind", "kind", top.get("kind")) if "kind" in top else None
+    if kind in _DECIDING:
+        r.bad("kind", f"{kind!r} is a meeting that decides (motions, not contests): read it with load() or read()")
+        raise r.error()
     party = kind in _PARTY_KINDS
     mode = None
     if kind == Kind.RESIDENTS_COMMITTEE.value and "mode" not in top:
@@ -642,7 +663,9 @@ def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member 
 
 
 def _exclusion(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Exclusion | None:
-    o = r.obj(path, item, required=["member", "category", "upper_approved", "meeting_approved"], optional=["note"])
+    o = r.obj(
+        path, item, required=["member", "category", "upper_approved", "meeting_approved"], optional=["note", "motion"]
+    )
     if o is None:
         return None
     if "extra" in o:
@@ -652,9 +675,10 @@ def _exclusion(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Excl
     upper = r.boolean(f"{path}.upper_approved", o["upper_approved"]) if "upper_approved" in o else None
     approved = r.boolean(f"{path}.meeting_approved", o["meeting_approved"]) if "meeting_approved" in o else None
     note = r.string(f"{path}.note", o["note"], blank=True) if "note" in o else None
+    motion = r.string(f"{path}.motion", o["motion"]) if "motion" in o else None  # P-8: the approving vote
     if member is None or category is None or upper is None or approved is None:
         return None
-    return Exclusion(member, category, upper_approved=upper, meeting_approved=approved, note=note)
+    return Exclusion(member, category, upper_approved=upper, meeting_approved=approved, note=note, motion=motion)
 
 
 def _proxy(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Proxy | None:

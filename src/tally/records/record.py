@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 import attrs
 
+from .._assembly import check_delegates
 from .._ballot import Ballot, Scribe
 from .._compliance import Board, Finding, Timeline, check_board, check_timeline
 from .._contest import Contest
@@ -288,12 +289,15 @@ class Record:
 
     def compliance(self) -> tuple[Finding, ...]:
         """The composition checks of the board and the timeline checks, where the record gives
-        them (T-1 … T-6, V-1, V-8, V-28 … V-30, R-1); none otherwise. They never change a count."""
+        them (T-1 … T-6, V-1, V-8, V-28 … V-30, R-1), and a conference's size (PC-2); none
+        otherwise. They never change a count."""
         found: list[Finding] = []
         if self.board is not None:
             found.extend(check_board(self.board, rulebook=self.rulebook, day=self.day))
         if self.timeline is not None or (self.proxies and isinstance(self.roll, VoterRoll)):
             found.extend(check_timeline(self.timeline, rulebook=self.rulebook, day=self.day, proxies=self.proxies))
+        if self.rulebook.kind is Kind.PARTY_CONFERENCE:
+            found.extend(check_delegates(len(self.roll), rulebook=self.rulebook))  # PC-2: the roll is the delegates
         return tuple(found)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .. import __version__
+from .._assembly import Decisions, DecisionsVerification
 from .._compliance import Finding
 from .._count import Round
 from .._polling import Polling
@@ -20,7 +21,7 @@ from .write import _contest_dict
 
 
 def result_to_dict(
-    result: Round | Verification,
+    result: Round | Verification | Decisions | DecisionsVerification,
     compliance: Iterable[Finding] = (),
     *,
     title: str = "",
@@ -34,6 +35,10 @@ def result_to_dict(
     declaration (a bare :class:`~tally.Round`), ``agrees`` is ``null`` and there are no
     discrepancies. The same input gives the same result, key for key and in the same order.
     """
+    if isinstance(result, Decisions | DecisionsVerification):  # a meeting that decides (P-27, V-9, V-31, R-4)
+        from .assembly import decisions_to_dict
+
+        return decisions_to_dict(result, compliance, title=title, day=day)
     verification = result if isinstance(result, Verification) else None
     rnd = verification.round if verification is not None else result
     if not isinstance(rnd, Round):

@@ -155,6 +155,7 @@ SHEETS: tuple[Sheet, ...] = (
             Column("upper_approved", "上级党组织同意", "upper approved", "bool"),
             Column("meeting_approved", "党员大会通过", "meeting approved", "bool"),
             Column("note", "备注", "note"),
+            Column("motion", "表决记录", "motion"),  # P-8: the motion that approved it (P-27)
             _EXTRA,
         ),
         ("party",),
@@ -1235,7 +1236,7 @@ def record_sheets(data: Mapping[str, Any], *, lang: Lang = "zh") -> list[tuple[s
     out.append((name("roll"), _table_rows(_BY_KEY["roll"], roll, _ROLL_COLUMNS[body], lang)))
     out.append((name("present"), [[_header_of("present", "id", lang)], *([p] for p in data.get("present", []))]))
     if body == "party" or data.get("exclusions"):
-        cols = ("member", "category", "upper_approved", "meeting_approved", "note")
+        cols = ("member", "category", "upper_approved", "meeting_approved", "note", "motion")
         out.append((name("exclusions"), _table_rows(_BY_KEY["exclusions"], data.get("exclusions", []), cols, lang)))
     if body == "village" or data.get("proxies"):
         cols = ("principal", "agent", "relation", "written", "filed")

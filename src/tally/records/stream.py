@@ -52,6 +52,11 @@ def streamed(path: str | pathlib.Path) -> Record | None:
             data = _parse(f)
     except (OSError, _NotStreamable, ijson.JSONError, RecursionError, UnicodeDecodeError):
         return None
+    from .read import _DECIDING
+    from .vocabulary import read_word
+
+    if read_word("kind", data.get("kind")) in _DECIDING:
+        return None  # a sitting of a meeting that decides: no papers to stream; read whole
     return Record.from_dict(data)
 
 

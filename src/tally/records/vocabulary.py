@@ -51,6 +51,16 @@ _WORDS: dict[str, dict[Canonical, tuple[str, ...]]] = {
         Kind.PARTY_CONFERENCE: ("party-conference", "党员代表大会"),
         Kind.VILLAGE_COMMITTEE: ("village-committee", "村民委员会", "村委会"),
         Kind.RESIDENTS_COMMITTEE: ("residents-committee", "居民委员会", "居委会"),
+        # meetings that decide by attendance and vote (P-27, V-9, R-4, V-31)
+        Kind.PARTY_MOTION: ("party-motion", "党员大会议事", "党员大会表决"),
+        Kind.VILLAGER_ASSEMBLY: ("villager-assembly", "村民会议"),
+        Kind.REPRESENTATIVE_ASSEMBLY: ("representative-assembly", "村民代表会议"),
+        Kind.RESIDENTS_ASSEMBLY: ("residents-assembly", "居民会议"),
+        Kind.VILLAGE_RECALL: ("village-recall", "罢免", "罢免村民委员会成员"),
+    },
+    "role": {  # V-9: a member of the 村民代表会议
+        "representative": ("representative", "村民代表"),
+        "committee-member": ("committee-member", "村民委员会成员", "村委会成员"),
     },
     "mode": {
         "direct": ("direct", "直接选举", "直选"),
@@ -160,6 +170,7 @@ _WORDS: dict[str, dict[Canonical, tuple[str, ...]]] = {
         Stage.REGULAR: ("regular", "正式选举"),
         Stage.TIE_BREAK: ("tie-break", "再次投票"),  # P-23, V-22
         Stage.FURTHER: ("further", "另行选举"),  # P-24, V-23
+        Stage.BY_ELECTION: ("by-election", "补选"),  # V-32, R-4
     },
     "mark": {  # a cell of a ballots CSV or workbook (P-19)
         "for": ("for", "y", "yes", "1", "✓", "√", "○", "o", "赞成", "同意"),

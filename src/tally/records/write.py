@@ -61,6 +61,7 @@ def _write_record(rec: Record) -> dict[str, Any]:
                 "upper_approved": e.upper_approved,
                 "meeting_approved": e.meeting_approved,
                 **({"note": e.note} if e.note is not None else {}),
+                **({"motion": e.motion} if e.motion is not None else {}),
             },
             x,
             f"exclusions[{i}]",

@@ -80,7 +80,7 @@ def shown(value: object) -> str:
     characters of a string (with its length), a long number or a large value. Every message
     that quotes the input goes through it.
 
-    >>> print(shown(" V04"), shown("M01\\u200b"), shown(7), shown(None))
+    >>> print(shown(" V04"), shown("M01\\u200b"), shown(7), shown(None))  # noqa: io
     ' V04' 'M01\\u200b' 7 None
     >>> shown("x" * 1_000_000)
     "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… (1,000,000 characters)"

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any, Literal
 
 from tabulate import tabulate
@@ -117,22 +118,32 @@ def _blocks(
     for c in rnd.contests:
         out.extend(_contest_blocks(c, rnd, page))
     if verification is not None:
-        out.append(("h2", label("verification", lang)))
-        out.append(("p", label("agrees" if verification.agrees else "disagrees", lang)))
-        if verification.discrepancies:
-            rows = [
-                (
-                    page.titles.get(d.contest, d.contest),
-                    DISCREPANCIES[d.what][lang],
-                    _value(d.declared, page),
-                    _value(d.counted, page),
-                )
-                for d in verification.discrepancies
-            ]
-            headers = [label(k, lang) for k in ("contest", "what", "declared", "counted")]
-            out.append(("table", (headers, rows)))
-    out.append(("h2", label("reasons", lang)))
+        shown = partial(_value, page=page)
+        out.extend(_verification_blocks(verification.agrees, verification.discrepancies, page, "contest", shown))
     steps = [*body.steps, *rnd.steps, *(s for c in rnd.contests for s in c.steps)]
+    out.extend(_reasons_blocks(steps, page, cite))
+    return out
+
+
+def _verification_blocks(
+    agrees: bool, found: Sequence[Any], page: Any, heading: str, value: Callable[[object], str]
+) -> list[_Block]:
+    """Whether the recount agrees with what was declared, and each difference (of an election's
+    contests or a sitting's motions, named by *heading*)."""
+    lang = page.lang
+    out: list[_Block] = [("h2", label("verification", lang)), ("p", label("agrees" if agrees else "disagrees", lang))]
+    if found:
+        rows = [
+            (page.titles.get(d.contest, d.contest), DISCREPANCIES[d.what][lang], value(d.declared), value(d.counted))
+            for d in found
+        ]
+        out.append(("table", ([label(k, lang) for k in (heading, "what", "declared", "counted")], rows)))
+    return out
+
+
+def _reasons_blocks(steps: Sequence[Step], page: Any, cite: Cite) -> list[_Block]:
+    """Every decision with its rule (and, with ``cite="article"``, the article it comes from)."""
+    lang = page.lang
     if cite == "article":
         from .citations import cite as article
 
@@ -141,8 +152,7 @@ def _blocks(
     else:
         headers = [label("rule", lang), label("decision", lang)]
         reasons = [(s.rule, page.say(s)) for s in steps]
-    out.append(("table", (headers, reasons)))
-    return out
+    return [("h2", label("reasons", lang)), ("table", (headers, reasons))]
 
 
 # The decisions about the round as a whole, said beside the attendance or turnout figures.
@@ -477,31 +487,9 @@ def _decision_blocks(
         rows2.append((page.titles[m.id], m.for_, *given, "—" if r.needed is None else r.needed, label(outcome, lang)))
     out.append(("table", (headers, rows2)))
     if verification is not None:
-        out.append(("h2", label("verification", lang)))
-        out.append(("p", label("agrees" if verification.agrees else "disagrees", lang)))
-        if verification.discrepancies:
-            rows3 = [
-                (
-                    page.titles.get(d.contest, d.contest),
-                    DISCREPANCIES[d.what][lang],
-                    _passed(d.declared, lang),
-                    _passed(d.counted, lang),
-                )
-                for d in verification.discrepancies
-            ]
-            heads = [label(k, lang) for k in ("motion", "what", "declared", "counted")]
-            out.append(("table", (heads, rows3)))
-    out.append(("h2", label("reasons", lang)))
-    steps = [*a.steps, *(s for r in decisions.motions for s in r.steps)]
-    if cite == "article":
-        from .citations import cite as article
-
-        reason_heads = [label("rule", lang), label("source", lang), label("decision", lang)]
-        reasons: list[tuple[str, ...]] = [(s.rule, article(s.rule, lang=lang), page.say(s)) for s in steps]
-    else:
-        reason_heads = [label("rule", lang), label("decision", lang)]
-        reasons = [(s.rule, page.say(s)) for s in steps]
-    out.append(("table", (reason_heads, reasons)))
+        shown = partial(_passed, lang=lang)
+        out.extend(_verification_blocks(verification.agrees, verification.discrepancies, page, "motion", shown))
+    out.extend(_reasons_blocks([*a.steps, *(s for r in decisions.motions for s in r.steps)], page, cite))
     return out
 
 

@@ -51,7 +51,7 @@ from .._values import FrozenMap
 from .._voters import Voter, VoterRoll
 from ..errors import Problem, RecordError, RuleError
 from .record import RECORD_FORMAT, RESULT_FORMAT, Note, frozen, thawed
-from .write import _voter_dict
+from .write import _voter_dict, exclusion_dicts, proxy_dicts
 
 __all__ = ["AssemblyRecord", "decisions_to_dict", "read_assembly"]
 
@@ -354,37 +354,10 @@ def _write(rec: AssemblyRecord) -> dict[str, Any]:
     out["day"] = rec.day.isoformat()
     out["roll"] = roll
     if rec.exclusions:
-        out["exclusions"] = [
-            _with_extra(
-                {
-                    "member": e.member,
-                    "category": e.category,
-                    "upper_approved": e.upper_approved,
-                    "meeting_approved": e.meeting_approved,
-                    **({"note": e.note} if e.note is not None else {}),
-                    **({"motion": e.motion} if e.motion is not None else {}),
-                },
-                x,
-                f"exclusions[{i}]",
-            )
-            for i, e in enumerate(rec.exclusions)
-        ]
+        out["exclusions"] = exclusion_dicts(rec.exclusions, x)
     out["present"] = list(rec.present)
     if rec.proxies:
-        out["proxies"] = [
-            _with_extra(
-                {
-                    "principal": p.principal,
-                    "agent": p.agent,
-                    **({"relation": p.relation.value} if p.relation is not None else {}),
-                    "written": p.written,
-                    **({"filed": p.filed.isoformat()} if p.filed is not None else {}),
-                },
-                x,
-                f"proxies[{i}]",
-            )
-            for i, p in enumerate(rec.proxies)
-        ]
+        out["proxies"] = proxy_dicts(rec.proxies, x)
     if rec.mobile:
         out["mobile"] = list(rec.mobile)
     motions = []

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .._ballot import Ballot
 from .._compliance import Board
 from .._contest import Contest
+from .._meeting import Exclusion
+from .._proxy import Proxy
 from .._roll import Member, Roll
 from .._voters import Voter
 from .record import RECORD_FORMAT, Record, thawed
@@ -53,36 +55,9 @@ def _write_record(rec: Record) -> dict[str, Any]:
         out["rules"] = _with_extra({name: thawed(value) for name, value in rec.rules.items()}, x, "rules")
     out["day"] = rec.day.isoformat()
     out["roll"] = roll
-    out["exclusions"] = [
-        _with_extra(
-            {
-                "member": e.member,
-                "category": e.category,
-                "upper_approved": e.upper_approved,
-                "meeting_approved": e.meeting_approved,
-                **({"note": e.note} if e.note is not None else {}),
-                **({"motion": e.motion} if e.motion is not None else {}),
-            },
-            x,
-            f"exclusions[{i}]",
-        )
-        for i, e in enumerate(rec.exclusions)
-    ]
+    out["exclusions"] = exclusion_dicts(rec.exclusions, x)
     out["present"] = list(rec.present)
-    out["proxies"] = [
-        _with_extra(
-            {
-                "principal": p.principal,
-                "agent": p.agent,
-                **({"relation": p.relation} if p.relation is not None else {}),
-                "written": p.written,
-                **({"filed": p.filed.isoformat()} if p.filed is not None else {}),
-            },
-            x,
-            f"proxies[{i}]",
-        )
-        for i, p in enumerate(rec.proxies)
-    ]
+    out["proxies"] = proxy_dicts(rec.proxies, x)
     out["mobile"] = list(rec.mobile)
     if rec.scribes:
         out["scribes"] = [{"elector": s.elector, "scribe": s.scribe} for s in rec.scribes]
@@ -147,6 +122,43 @@ def _board_dict(board: Board) -> dict[str, Any]:
     if board.party_members is not None:
         out["party_members"] = board.party_members
     return out
+
+
+def exclusion_dicts(exclusions: Iterable[Exclusion], x: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The exclusions as the record format writes them, each with its ``extra``."""
+    return [
+        _with_extra(
+            {
+                "member": e.member,
+                "category": e.category,
+                "upper_approved": e.upper_approved,
+                "meeting_approved": e.meeting_approved,
+                **({"note": e.note} if e.note is not None else {}),
+                **({"motion": e.motion} if e.motion is not None else {}),
+            },
+            x,
+            f"exclusions[{i}]",
+        )
+        for i, e in enumerate(exclusions)
+    ]
+
+
+def proxy_dicts(proxies: Iterable[Proxy], x: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The proxies as the record format writes them, each with its ``extra``."""
+    return [
+        _with_extra(
+            {
+                "principal": p.principal,
+                "agent": p.agent,
+                **({"relation": p.relation.value} if p.relation is not None else {}),
+                "written": p.written,
+                **({"filed": p.filed.isoformat()} if p.filed is not None else {}),
+            },
+            x,
+            f"proxies[{i}]",
+        )
+        for i, p in enumerate(proxies)
+    ]
 
 
 def _voter_dict(v: Voter) -> dict[str, Any]:

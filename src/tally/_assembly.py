@@ -32,7 +32,7 @@ import attrs
 from ._compliance import Finding, Status
 from ._explain import Code, Reason, Step, step
 from ._meeting import Exclusion, Meeting, meeting
-from ._polling import Polling, polling
+from ._polling import Polling, polling, sign_in
 from ._proxy import Proxy
 from ._roll import Member, Roll, as_roll
 from ._rulebook import Kind, Rulebook
@@ -171,19 +171,6 @@ class Assembly:
         }
 
 
-def _ids(values: Iterable[object], roll: Roll | VoterRoll, problems: list[Problem]) -> list[str]:
-    seen: dict[str, int] = {}
-    for i, who in enumerate(values):
-        if not isinstance(who, str):
-            problems.append(Problem(f"present[{i}]", f"must be an id, not {who!r}"))
-        elif who not in roll:
-            problems.append(Problem(f"present[{i}]", f"{who!r} is not on the roll"))
-        elif who in seen:
-            problems.append(Problem(f"present[{i}]", f"{who!r} signed in twice (first at present[{seen[who]}])"))
-        else:
-            seen[who] = i
-    return list(seen)
-
 
 def assembly(
     roll: Roll | VoterRoll | Iterable[Member] | Iterable[Voter],
@@ -243,7 +230,7 @@ def assembly(
         if list(given):
             problems.append(Problem(name, f"a {kind.value} has no {name}: only those present count"))
     voters = as_voter_roll(roll)  # type: ignore[arg-type]
-    signed = _ids(present, voters, problems)
+    signed = list(sign_in(present, "present", voters, problems))
     steps: list[Step] = []
     test = sitting(rulebook, base_kind)
     if base_kind is Base.HOUSEHOLDS:

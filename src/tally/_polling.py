@@ -18,6 +18,7 @@ from ._body import Opening
 from ._contest import Contest, Stage
 from ._explain import Code, Reason, Step, step
 from ._proxy import Proxy, ProxyOutcome
+from ._roll import Roll
 from ._rulebook import Kind, Rulebook
 from ._threshold import Base
 from ._threshold import turnout as turnout_threshold
@@ -180,7 +181,9 @@ def _check_mode(mode: str, roll: VoterRoll, rulebook: Rulebook) -> list[Problem]
     return problems
 
 
-def _ids(values: Iterable[str], where: str, roll: VoterRoll, problems: list[Problem]) -> dict[str, int]:
+def sign_in(values: Iterable[object], where: str, roll: Roll | VoterRoll, problems: list[Problem]) -> dict[str, int]:
+    """Each id of a sign-in (or mobile-box) list with its place: every id on the roll, once; the
+    others are problems at their paths."""
     seen: dict[str, int] = {}
     for i, who in enumerate(values):
         if not isinstance(who, str):
@@ -238,8 +241,8 @@ def polling(
         raise RecordError(Problem("day", f"must be a date, not {shown(day)}"))
     roll = as_voter_roll(roll)
     problems: list[Problem] = _check_mode(mode, roll, rulebook)
-    signed = _ids(present, "present", roll, problems)
-    boxed = _ids(mobile, "mobile", roll, problems)
+    signed = sign_in(present, "present", roll, problems)
+    boxed = sign_in(mobile, "mobile", roll, problems)
     for who, i in boxed.items():
         if who in signed:
             problems.append(

@@ -19,7 +19,10 @@ def test_invisible_characters_are_refused(raw: str) -> None:
     """An id holding a character nobody can see is refused, and the message names it."""
     problem = id_problem(raw)
     assert problem is not None
-    assert "U+" in problem
+    assert problem.code == "invisible"
+    assert "U+" in problem.reason
+    assert "U+" in problem.words("zh")
+    assert "看不见" in problem.words("zh")
 
 
 @pytest.mark.parametrize("raw", ["M01", "张 三", "Ｍ０７", " V04"])
@@ -30,4 +33,7 @@ def test_visible_ids_pass(raw: str) -> None:
 
 def test_blank_is_refused() -> None:
     """A blank id is no id."""
-    assert id_problem(" \u3000") == "an id cannot be blank"
+    problem = id_problem(" \u3000")
+    assert problem is not None
+    assert problem.reason == "an id cannot be blank"
+    assert problem.words("zh") == "编号不能为空白"

@@ -48,7 +48,7 @@ def _checked_ids(value: Iterable[str], name: str) -> tuple[str, ...]:
     except TypeError:  # an unhashable item, which is no id: named below
         pass
     # An id holds no control characters, which the canonical key of a paper uses as separators.
-    problems = [Problem(f"{name}[{i}]", reason) for i, v in enumerate(ids) if (reason := id_reason(v)) is not None]
+    problems = [why.at(f"{name}[{i}]") for i, v in enumerate(ids) if (why := id_reason(v)) is not None]
     if problems:
         raise RecordError(problems)
     if len(_GOOD) >= _GOOD_MAX:
@@ -161,9 +161,9 @@ def _sections(value: Mapping[str, Marks | Mapping[str, Any]] | None) -> FrozenMa
     out: dict[str, Marks] = {}
     problems: list[Problem] = []
     for key, marks in value.items():
-        reason = id_reason(key)
-        if reason is not None:
-            problems.append(Problem(shown(key), f"a contest id: {reason}"))
+        why = id_reason(key)
+        if why is not None:
+            problems.append(Problem(shown(key), "bad-contest-id", {"why": why}))
             continue
         if isinstance(marks, Marks):
             out[key] = marks

@@ -47,8 +47,8 @@ def _date(instance: object, attribute: attrs.Attribute[datetime.date], value: ob
 
 
 def _optional_count(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
-    if value is not None and (reason := count_problem(value, most=MOST_BALLOTS)) is not None:
-        raise RecordError(Problem(attribute.name, reason))
+    if value is not None and (problem := count_problem(value, most=MOST_BALLOTS)) is not None:
+        raise RecordError(problem.at(attribute.name))
 
 
 def _relatives_tuple(value: Iterable[Relative]) -> tuple[Relative, ...]:

@@ -71,9 +71,9 @@ def _post(value: object) -> Post:
 
 
 def _seats(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-    reason = count_problem(value, least=1, most=MOST_SEATS)
-    if reason is not None:
-        raise RecordError(Problem("seats", reason))
+    problem = count_problem(value, least=1, most=MOST_SEATS)
+    if problem is not None:
+        raise RecordError(problem.at("seats"))
 
 
 def _ids(value: Iterable[str]) -> tuple[str, ...]:
@@ -110,9 +110,9 @@ class Contest:
         seen: dict[str, int] = {}
         problems = []
         for i, who in enumerate(self.candidates):
-            reason = id_reason(who)
-            if reason is not None:
-                problems.append(Problem(f"candidates[{i}]", reason))
+            why = id_reason(who)
+            if why is not None:
+                problems.append(why.at(f"candidates[{i}]"))
             elif who in seen:
                 problems.append(
                     Problem(f"candidates[{i}]", f"duplicate candidate {shown(who)} (first at candidates[{seen[who]}])")

@@ -46,17 +46,17 @@ __all__ = [
 
 
 def _count_field(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-    reason = count_problem(value, most=MOST_BALLOTS)
-    if reason is not None:
-        raise RecordError(Problem(attribute.name, reason))
+    problem = count_problem(value, most=MOST_BALLOTS)
+    if problem is not None:
+        raise RecordError(problem.at(attribute.name))
 
 
 def _vote_map(value: Mapping[str, int] | None) -> FrozenMap[int]:
     votes = int_map(value)
     problems = [
-        Problem(f"for.{who}", reason)
+        problem.at(f"for.{who}")
         for who, n in votes.items()
-        if (reason := count_problem(n, most=MOST_BALLOTS)) is not None
+        if (problem := count_problem(n, most=MOST_BALLOTS)) is not None
     ]
     if problems:
         raise RecordError(problems)
@@ -93,8 +93,8 @@ class Reduction:
 
     def __attrs_post_init__(self) -> None:
         c = self.consent
-        if c is not None and (reason := count_problem(c, most=MOST_BALLOTS)) is not None:
-            raise RecordError(Problem("consent", reason))
+        if c is not None and (problem := count_problem(c, most=MOST_BALLOTS)) is not None:
+            raise RecordError(problem.at("consent"))
         if c is None and not self.presidium:
             raise RecordError(Problem("consent", "a reduction needs the consent count or the presidium"))
 
@@ -558,8 +558,8 @@ def count(
     proxy_outcomes, proxy_steps = body.judge_proxies(proxies, problems)
     scribe_outcomes = _scribe_outcomes(scribes, contests, body, problems)
     for name, value in (("collected", collected), ("issued", issued)):
-        if value is not None and (reason := count_problem(value, most=MOST_BALLOTS)) is not None:
-            problems.append(Problem(name, reason))
+        if value is not None and (problem := count_problem(value, most=MOST_BALLOTS)) is not None:
+            problems.append(problem.at(name))
     if rulebook.collected_base == "issued" and issued is None:
         rule = step(Code.BALLOTS_WITHIN, kind).rule
         problems.append(Problem("issued", f"the rulebook compares the ballots with those issued ({rule}): give them"))

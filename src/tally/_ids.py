@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from .errors import Problem
+
 __all__ = ["canonical_id", "id_problem"]
 
 # Unicode categories of characters that a person cannot see in an id: controls (Cc), format
@@ -36,21 +38,21 @@ def canonical_id(value: str) -> str:
     return unicodedata.normalize("NFKC", value).strip()
 
 
-def id_problem(value: str) -> str | None:
+def id_problem(value: str) -> Problem | None:
     """Why *value* cannot be an id, or ``None``: empty once trimmed, or holding a character that
     cannot be seen (named by its code point, so that the user can find it).
 
-    >>> id_problem("M01"), id_problem("   ")
+    >>> id_problem("M01"), id_problem("   ").reason
     (None, 'an id cannot be blank')
-    >>> id_problem("M01\\u200b")
+    >>> id_problem("M01\\u200b").reason
     'holds an invisible character U+200B (ZERO WIDTH SPACE) at position 4'
     """
     if not value.strip():
-        return "an id cannot be blank"
+        return Problem("", "blank-id")
     if value.isascii() and value.isprintable():
         return None
     for i, ch in enumerate(value, start=1):
         if unicodedata.category(ch) in _INVISIBLE or (ch.isspace() and ch != " " and 1 < i < len(value)):
             name = unicodedata.name(ch, "unnamed")
-            return f"holds an invisible character U+{ord(ch):04X} ({name}) at position {i}"
+            return Problem("", "invisible", {"code": f"U+{ord(ch):04X}", "name": name, "at": i})
     return None

@@ -39,16 +39,17 @@ EXCERPT = 60
 """The most characters of a value of the input that a message quotes."""
 
 
-def count_problem(value: object, *, least: int = 0, most: int) -> str | None:
-    """Why *value* is not a whole number from *least* to *most*, or ``None``.
+def count_problem(value: object, *, least: int = 0, most: int) -> Problem | None:
+    """Why *value* is not a whole number from *least* to *most* (a problem with no path yet), or
+    ``None``.
 
-    >>> count_problem(3, most=366), count_problem(True, most=366)
+    >>> count_problem(3, most=366), count_problem(True, most=366).reason
     (None, 'must be a whole number from 0 to 366, not True')
-    >>> count_problem(10**5000, most=MOST_BALLOTS)
-    'must be a whole number from 0 to 1,000,000,000, not a number of about 5,000 digits'
+    >>> count_problem(10**5000, most=MOST_BALLOTS).words("zh")
+    '应为0至1,000,000,000的整数，而不是约5,000位的数'
     """
     if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
-        return f"must be a whole number from {least:,} to {most:,}, not {shown(value)}"
+        return Problem("", "not-whole-in-range", {"least": least, "most": most, "value": shown(value)})
     return None
 
 
@@ -74,7 +75,28 @@ class _Short(reprlib.Repr):
 _SHORT = _Short()
 
 
-def shown(value: object) -> str:
+class Quoted(str):
+    """A value of the input as a message quotes it: the string is the English text, ``zh`` the
+    Chinese one (the same but for a long string, a long number and a JSON value named by its
+    kind). The words of a problem (:mod:`tally.catalogue`) take ``zh`` in Chinese.
+
+    >>> q = typed({})
+    >>> str(q), q.zh
+    ('an object', '对象')
+    """
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str | None = None) -> Quoted:
+        self = super().__new__(cls, en)
+        self.zh = en if zh is None else zh
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Quoted, (str(self), self.zh))
+
+
+def shown(value: object) -> Quoted:
     """A value of the input as a message quotes it: Python's ``repr`` escapes, so that spaces at
     the ends and invisible characters can be seen, and never more than :data:`EXCERPT`
     characters of a string (with its length), a long number or a large value. Every message
@@ -84,62 +106,92 @@ def shown(value: object) -> str:
     ' V04' 'M01\\u200b' 7 None
     >>> shown("x" * 1_000_000)
     "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… (1,000,000 characters)"
-    >>> shown(-(10**100))
-    'a number of about 100 digits'
+    >>> shown(-(10**100)), shown(-(10**100)).zh
+    ('a number of about 100 digits', '约100位的数')
     >>> shown(list(range(1000)))
     '[0, 1, 2, 3, ...]'
     """
     if isinstance(value, str):
         if len(value) <= EXCERPT:
-            return repr(value)
-        return f"{value[:EXCERPT]!r}… ({len(value):,} characters)"
+            return Quoted(repr(value))
+        head = repr(value[:EXCERPT])
+        return Quoted(f"{head}… ({len(value):,} characters)", f"{head}…（共{len(value):,}个字符）")
     if isinstance(value, int) and not isinstance(value, bool):
         bits = abs(value).bit_length()
         if bits <= 3 * EXCERPT:  # at most 55 digits: print it
-            return repr(value)
-        return f"a number of about {bits * 30103 // 100000:,} digits"  # log10(2) = 0.30103
+            return Quoted(repr(value))
+        digits = bits * 30103 // 100000  # log10(2) = 0.30103
+        return Quoted(f"a number of about {digits:,} digits", f"约{digits:,}位的数")
     if value is None or isinstance(value, bool | float):
-        return repr(value)
+        return Quoted(repr(value))
     try:
         text = _SHORT.repr(value)
     except (RecursionError, ValueError):  # pragma: no cover - reprlib guards its own depth
-        text = f"a {type(value).__name__}"
-    return text if len(text) <= 4 * EXCERPT else f"{text[: 4 * EXCERPT]}…"
+        return Quoted(f"a {type(value).__name__}", type(value).__name__)
+    return Quoted(text if len(text) <= 4 * EXCERPT else f"{text[: 4 * EXCERPT]}…")
+
+
+def typed(value: object) -> Quoted:
+    """A JSON value as a message about a record names it: its kind, and a short excerpt of a
+    string or a number.
+
+    >>> print(typed("M01"), typed(7), typed(None), typed([1]))  # noqa: io
+    the string 'M01' the number 7 null a list
+    >>> typed("M01").zh, typed(7).zh, typed([1]).zh
+    ("字符串 'M01'", '数字 7', '列表')
+    """
+    if value is None:
+        return Quoted("null")
+    if isinstance(value, bool):
+        return Quoted(str(value).lower())
+    if isinstance(value, int | float):
+        text = shown(value)
+        if text != repr(value):  # a long number, already named
+            return text
+        return Quoted(f"the number {text}", f"数字 {text}")
+    if isinstance(value, str):
+        text = shown(value)
+        return Quoted(f"the string {text}", f"字符串 {text.zh}")
+    if isinstance(value, dict):
+        return Quoted("an object", "对象")
+    if isinstance(value, list):
+        return Quoted("a list", "列表")
+    return Quoted(type(value).__name__)
 
 
 # --- ids -------------------------------------------------------------------------------------------
 
 
-def id_reason(value: object) -> str | None:
-    """Why *value* is not an id as tally writes it, or ``None``: a string of at most
+def id_reason(value: object) -> Problem | None:
+    """Why *value* is not an id as tally writes it (a problem with no path yet), or ``None``: a string of at most
     :data:`MOST_ID_LENGTH` characters that :func:`~tally._ids.id_problem` accepts and that is
     already in its canonical form (:func:`~tally._ids.canonical_id`: NFKC, trimmed).
 
-    >>> id_reason("M07") is None, id_reason("Ｍ０７")
+    >>> id_reason("M07") is None, id_reason("Ｍ０７").reason
     (True, "'Ｍ０７' is written 'M07' in tally: ids are NFKC and trimmed")
-    >>> id_reason("M01\\u200b")
-    'holds an invisible character U+200B (ZERO WIDTH SPACE) at position 4'
+    >>> id_reason("M01\\u200b").words("zh")
+    '第4个字符是看不见的字符U+200B（ZERO WIDTH SPACE）'
     """
     if not isinstance(value, str) or not value.strip():
-        return f"must be a non-empty string, not {shown(value)}"
+        return Problem("", "not-text", {"value": shown(value)})
     if value.isascii() and value.isprintable() and 0 < len(value) <= MOST_ID_LENGTH and value.strip() == value:
         return None  # the common case, checked quickly
     if len(value) > MOST_ID_LENGTH:
-        return f"an id has at most {MOST_ID_LENGTH} characters, not {shown(value)}"
+        return Problem("", "id-too-long", {"most": MOST_ID_LENGTH, "value": shown(value)})
     problem = id_problem(value)
     if problem is not None:
         return problem
     canonical = canonical_id(value)
     if canonical != value:
-        return f"{shown(value)} is written {shown(canonical)} in tally: ids are NFKC and trimmed"
+        return Problem("", "id-not-canonical", {"value": shown(value), "id": shown(canonical)})
     return None
 
 
 def valid_id(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     """Validator: an id as tally writes it (:func:`id_reason`): a visible, canonical string."""
-    reason = id_reason(value)
-    if reason is not None:
-        raise RecordError(Problem(attribute.name, reason))
+    problem = id_reason(value)
+    if problem is not None:
+        raise RecordError(problem.at(attribute.name))
 
 
 E = TypeVar("E", bound=enum.Enum)
@@ -199,23 +251,23 @@ def choice(cls: type[E], field: str, value: Any, error: type[RecordError | RuleE
         found = None
     if found is not None:
         return found  # type: ignore[return-value]
-    accepted = ", ".join(str(m.value) for m in cls)
-    raise error(Problem(field, f"{shown(value)} is not one of {accepted}"))
+    accepted = tuple(str(m.value) for m in cls)
+    raise error(Problem(field, "not-one-of", {"value": shown(value), "accepted": accepted}))
 
 
 def nonblank(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     """Validator: a non-empty string (an id, a category)."""
     if not isinstance(value, str) or not value.strip():
-        raise RecordError(Problem(attribute.name, f"must be a non-empty string, not {shown(value)}"))
+        raise RecordError(Problem(attribute.name, "not-text", {"value": shown(value)}))
 
 
 def boolean(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
     """Validator: ``True`` or ``False``, never a truthy stand-in such as ``"false"`` or ``1``."""
     if not isinstance(value, bool):
-        raise RecordError(Problem(attribute.name, f"must be true or false, not {shown(value)}"))
+        raise RecordError(Problem(attribute.name, "not-boolean", {"value": shown(value)}))
 
 
 def optional_date(instance: object, attribute: attrs.Attribute[datetime.date | None], value: object) -> None:
     """Validator: a date, or ``None``."""
     if value is not None and not isinstance(value, datetime.date):
-        raise RecordError(Problem(attribute.name, f"must be a date, not {shown(value)}"))
+        raise RecordError(Problem(attribute.name, "not-date", {"value": shown(value)}))

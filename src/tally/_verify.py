@@ -27,7 +27,7 @@ def _ids(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         raise RecordError(Problem("elected", f"must be a list of ids, not {shown(value)}"))
     out = tuple(value)
-    problems = [Problem(f"elected[{i}]", why) for i, who in enumerate(out) if (why := id_reason(who)) is not None]
+    problems = [why.at(f"elected[{i}]") for i, who in enumerate(out) if (why := id_reason(who)) is not None]
     if problems:
         raise RecordError(problems)
     return out
@@ -38,7 +38,7 @@ def _optional_votes(value: Mapping[str, int] | None) -> FrozenMap[int] | None:
         return None
     votes = int_map(value)
     problems = [
-        Problem(f"votes.{who}", why)
+        why.at(f"votes.{who}")
         for who, n in votes.items()
         if (why := count_problem(n, most=MOST_BALLOTS)) is not None
     ]

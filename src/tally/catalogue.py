@@ -23,6 +23,8 @@ from typing import Any, Literal
 from ._explain import Code, Reason, Step
 from ._rulebook import EXCLUSION_CATEGORIES, PRESETS, Kind
 from ._threshold import Base
+from ._values import Quoted
+from .errors import Problem
 
 __all__ = [
     "BASES",
@@ -34,12 +36,15 @@ __all__ = [
     "FORM_WORDS",
     "LABELS",
     "LANGS",
+    "PROBLEMS",
+    "PROBLEM_WORDS",
     "REASONS",
     "RULEBOOKS",
     "STEPS",
     "Lang",
     "describe",
     "label",
+    "problem_words",
     "share",
 ]
 
@@ -1368,6 +1373,93 @@ CLI_WORDS: Mapping[str, Words] = {
     },
     "sound": {"zh": "无误", "en": "sound"},
 }
+
+
+# --- problems: what is wrong with an input (tally.Problem) ----------------------------------------
+# Each code's words, with ``{name}`` for the problem's values. A value quoted from the input
+# (tally._values.Quoted) is given in the language's own words; a list of values is joined. The
+# English words are the messages of tally's errors (``str(error)``); tests compare them.
+
+PROBLEM_WORDS: Mapping[str, Words] = {
+    "problems": {"zh": "输入中有{n}个问题：", "en": "{n} problems in the input:"},
+    "more.papers": {"zh": "（另有{n}张同样的选票）", "en": " (and {n} more papers like it)"},
+    "more.rows": {"zh": "（另有{n}行同样的内容）", "en": " (and {n} more rows like it)"},
+}
+
+_COMMON_PROBLEMS: dict[str, Words] = {
+    "not-text": {"zh": "应为非空字符串，而不是{value}", "en": "must be a non-empty string, not {value}"},
+    "not-boolean": {"zh": "应为 true 或 false，而不是{value}", "en": "must be true or false, not {value}"},
+    "not-date": {"zh": "应为日期，而不是{value}", "en": "must be a date, not {value}"},
+    "not-one-of": {"zh": "{value}不是可接受的值（可接受：{accepted}）", "en": "{value} is not one of {accepted}"},
+    "not-whole-in-range": {
+        "zh": "应为{least:,}至{most:,}的整数，而不是{value}",
+        "en": "must be a whole number from {least:,} to {most:,}, not {value}",
+    },
+    "blank-id": {"zh": "编号不能为空白", "en": "an id cannot be blank"},
+    "invisible": {
+        "zh": "第{at}个字符是看不见的字符{code}（{name}）",
+        "en": "holds an invisible character {code} ({name}) at position {at}",
+    },
+    "id-too-long": {
+        "zh": "编号最多{most}个字符，而不是{value}",
+        "en": "an id has at most {most} characters, not {value}",
+    },
+    "id-too-long-length": {
+        "zh": "编号最多{most}个字符，而不是{length:,}个",
+        "en": "an id has at most {most} characters, not {length:,}",
+    },
+    "id-not-canonical": {
+        "zh": "{value}应写作{id}：编号中的全角字母、数字按半角处理，并去掉首尾空格",
+        "en": "{value} is written {id} in tally: ids are NFKC and trimmed",
+    },
+    "duplicate-id": {"zh": "编号{id}重复（首次出现在 {first}）", "en": "duplicate id {id} (first at {first})"},
+    "not-on-roll": {"zh": "{who}不在名册上", "en": "{who} is not on the roll"},
+    "bad-id-cell": {"zh": "{value}：{why}", "en": "{value}: {why}"},
+    "bad-id": {"zh": "编号{value}：{why}", "en": "the id {value} {why}"},
+    "bad-key": {"zh": "键{value}：{why}", "en": "the key {value} {why}"},
+    "bad-contest-id": {"zh": "选举项目编号：{why}", "en": "a contest id: {why}"},
+}
+
+# One block per part of tally, so that each part's words stay together.
+_CORE_PROBLEMS: dict[str, Words] = {}
+_COUNT_PROBLEMS: dict[str, Words] = {}
+_RECORD_PROBLEMS: dict[str, Words] = {}
+_SHEET_PROBLEMS: dict[str, Words] = {}
+
+_BLOCKS = (_COMMON_PROBLEMS, _CORE_PROBLEMS, _COUNT_PROBLEMS, _RECORD_PROBLEMS, _SHEET_PROBLEMS)
+PROBLEMS: Mapping[str, Words] = {code: words for block in _BLOCKS for code, words in block.items()}
+if sum(map(len, _BLOCKS)) != len(PROBLEMS):  # pragma: no cover - caught by the tests at import
+    raise AssertionError("a problem code has words in two blocks")
+
+_JOINS: Mapping[Lang, str] = {"zh": "、", "en": ", "}
+
+
+def _value(value: Any, lang: Lang) -> Any:
+    if isinstance(value, Quoted):
+        return value.zh if lang == "zh" else str(value)
+    if isinstance(value, Problem):  # why a value is wrong, within a problem about it
+        return problem_words(value, lang)
+    if isinstance(value, tuple):
+        return _JOINS[lang].join(str(_value(v, lang)) for v in value)
+    return value
+
+
+def problem_words(problem: Problem, lang: str) -> str:
+    """Why the input is wrong, in *lang*, from the problem's code and values.
+
+    >>> from tally._values import shown
+    >>> p = Problem("sex", "not-one-of", {"value": shown("X"), "accepted": ("F", "M")})
+    >>> problem_words(p, "zh"), problem_words(p, "en")
+    ("'X'不是可接受的值（可接受：F、M）", "'X' is not one of F, M")
+    """
+    language: Lang = "zh" if lang == "zh" else "en"
+    if problem.code not in PROBLEMS:  # TRANSITION: a site not yet converted gives its English words as code
+        more = PROBLEM_WORDS[f"more.{problem.unit}"]["en"].format(n=problem.more) if problem.more else ""
+        return problem.code + more
+    words = fill(PROBLEMS[problem.code][language], **{k: _value(v, language) for k, v in problem.values.items()})
+    if problem.more:
+        words += PROBLEM_WORDS[f"more.{problem.unit}"][language].format(n=problem.more)
+    return words
 
 
 def label(key: str, lang: Lang, **values: Any) -> str:

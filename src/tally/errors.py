@@ -9,7 +9,8 @@ found is reported at once, so that a user fixing a file sees them all.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -23,40 +24,101 @@ class TallyError(Exception):
     """
 
 
+class _Values(dict[str, Any]):
+    """A problem's values, frozen and hashable (a problem is kept in sets)."""
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(self.items()))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Values, (dict(self),))
+
+    def _frozen(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("a problem's values are frozen")
+
+    __setitem__ = __delitem__ = update = pop = clear = setdefault = popitem = _frozen  # type: ignore[assignment]
+
+
+def _freeze(values: Mapping[str, Any]) -> _Values:
+    if isinstance(values, _Values):
+        return values
+    return _Values({k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+
+
 @attrs.frozen
 class Problem:
-    """One thing wrong with the input: where it is (``path``) and why it is wrong (``reason``).
+    """One thing wrong with the input: where it is (``path``), what is wrong (``code``, with its
+    ``values``), and, for a bad paper or row that came more than once, how many more were like it
+    (``more``, with the ``unit``: ``papers`` or ``rows``).
 
-    >>> Problem("roll[3].id", "duplicate id 'M01' (first at roll[0])")
-    Problem(path='roll[3].id', reason="duplicate id 'M01' (first at roll[0])")
+    The words for each code are in :data:`tally.catalogue.PROBLEMS`, in Chinese and English:
+    :meth:`words` gives them in either language, ``reason`` in English.
+
+    >>> p = Problem("roll[3].id", "duplicate-id", {"id": "'M01'", "first": "roll[0]"})
+    >>> p.reason
+    "duplicate id 'M01' (first at roll[0])"
+    >>> print(p.words("zh"))  # noqa: io
+    编号'M01'重复（首次出现在 roll[0]）
     """
 
     path: str
-    reason: str
+    code: str
+    values: Mapping[str, Any] = attrs.field(factory=_Values, converter=_freeze)
+    more: int = 0
+    unit: str = ""
 
     def within(self, prefix: str) -> Problem:
         """The same problem seen from an enclosing value: ``id`` within ``roll[3]`` is
         ``roll[3].id``.
 
-        >>> Problem("id", "empty").within("roll[3]")
-        Problem(path='roll[3].id', reason='empty')
+        >>> Problem("id", "empty-id").within("roll[3]").path
+        'roll[3].id'
         """
         if not prefix:
             return self
         if not self.path:
-            return Problem(prefix, self.reason)
+            return attrs.evolve(self, path=prefix)
         joiner = "" if self.path.startswith("[") else "."
-        return Problem(f"{prefix}{joiner}{self.path}", self.reason)
+        return attrs.evolve(self, path=f"{prefix}{joiner}{self.path}")
+
+    def at(self, path: str) -> Problem:
+        """The same problem at another place (a cell of a sheet, a file's name)."""
+        return attrs.evolve(self, path=path)
+
+    def again(self, more: int, unit: str) -> Problem:
+        """The same problem, said of a paper (``unit="papers"``) or a row (``"rows"``) that came
+        *more* times again."""
+        return attrs.evolve(self, more=more, unit=unit)
+
+    def words(self, lang: str = "en") -> str:
+        """Why the input is wrong, in *lang* (``"zh"`` or ``"en"``)."""
+        from .catalogue import problem_words  # the words are an edge module; the core only codes
+
+        return problem_words(self, lang)
+
+    @property
+    def reason(self) -> str:
+        """Why the input is wrong, in English."""
+        return self.words("en")
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}" if self.path else self.reason
 
 
-def _message(problems: tuple[Problem, ...]) -> str:
+def message(problems: Sequence[Problem], lang: str = "en") -> str:
+    """Problems as one message in *lang*: the problem, or their number and one line each."""
+    from .catalogue import problem_words
+
+    def line(p: Problem) -> str:
+        text = problem_words(p, lang)
+        return f"{p.path}: {text}" if p.path else text
+
     if len(problems) == 1:
-        return str(problems[0])
-    lines = [f"{len(problems)} problems in the input:"]
-    lines.extend(f"  {p}" for p in problems)
+        return line(problems[0])
+    from .catalogue import PROBLEM_WORDS
+
+    lines = [PROBLEM_WORDS["problems"][lang].format(n=len(problems))]
+    lines.extend(f"  {line(p)}" for p in problems)
     return "\n".join(lines)
 
 
@@ -70,7 +132,14 @@ class _ProblemsError(TallyError, ValueError):
         if not found:
             raise ValueError("an error needs at least one problem")
         self.problems = found
-        super().__init__(_message(found))
+        super().__init__(found)  # so that it pickles (a batch runs across processes)
+
+    def __str__(self) -> str:
+        return message(self.problems)
+
+    def words(self, lang: str = "en") -> str:
+        """The error's message in *lang* (``"zh"`` or ``"en"``)."""
+        return message(self.problems, lang)
 
     @property
     def path(self) -> str:
@@ -90,8 +159,8 @@ class RecordError(_ProblemsError):
     its range. ``problems`` lists every problem found, each with its ``path``; ``path`` is the
     first one's. Fix the input at each path and try again.
 
-    >>> err = RecordError([Problem("roll[1].id", "duplicate id 'M01' (first at roll[0])"),
-    ...                    Problem("present[4]", "'M99' is not on the roll")])
+    >>> err = RecordError([Problem("roll[1].id", "duplicate-id", {"id": "'M01'", "first": "roll[0]"}),
+    ...                    Problem("present[4]", "not-on-roll", {"who": "'M99'"})])
     >>> print(err)
     2 problems in the input:
       roll[1].id: duplicate id 'M01' (first at roll[0])

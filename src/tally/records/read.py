@@ -133,11 +133,13 @@ class _Reader:
             return None
         problem = id_problem(value)
         if problem is not None:
-            self.bad(path, f"the {what} {shown(value)} {problem}")
+            code = "bad-key" if what == "key" else "bad-id"
+            self.problems.append(Problem(path, code, {"value": shown(value), "why": problem}))
             return None
         canonical = canonical_id(value)
         if len(canonical) > MOST_ID_LENGTH:
-            self.bad(path, f"an id has at most {MOST_ID_LENGTH} characters, not {len(canonical):,}")
+            values = {"most": MOST_ID_LENGTH, "length": len(canonical)}
+            self.problems.append(Problem(path, "id-too-long-length", values))
             return None
         if canonical != value:
             seen = self._notes.get((value, canonical))

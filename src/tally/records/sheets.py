@@ -535,7 +535,7 @@ class _Cells:
             text = self._text(value, where, fold=True)
             problem = id_problem(text)
             if problem is not None:
-                self.bad(where, f"{shown(text)}: {problem}")
+                self.problems.append(Problem(where, "bad-id-cell", {"value": shown(text), "why": problem}))
             return canonical_id(text)
         if kind == "name":
             return self._text(value, where, fold=False)
@@ -591,7 +591,7 @@ class _Cells:
             if part:
                 problem = id_problem(part)
                 if problem is not None:
-                    self.bad(where, f"{shown(part)}: {problem}")
+                    self.problems.append(Problem(where, "bad-id-cell", {"value": shown(part), "why": problem}))
                 out.append(canonical_id(part))
         return out
 

@@ -159,3 +159,13 @@ def test_words_of_an_unknown_language_are_english() -> None:
     """Anything but Chinese is English, as elsewhere in the catalogue."""
     p = Problem("", "blank-id")
     assert problem_words(p, "fr") == problem_words(p, "en") == "an id cannot be blank"
+
+
+def test_an_enumerated_value_is_in_the_language_s_words() -> None:
+    """A kind of body given as a value is named in the catalogue's words for it."""
+    from tally import Kind
+    from tally.catalogue import KINDS
+
+    p = Problem("kind", "bad-id-cell", {"value": Kind.PARTY_MEETING, "why": Problem("", "blank-id")})
+    assert p.words("zh").startswith(KINDS[Kind.PARTY_MEETING]["zh"])
+    assert p.reason.startswith(KINDS[Kind.PARTY_MEETING]["en"])

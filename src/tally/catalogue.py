@@ -1433,12 +1433,18 @@ if sum(map(len, _BLOCKS)) != len(PROBLEMS):  # pragma: no cover - caught by the 
 
 _JOINS: Mapping[Lang, str] = {"zh": "、", "en": ", "}
 
+_ENUM_WORDS: Mapping[type, Mapping[Any, Words]] = {Kind: KINDS, Base: BASES}
+"""The tables that give an enumeration's members in words, when a problem's value is one."""
+
 
 def _value(value: Any, lang: Lang) -> Any:
     if isinstance(value, Quoted):
         return value.zh if lang == "zh" else str(value)
     if isinstance(value, Problem):  # why a value is wrong, within a problem about it
         return problem_words(value, lang)
+    table = _ENUM_WORDS.get(type(value))
+    if table is not None:
+        return table[value][lang]
     if isinstance(value, tuple):
         return _JOINS[lang].join(str(_value(v, lang)) for v in value)
     return value

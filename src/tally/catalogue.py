@@ -1181,6 +1181,7 @@ CLI_WORDS: Mapping[str, Words] = {
         "off a paper is written blank; no count changes",
     },
     # --- errors and summaries ---
+    "problems first": {"zh": "{n}个问题；第一个：{first}", "en": "{n} problems; the first: {first}"},
     "more problems": {
         "zh": "……另有 {n} 个问题未列出（用 --format json 可列出全部）",
         "en": "... and {n} more problems (--format json lists them all)",

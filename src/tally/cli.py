@@ -188,23 +188,19 @@ def _problems(error: RecordError | RuleError, where: str, fmt: str, lang: Lang) 
     """A broken record: its problems on stderr, at most :data:`MAX_PROBLEMS` and a count of the
     rest; with ``--format json`` all of them as JSON on stdout. Exit status 2."""
     if fmt == "json":
-        sys.stdout.write(dumps(_problems_dict(where, error.problems)))
+        sys.stdout.write(dumps(_problems_dict(where, error.problems, lang)))
         return 2
     prefix = f"{where}: " if where else ""
     for problem in error.problems[:MAX_PROBLEMS]:
-        print(f"tally: {prefix}{problem}", file=sys.stderr)
+        print(f"tally: {prefix}{problem.line(lang)}", file=sys.stderr)
     more = len(error.problems) - MAX_PROBLEMS
     if more > 0:
         print(f"tally: {prefix}{say('more problems', lang, n=more)}", file=sys.stderr)
     return 2
 
 
-def _problems_dict(where: str, problems: Sequence[Problem]) -> dict[str, Any]:
-    return {
-        "record": where or "-",
-        "status": 2,
-        "problems": [{"path": p.path, "reason": p.reason} for p in problems],
-    }
+def _problems_dict(where: str, problems: Sequence[Problem], lang: Lang) -> dict[str, Any]:
+    return {"record": where or "-", "status": 2, "problems": [p.to_dict(lang) for p in problems]}
 
 
 def note_texts(notes: Sequence[Note], lang: Lang) -> list[str]:
@@ -273,7 +269,7 @@ def _verify(args: argparse.Namespace, lang: Lang) -> int:
     if as_json:
         for o in outcomes:  # JSON Lines: one result per record
             if o.status == 2:
-                line = _problems_dict(o.path, o.problems)
+                line = _problems_dict(o.path, o.problems, lang)
             elif o.status == INTERNAL:
                 line = {"record": o.path, "status": o.status, "error": o.summary}
             else:
@@ -313,11 +309,11 @@ def _check(args: argparse.Namespace, lang: Lang) -> int:
         except (RecordError, RuleError) as error:
             status = 2
             if args.fmt == "json":
-                sys.stdout.write(json.dumps(_problems_dict(path, error.problems), ensure_ascii=False) + "\n")
+                sys.stdout.write(json.dumps(_problems_dict(path, error.problems, lang), ensure_ascii=False) + "\n")
                 continue
             prefix = f"{path}: " if path != "-" else ""
             for problem in error.problems:
-                print(f"tally: {prefix}{problem}", file=sys.stderr)
+                print(f"tally: {prefix}{problem.line(lang)}", file=sys.stderr)
             continue
         if args.fmt == "json":
             line = {"record": path, "status": 0, "problems": [], "notes": note_texts(rec.notes, lang)}
@@ -329,7 +325,12 @@ def _check(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def _detail(o: Outcome, lang: Lang) -> str:
-    if lang == "en" or o.status >= 2:
+    if o.status == 2 and o.problems:
+        first = o.problems[0].line(lang)
+        return first if len(o.problems) == 1 else say("problems first", lang, n=len(o.problems), first=first)
+    if o.status == INTERNAL and lang == "zh":
+        return say("internal error", lang, error=o.summary.removeprefix("internal error: "))
+    if lang == "en" or o.status > 2:
         return o.summary
     if o.status == 0:
         return say("status agrees", lang)
@@ -450,7 +451,7 @@ def _compliance(args: argparse.Namespace, lang: Lang) -> int:
     if args.fmt == "json":
         out = {
             "records": len(outcomes),
-            "broken": [_problems_dict(o.path, o.problems) for o in broken],
+            "broken": [_problems_dict(o.path, o.problems, lang) for o in broken],
             "checks": rows,
         }
         if bugs:
@@ -458,7 +459,7 @@ def _compliance(args: argparse.Namespace, lang: Lang) -> int:
         sys.stdout.write(dumps(out))
         return worst
     for o in [*broken, *bugs]:
-        print(f"tally: {_shown(o.path) or '-'}: {o.summary}", file=sys.stderr)
+        print(f"tally: {_shown(o.path) or '-'}: {_detail(o, lang)}", file=sys.stderr)
     if args.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(_CHECK_COLUMNS)

@@ -101,24 +101,46 @@ class Problem:
         """Why the input is wrong, in English."""
         return self.words("en")
 
+    def line(self, lang: str = "en") -> str:
+        """``path: why`` in *lang*, or only why for a problem of the whole input."""
+        words = self.words(lang)
+        return f"{self.path}: {words}" if self.path else words
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The problem as JSON: its ``path``, ``code``, ``values`` (as they are quoted) and the
+        ``reason`` in *lang*.
+
+        >>> Problem("roll[3].sex", "not-date", {"value": "'X'"}).to_dict("zh")
+        {'path': 'roll[3].sex', 'code': 'not-date', 'values': {'value': "'X'"}, 'reason': "应为日期，而不是'X'"}
+        """
+        return {"path": self.path, "code": self.code, "values": _plain(self.values), "reason": self.words(lang)}
+
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}" if self.path else self.reason
+        return self.line("en")
+
+
+def _plain(value: Any) -> Any:
+    """A value of a problem as JSON: a nested problem as its code and values, a kind by its
+    value, a quoted excerpt as its text."""
+    if isinstance(value, Problem):
+        return {"code": value.code, "values": _plain(value.values)}
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, int | float | bool) or value is None:
+        return value
+    return str(getattr(value, "value", value))
 
 
 def message(problems: Sequence[Problem], lang: str = "en") -> str:
     """Problems as one message in *lang*: the problem, or their number and one line each."""
-    from .catalogue import problem_words
-
-    def line(p: Problem) -> str:
-        text = problem_words(p, lang)
-        return f"{p.path}: {text}" if p.path else text
-
     if len(problems) == 1:
-        return line(problems[0])
+        return problems[0].line(lang)
     from .catalogue import PROBLEM_WORDS
 
-    lines = [PROBLEM_WORDS["problems"][lang].format(n=len(problems))]
-    lines.extend(f"  {line(p)}" for p in problems)
+    lines = [PROBLEM_WORDS["problems"]["zh" if lang == "zh" else "en"].format(n=len(problems))]
+    lines.extend(f"  {p.line(lang)}" for p in problems)
     return "\n".join(lines)
 
 

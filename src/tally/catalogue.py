@@ -1425,7 +1425,92 @@ _COMMON_PROBLEMS: dict[str, Words] = {
 _CORE_PROBLEMS: dict[str, Words] = {}
 _COUNT_PROBLEMS: dict[str, Words] = {}
 _RECORD_PROBLEMS: dict[str, Words] = {}
-_SHEET_PROBLEMS: dict[str, Words] = {}
+_SHEET_PROBLEMS: dict[str, Words] = {
+    # files: a CSV file's text, a workbook
+    "sheet-not-utf8": {
+        "zh": "此文件既不是 UTF-8 也不是 GB18030 编码的文本：请用 Excel 打开它，“另存为”时保存类型选"
+        "“CSV UTF-8（逗号分隔）”；其他程序请存为 UTF-8 编码",
+        "en": "the file is neither UTF-8 nor GB18030 text: save it as 'CSV UTF-8' (Excel) or UTF-8",
+    },
+    "sheet-cannot-read-file": {"zh": "无法读取此文件：{why}", "en": "cannot read the file: {why}"},
+    "sheet-cannot-read-workbook": {
+        "zh": "无法读取此工作簿：{why}。如果 Excel 或 WPS 能打开它，请“另存为”Excel 工作簿（*.xlsx）后再试",
+        "en": "cannot read the workbook: {why}",
+    },
+    # sheets and columns
+    "sheet-unknown-sheet": {
+        "zh": "未知的工作表；工作表的名称应为：{sheets}",
+        "en": "unknown sheet; the sheets are {sheets}",
+    },
+    "sheet-second-sheet": {
+        "zh": "又一张{sheet}工作表（第一张是{first}）",
+        "en": "a second sheet for {sheet}: the first is {first}",
+    },
+    "sheet-needs-sheet": {"zh": "工作簿缺少{sheet}工作表", "en": "the workbook needs a sheet {sheet}"},
+    "sheet-needs-ballots": {
+        "zh": "工作簿缺少{ballots}或{tally}工作表",
+        "en": "the workbook needs a sheet {ballots} or {tally}",
+    },
+    "sheet-unknown-column": {
+        "zh": "未知的列{value}；列名应为：{columns}",
+        "en": "unknown column {value}; the columns are {columns}",
+    },
+    "sheet-second-column": {
+        "zh": "又一个{column}列（第一个在{first}）",
+        "en": "a second {column} column: the first is {first}",
+    },
+    "sheet-needs-column": {"zh": "缺少{column}列", "en": "needs a column {column}"},
+    "sheet-no-header": {"zh": "此列没有列名，却填了内容", "en": "a value in a column with no header"},
+    # rows and cells
+    "sheet-unknown-item": {
+        "zh": "未知的项目{value}；项目应为：{items}",
+        "en": "unknown item {value}; the items are {items}",
+    },
+    "sheet-second-item": {
+        "zh": "此项目重复（第一次在第{row}行）",
+        "en": "a second row for this item: the first is row {row}",
+    },
+    "sheet-second-row": {"zh": "{what}重复：只能有一行", "en": "a second row for {what}"},
+    "sheet-empty": {"zh": "空白：此处必须填写", "en": "empty: this must be filled in"},
+    "sheet-empty-rule": {
+        "zh": "空白：请填写值，或删除此行以沿用规则集的规定",
+        "en": "empty: give the value, or remove the row to keep the rulebook's",
+    },
+    "sheet-missing": {"zh": "未填写", "en": "missing"},
+    "sheet-missing-person": {"zh": "未填写：这是谁的结果？", "en": "missing: whose result is this?"},
+    "sheet-missing-elected": {"zh": "未填写：请填写“是”或“否”", "en": "missing: write 是 or 否 (yes or no)"},
+    "sheet-not-yes-no": {
+        "zh": "应填写“是”或“否”，而不是{value}",
+        "en": "{value} is not yes or no: write 是 or 否 (yes or no)",
+    },
+    "sheet-not-json": {"zh": "不是 JSON 文本：{why}", "en": "not JSON text: {why}"},
+    "sheet-not-relatives": {
+        "zh": "{value}不是“编号:关系”的写法（例如{example}）",
+        "en": "{value} is not id:relation (for example {example})",
+    },
+    "sheet-no-tally-row": {"zh": "{sheet}工作表上没有{value}这一行", "en": "{value} has no row on the sheet {sheet}"},
+    # the ballots sheet
+    "sheet-not-ballot-column": {
+        "zh": "{value}不是选票的列：列名应为“职位编号:候选人编号”（例如{example}）、“职位编号:{write_in}”，"
+        "或{paper}、{spoiled}",
+        "en": "{value} is not a ballot column: name it contest:candidate (such as {example}), "
+        "contest:{write_in} for write-ins, {paper} or {spoiled}",
+    },
+    "sheet-not-a-contest": {
+        "zh": "{value}不是{sheet}工作表上的选举项目",
+        "en": "{value} is not a contest of the sheet {sheet}",
+    },
+    "sheet-second-write-in": {"zh": "{value}的另选他人列重复", "en": "a second write-in column for {value}"},
+    "sheet-second-ballot-column": {"zh": "{column}列重复", "en": "a second column for {column}"},
+    "sheet-not-a-mark": {
+        "zh": "{value}不是有效的标记；标记应为：{marks}，或留空",
+        "en": "{value} is not a mark; the marks are {marks}, or empty",
+    },
+    "sheet-marked-twice": {
+        "zh": "一张选票两次标记{who}：表格中每人只有一格",
+        "en": "marks {who} twice: a sheet has one cell for it",
+    },
+}
 
 _BLOCKS = (_COMMON_PROBLEMS, _CORE_PROBLEMS, _COUNT_PROBLEMS, _RECORD_PROBLEMS, _SHEET_PROBLEMS)
 PROBLEMS: Mapping[str, Words] = {code: words for block in _BLOCKS for code, words in block.items()}

@@ -33,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime
+import errno
 import io
 import json
 import pathlib
@@ -45,7 +46,7 @@ import attrs
 
 from .._ids import canonical_id, id_problem
 from .._rulebook import EXCLUSION_CATEGORIES, NEAR_RELATIVES, PRESETS
-from .._values import shown
+from .._values import Quoted, shown
 from ..errors import Problem, RecordError
 from .record import RECORD_FORMAT, Note
 
@@ -122,6 +123,8 @@ SETTING_ROWS: tuple[tuple[str, str, str, str, str | None, tuple[str, ...]], ...]
     ("board.party_members", "党员人数", "party members", "int", None, ()),
     ("extra", "附加数据", "extra", "json", None, ()),
 )
+_RULES_FIELD = Quoted("rules.FIELD", "rules.规则字段名")
+"""A rule override's item on the settings sheet, as a problem names it."""
 
 SHEETS: tuple[Sheet, ...] = (
     SETTINGS,
@@ -477,7 +480,9 @@ class Locator:
         """The problems with their paths turned into cells (a field the record requires and the
         sheet leaves empty is "missing" to the record's reader, "empty" to the user)."""
         return [
-            Problem(self.cell(p.path), "empty: this must be filled in" if p.reason == "missing" else p.reason)
+            Problem(self.cell(p.path), "sheet-empty")
+            if p.code == "missing" or p.reason == "missing"
+            else p.at(self.cell(p.path))
             for p in problems
         ]
 
@@ -508,8 +513,9 @@ class _Cells:
         self.folded: list[str] = []
         self.trimmed: list[str] = []
 
-    def bad(self, where: str, reason: str) -> None:
-        self.problems.append(Problem(where, reason))
+    def bad(self, where: str, code: str, values: Mapping[str, Any] | None = None) -> None:
+        """A problem at a cell (or a sheet, or a file): *code* is a literal at every call."""
+        self.problems.append(Problem(where, code=code, values=values or {}))
 
     def _text(self, value: Any, where: str, *, fold: bool) -> str:
         if isinstance(value, bool):
@@ -547,7 +553,7 @@ class _Cells:
             text = self._text(value, where, fold=True).casefold()
             if text in _TRUE or text in _FALSE:
                 return text in _TRUE
-            self.bad(where, f"{shown(text)} is not yes or no: write 是 or 否 (yes or no)")
+            self.bad(where, "sheet-not-yes-no", {"value": shown(text)})
             return _ABSENT
         if kind == "date":
             if isinstance(value, datetime.datetime | datetime.date):
@@ -566,7 +572,8 @@ class _Cells:
             try:
                 return json.loads(str(value))
             except json.JSONDecodeError as error:
-                self.bad(where, f"not JSON text: {error.msg}")
+                why = Quoted(error.msg, f"第{error.lineno}行第{error.colno}个字符处有误")
+                self.bad(where, "sheet-not-json", {"why": why})
                 return _ABSENT
         if kind == "relatives":
             out = []
@@ -575,7 +582,7 @@ class _Cells:
                     continue
                 rid, sep, relation = part.partition(":")
                 if not sep or not rid.strip() or not relation.strip():
-                    self.bad(where, f"{shown(part.strip())} is not id:relation (for example V02:spouse)")
+                    self.bad(where, "sheet-not-relatives", {"value": shown(part.strip()), "example": "V02:spouse"})
                     continue
                 out.append({"id": canonical_id(rid), "relation": relation.strip()})
             return out
@@ -613,8 +620,9 @@ def _match_sheet(name: str) -> Sheet | Literal["instructions"] | None:
     return None
 
 
-def _all_sheet_names() -> str:
-    return ", ".join(f"{s.zh} ({s.en})" for s in SHEETS)
+def _named(thing: Sheet | Column) -> Quoted:
+    """A sheet or a column as a problem names it: in Chinese its Chinese name, in English both."""
+    return Quoted(f"{thing.zh} ({thing.en})", thing.zh)
 
 
 def _empty(row: Sequence[Any]) -> bool:
@@ -634,10 +642,10 @@ def read_sheets(
         if spec == "instructions":
             continue
         if spec is None:
-            cells.bad(name, f"unknown sheet; the sheets are {_all_sheet_names()}")
+            cells.bad(name, "sheet-unknown-sheet", {"sheets": tuple(_named(s) for s in SHEETS)})
             continue
         if spec.key in found:
-            cells.bad(name, f"a second sheet for {spec.zh} ({spec.en}): the first is {found[spec.key][0]}")
+            cells.bad(name, "sheet-second-sheet", {"sheet": _named(spec), "first": found[spec.key][0]})
             continue
         found[spec.key] = (name, rows)
     where = Locator({key: name for key, (name, _) in found.items()})
@@ -683,22 +691,24 @@ class _SheetReader:
                 continue
             matched = by_name.get(key)
             if matched is None:
-                known = ", ".join(f"{c.zh} ({c.en})" for c in sheet.columns)
                 self.cells.bad(
-                    f"{name}!{letter(j)}1", f"unknown column {shown(str(value).strip())}; the columns are {known}"
+                    f"{name}!{letter(j)}1",
+                    "sheet-unknown-column",
+                    {"value": shown(str(value).strip()), "columns": tuple(_named(c) for c in sheet.columns)},
                 )
                 continue
             if matched.key in seen:
                 self.cells.bad(
                     f"{name}!{letter(j)}1",
-                    f"a second {matched.zh} ({matched.en}) column: the first is {seen[matched.key]}",
+                    "sheet-second-column",
+                    {"column": _named(matched), "first": seen[matched.key]},
                 )
                 continue
             seen[matched.key] = f"{letter(j)}1"
             columns[j] = matched
         for col in sheet.columns:
             if col.required and col.key not in seen:
-                self.cells.bad(f"{name}!1:1", f"needs a column {col.zh} ({col.en})")
+                self.cells.bad(f"{name}!1:1", "sheet-needs-column", {"column": _named(col)})
         self.where.cols[sheet.key] = {c.key: letter(j) for j, c in columns.items()}
         self.where.last[sheet.key] = letter(max(len(header) - 1, 0))
         return columns
@@ -721,7 +731,7 @@ class _SheetReader:
                     if (value is not None and str(value).strip() and j >= len(header)) or (
                         j < len(header) and not _header(header[j]) and value is not None and str(value).strip()
                     ):
-                        self.cells.bad(f"{name}!{letter(j)}{r}", "a value in a column with no header")
+                        self.cells.bad(f"{name}!{letter(j)}{r}", "sheet-no-header")
                     continue
                 got = self.cells.read(value, col.kind, f"{name}!{letter(j)}{r}")
                 if got is not _ABSENT:
@@ -750,22 +760,20 @@ class _SheetReader:
             value = row[1] if len(row) > 1 else None
             for j in range(2, len(row)):
                 if row[j] is not None and str(row[j]).strip():
-                    self.cells.bad(f"{name}!{letter(j)}{r}", "a value in a column with no header")
+                    self.cells.bad(f"{name}!{letter(j)}{r}", "sheet-no-header")
             rule = label[len("rules.") :] if label.startswith("rules.") else None
             if rule is not None:
                 self._rule(name, r, rule, value)
                 continue
             if label not in labels:
-                known = ", ".join(f"{zh} ({en})" for _, zh, en, *_ in SETTING_ROWS)
+                items = (*(Quoted(f"{zh} ({en})", zh) for _, zh, en, *_ in SETTING_ROWS), _RULES_FIELD)
                 self.cells.bad(
-                    f"{name}!A{r}", f"unknown item {shown(str(row[0]).strip())}; the items are {known}, rules.FIELD"
+                    f"{name}!A{r}", "sheet-unknown-item", {"value": shown(str(row[0]).strip()), "items": items}
                 )
                 continue
             path, kind, _ = labels[label]
             if path in self.where.settings:
-                self.cells.bad(
-                    f"{name}!A{r}", f"a second row for this item: the first is row {self.where.settings[path]}"
-                )
+                self.cells.bad(f"{name}!A{r}", "sheet-second-item", {"row": self.where.settings[path]})
                 continue
             self.where.settings[path] = r
             got = self.cells.read(value, kind, f"{name}!B{r}")
@@ -780,7 +788,7 @@ class _SheetReader:
     def _rule(self, name: str, r: int, rule: str, value: Any) -> None:
         """A rule override, ``rules.FIELD``: read once the rulebook is known (:meth:`finish`)."""
         if rule in self.where.rules:
-            self.cells.bad(f"{name}!A{r}", f"a second row for rules.{rule}")
+            self.cells.bad(f"{name}!A{r}", "sheet-second-row", {"what": f"rules.{rule}"})
             return
         self.where.rules[rule] = r
         self.rules.append((rule, value, f"{name}!B{r}"))
@@ -791,7 +799,7 @@ class _SheetReader:
         rules = self.data.setdefault("rules", {})
         for rule, value, where in self.rules:
             if value is None or (isinstance(value, str) and not value.strip()):
-                self.cells.bad(where, "empty: give the value, or remove the row to keep the rulebook's")
+                self.cells.bad(where, "sheet-empty-rule")
                 continue
             if book is not None:
                 default = getattr(book, rule, None)
@@ -842,7 +850,7 @@ class _SheetReader:
                 if "contest" in item or "candidate" in item:
                     missing = "candidate" if "contest" in item else "contest"
                     col = self.where.cols["candidates"].get(missing, "A")
-                    self.cells.bad(f"{name}!{col}{r}", "missing")
+                    self.cells.bad(f"{name}!{col}{r}", "sheet-missing")
                 continue
             self.candidates.setdefault(item["contest"], []).append(item["candidate"])
             self.candidate_rows.setdefault(item["contest"], []).append(r)
@@ -878,24 +886,30 @@ class _SheetReader:
             if not sep or not cid or not who:
                 self.cells.bad(
                     at,
-                    f"{shown(text)} is not a ballot column: name it contest:candidate (such as committee:M01), "
-                    f"contest:{WRITE_IN['zh']} for write-ins, {sheet.columns[0].zh} or {sheet.columns[1].zh}",
+                    "sheet-not-ballot-column",
+                    {
+                        "value": shown(text),
+                        "example": "committee:M01",
+                        "write_in": WRITE_IN["zh"],
+                        "paper": sheet.columns[0].zh,
+                        "spoiled": sheet.columns[1].zh,
+                    },
                 )
                 continue
             if cid not in known:
                 # Said once at the column, rather than once for every paper.
-                self.cells.bad(at, f"{shown(cid)} is not a contest of the sheet {self.where.sheet('contests')}")
+                self.cells.bad(at, "sheet-not-a-contest", {"value": shown(cid), "sheet": self.where.sheet("contests")})
                 continue
             if who.casefold() in _WRITE_IN_WORDS:
                 if cid in self.where.write_in:
-                    self.cells.bad(at, f"a second write-in column for {shown(cid)}")
+                    self.cells.bad(at, "sheet-second-write-in", {"value": shown(cid)})
                     continue
                 self.where.write_in[cid] = letter(j)
                 marks[j] = (cid, None)
             else:
                 who = canonical_id(who)
                 if who in self.where.ballot_cols.get(cid, {}):
-                    self.cells.bad(at, f"a second column for {cid}:{who}")
+                    self.cells.bad(at, "sheet-second-ballot-column", {"column": f"{cid}:{who}"})
                     continue
                 self.where.ballot_cols.setdefault(cid, {})[who] = letter(j)
                 marks[j] = (cid, who)
@@ -935,7 +949,7 @@ class _SheetReader:
                 continue  # the paper's number: for the people who keep the sheet
             if j not in marks:
                 if j >= len(self.ballot_header) or not _header(self.ballot_header[j]):
-                    self.cells.bad(at, "a value in a column with no header")
+                    self.cells.bad(at, "sheet-no-header")
                 continue  # else under a header already reported
             cid, who = marks[j]
             if who is None:
@@ -944,8 +958,8 @@ class _SheetReader:
             text = self.cells._text(value, at, fold=True).casefold()
             mark = _MARK_WORDS.get(text)
             if mark is None:
-                words = ", ".join(f"{MARKS[m]['zh']} ({MARKS[m]['en']})" for m in MARKS)
-                self.cells.bad(at, f"{shown(text)} is not a mark; the marks are {words}, or empty")
+                marks_words = tuple(Quoted(f"{MARKS[m]['zh']} ({MARKS[m]['en']})", MARKS[m]["zh"]) for m in MARKS)
+                self.cells.bad(at, "sheet-not-a-mark", {"value": shown(text), "marks": marks_words})
                 continue
             sections[cid].setdefault(mark, []).append(who)
         if spoiled is True:
@@ -958,7 +972,7 @@ class _SheetReader:
             if cid is None:
                 continue
             if cid in self.tally:
-                self.cells.bad(self.where._at("tally", r, "contest"), f"a second row for {shown(cid)}")
+                self.cells.bad(self.where._at("tally", r, "contest"), "sheet-second-row", {"what": shown(cid)})
                 continue
             self.where.tally[cid] = r
             self.tally[cid] = {k: item[k] for k in ("valid", "invalid") if k in item} | {"for": {}}
@@ -971,17 +985,18 @@ class _SheetReader:
             if cid not in self.tally:
                 self.cells.bad(
                     self.where._at("votes", r, "contest"),
-                    f"{shown(cid)} has no row on the sheet {self.where.sheet('tally')}",
+                    "sheet-no-tally-row",
+                    {"value": shown(cid), "sheet": self.where.sheet("tally")},
                 )
                 continue
             if (cid, who) in self.where.votes:
-                self.cells.bad(self.where._at("votes", r, "candidate"), f"a second row for {cid}:{who}")
+                self.cells.bad(self.where._at("votes", r, "candidate"), "sheet-second-row", {"what": f"{cid}:{who}"})
                 continue
             self.where.votes[(cid, who)] = r
             if "votes" in item:
                 self.tally[cid]["for"][who] = item["votes"]
             else:
-                self.cells.bad(self.where._at("votes", r, "votes"), "missing")
+                self.cells.bad(self.where._at("votes", r, "votes"), "sheet-missing")
 
     def _declared(self, sheet: Sheet, rows: Iterable[Sequence[Any]]) -> None:
         declared: dict[str, dict[str, Any]] = {}
@@ -997,16 +1012,18 @@ class _SheetReader:
             if who is None:
                 for key in ("elected", "votes"):
                     if key in item:
-                        self.cells.bad(self.where._at("declared", r, "person"), "missing: whose result is this?")
+                        self.cells.bad(self.where._at("declared", r, "person"), "sheet-missing-person")
                 continue
             if "elected" not in item:
-                self.cells.bad(self.where._at("declared", r, "elected"), "missing: write 是 or 否 (yes or no)")
+                self.cells.bad(self.where._at("declared", r, "elected"), "sheet-missing-elected")
             elif item["elected"]:
                 said["elected"].append(who)
                 self.where.elected[cid].append(r)
             if "votes" in item:
                 if (cid, who) in self.where.declared_votes:
-                    self.cells.bad(self.where._at("declared", r, "person"), f"a second row for {cid}:{who}")
+                    self.cells.bad(
+                        self.where._at("declared", r, "person"), "sheet-second-row", {"what": f"{cid}:{who}"}
+                    )
                     continue
                 said.setdefault("votes", {})[who] = item["votes"]
                 self.where.declared_votes[(cid, who)] = r
@@ -1026,7 +1043,11 @@ class _SheetReader:
         for r, item in self._table(sheet, rows):
             side = item.pop("side", None)
             if side not in ("village", "party"):
-                self.cells.bad(self.where._at("board", r, "side"), f"{shown(side)} is not one of village, party")
+                self.cells.bad(
+                    self.where._at("board", r, "side"),
+                    "not-one-of",
+                    {"value": shown(side), "accepted": ("village", "party")},
+                )
                 continue
             board.setdefault(side, []).append(item)
             self.where.rows.setdefault(f"board.{side}", []).append(r)
@@ -1046,7 +1067,7 @@ class _SheetReader:
             self._read_rules()
         for key, sheet in (("settings", SETTINGS), ("roll", _BY_KEY["roll"]), ("present", _BY_KEY["present"])):
             if key not in found:
-                self.cells.bad("", f"the workbook needs a sheet {sheet.zh} ({sheet.en})")
+                self.cells.bad("", "sheet-needs-sheet", {"sheet": _named(sheet)})
         if "contests" in self.data:
             for i, contest in enumerate(self.data["contests"]):
                 cid = contest.get("id")
@@ -1058,10 +1079,11 @@ class _SheetReader:
                     col = self.where.cols.get("candidates", {}).get("contest", "A")
                     self.cells.bad(
                         f"{name}!{col}{rows[0]}",
-                        f"{shown(cid)} is not a contest of the sheet {self.where.sheet('contests')}",
+                        "sheet-not-a-contest",
+                        {"value": shown(cid), "sheet": self.where.sheet("contests")},
                     )
         elif "contests" not in found:
-            self.cells.bad("", f"the workbook needs a sheet {_BY_KEY['contests'].zh} ({_BY_KEY['contests'].en})")
+            self.cells.bad("", "sheet-needs-sheet", {"sheet": _named(_BY_KEY["contests"])})
         ballots = self.data.setdefault("ballots", {})
         if self.papers is not None and (self.papers or not self.tally):
             ballots["items"] = self.papers
@@ -1069,15 +1091,33 @@ class _SheetReader:
             ballots["totals"] = self.tally
         if self.papers is None and not self.tally and "tally" not in found:
             self.cells.bad(
-                "",
-                f"the workbook needs a sheet {_BY_KEY['ballots'].zh} ({_BY_KEY['ballots'].en})"
-                f" or {_BY_KEY['tally'].zh} ({_BY_KEY['tally'].en})",
+                "", "sheet-needs-ballots", {"ballots": _named(_BY_KEY["ballots"]), "tally": _named(_BY_KEY["tally"])}
             )
         if self.declared is not None:
             self.data["declared"] = self.declared
 
 
 # --- files: workbooks, CSV folders, text in any encoding Excel saves ---------------------------
+
+
+_OS_WORDS = {
+    errno.ENOENT: "文件不存在",
+    errno.EACCES: "没有读取的权限（文件正被 Excel 或 WPS 打开时，请先关闭它）",
+    errno.EPERM: "没有读取的权限（文件正被 Excel 或 WPS 打开时，请先关闭它）",
+    errno.EISDIR: "这是文件夹，不是文件",
+}
+
+
+def _os_reason(error: OSError) -> Quoted:
+    """Why the system could not read a file: its own words in English, in Chinese the common
+    reasons in words (the system's words for the others, after a Chinese lead).
+
+    >>> why = _os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory"))
+    >>> str(why), why.zh
+    ('No such file or directory', '文件不存在')
+    """
+    en = error.strerror or str(error) or type(error).__name__
+    return Quoted(en, _OS_WORDS.get(error.errno or 0, f"系统报告的错误：{en}"))
 
 
 def decode(raw: bytes, name: str) -> tuple[str, list[Note]]:
@@ -1097,9 +1137,7 @@ def decode(raw: bytes, name: str) -> tuple[str, list[Note]]:
     try:
         return raw.decode("gb18030"), [Note("gb18030", {"file": name})]
     except UnicodeDecodeError:
-        raise RecordError(
-            Problem(name, "the file is neither UTF-8 nor GB18030 text: save it as 'CSV UTF-8' (Excel) or UTF-8")
-        ) from None
+        raise RecordError(Problem(name, "sheet-not-utf8")) from None
 
 
 def _csv_rows(text: str) -> Iterator[list[str | None]]:
@@ -1123,7 +1161,7 @@ def read_csv_folder(folder: pathlib.Path) -> tuple[list[tuple[str, Iterator[list
             problems.extend(error.problems)
             continue
         except OSError as error:
-            problems.append(Problem(path.name, f"cannot read the file: {error.strerror or error}"))
+            problems.append(Problem(path.name, "sheet-cannot-read-file", {"why": _os_reason(error)}))
             continue
         notes.extend(found)
         sheets.append((path.stem, _csv_rows(text)))
@@ -1152,8 +1190,11 @@ def read_workbook(path: str | pathlib.Path) -> Iterator[list[tuple[str, Iterator
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
-        raise RecordError(Problem("", f"cannot read the workbook: {reason}")) from None
+        if isinstance(error, OSError):
+            why = _os_reason(error)
+        else:
+            why = Quoted(str(error) or type(error).__name__, "文件已损坏，或不是 xlsx 工作簿")
+        raise RecordError(Problem("", "sheet-cannot-read-workbook", {"why": why})) from None
     try:
         yield [(ws.title, ws.iter_rows(values_only=True)) for ws in book.worksheets]
     finally:
@@ -1333,11 +1374,7 @@ def _ballot_rows(contests: Sequence[Mapping[str, Any]], items: Sequence[Any], la
                 for who in ids:
                     j = 2 + index[(cid, who)]
                     if row[j] is not None:
-                        problems.append(
-                            Problem(
-                                f"ballots.items[{i}].{cid}", f"marks {shown(who)} twice: a sheet has one cell for it"
-                            )
-                        )
+                        problems.append(Problem(f"ballots.items[{i}].{cid}", "sheet-marked-twice", {"who": shown(who)}))
                     row[j] = MARKS[key][lang]
         rows.append(row)
     if problems:
@@ -1349,7 +1386,7 @@ def template_sheets(kind: str, *, lang: Lang = "zh") -> list[tuple[str, Rows]]:
     """The empty sheets of a kind of election, headers only (the settings prefilled with the
     kind): what ``tally template`` writes."""
     if kind not in TEMPLATE_KINDS:
-        raise RecordError(Problem("kind", f"{shown(kind)} is not one of {', '.join(TEMPLATE_KINDS)}"))
+        raise RecordError(Problem("kind", "not-one-of", {"value": shown(kind), "accepted": TEMPLATE_KINDS}))
     skeleton: dict[str, Any] = {"kind": kind, "roll": [], "present": [], "contests": [], "declared": {}}
     sheets = record_sheets(skeleton, lang=lang)
     tally = _BY_KEY["tally"]

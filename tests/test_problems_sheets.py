@@ -1,0 +1,161 @@
+"""The problems of a workbook or a folder of CSV sheets, in Chinese and in English, each at the
+cell the user sees (issue 13: the command line in Chinese)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import pathlib
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from tally import examples
+from tally.errors import Problem, RecordError
+from tally.records import load
+from tally.records.sheets import record_sheets, template_sheets, write_workbook
+
+
+def _workbook(path: pathlib.Path, sheets: dict[str, list[list[Any]]]) -> pathlib.Path:
+    """A workbook as a person would make it with a spreadsheet program: openpyxl, no tally."""
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    for name, rows in sheets.items():
+        ws = book.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    book.save(path)
+    return path
+
+
+def _party() -> dict[str, list[list[Any]]]:
+    """A small party-meeting workbook in Chinese: three members, one contest, three papers."""
+    return {
+        "选举信息": [["项目", "内容"], ["标题", "某支部选举"], ["选举类型", "party-meeting"],
+                 ["规则", "cpc-basic-2020"], ["选举日期", "2021-05-21"], ["收回选票数", 3]],
+        "名册": [["编号", "姓名", "党籍"], ["M01", "张三", "full"], ["M02", "李四", "full"], ["M03", "王五", "full"]],
+        "签到": [["编号"], ["M01"], ["M02"], ["M03"]],
+        "职位": [["职位编号", "名称", "应选人数"], ["committee", "支部委员", 1]],
+        "候选人": [["职位编号", "候选人编号"], ["committee", "M01"], ["committee", "M02"]],
+        "选票": [["票号", "废票", "committee:M01", "committee:M02", "committee:另选他人"],
+               [1, None, "赞成", None, None], [2, None, "赞成", "不赞成", None], [3, None, None, "赞成", None]],
+        "公布结果": [["职位编号", "人员编号", "当选", "公布票数"],
+                 ["committee", "M01", "是", 2], ["committee", "M02", "否", 1]],
+    }  # fmt: skip
+
+
+def _problems(source: pathlib.Path) -> dict[str, Problem]:
+    """The problems of loading *source*, by their cell."""
+    with pytest.raises(RecordError) as caught:
+        load(source)
+    return {p.path: p for p in caught.value.problems}
+
+
+def test_cells_of_a_broken_workbook_in_both_languages(tmp_path: pathlib.Path) -> None:
+    """A mark, a yes/no cell and a column header the sheets do not know: each at its cell, the
+    names of sheets and columns in Chinese only when the words are Chinese."""
+    sheets = _party()
+    sheets["选票"][2][3] = "maybe"  # 选票!D3
+    sheets["选票"][3][1] = "也许"  # 选票!B4
+    sheets["职位"][0].append("颜色")  # 职位!D1
+    found = _problems(_workbook(tmp_path / "w.xlsx", sheets))
+
+    mark = found["选票!D3"]
+    assert mark.code == "sheet-not-a-mark"
+    assert mark.reason == (
+        "'maybe' is not a mark; the marks are 赞成 (for), 不赞成 (against), 弃权 (abstain), "
+        "无法辨认 (unreadable), or empty"
+    )
+    assert mark.words("zh") == "'maybe'不是有效的标记；标记应为：赞成、不赞成、弃权、无法辨认，或留空"
+
+    yes_no = found["选票!B4"]
+    assert yes_no.code == "sheet-not-yes-no"
+    assert yes_no.reason == "'也许' is not yes or no: write 是 or 否 (yes or no)"
+    assert yes_no.words("zh") == "应填写“是”或“否”，而不是'也许'"
+
+    column = found["职位!D1"]
+    assert column.code == "sheet-unknown-column"
+    assert column.reason.startswith("unknown column '颜色'; the columns are 职位编号 (contest), 名称 (title), ")
+    assert column.words("zh").startswith("未知的列'颜色'；列名应为：职位编号、名称、应选人数、")
+    assert "(" not in column.words("zh")
+
+
+def test_missing_and_second_sheets_in_both_languages(tmp_path: pathlib.Path) -> None:
+    """A workbook without its roll and with two sign-in sheets (one named in English)."""
+    sheets = _party()
+    del sheets["名册"]
+    sheets["Sign-in"] = [["id"], ["M01"]]
+    with pytest.raises(RecordError) as caught:
+        load(_workbook(tmp_path / "w.xlsx", sheets))
+    by_code = {p.code: p for p in caught.value.problems}
+    needs = by_code["sheet-needs-sheet"]
+    assert (needs.path, needs.reason) == ("", "the workbook needs a sheet 名册 (Roll)")
+    assert needs.words("zh") == "工作簿缺少名册工作表"
+    second = by_code["sheet-second-sheet"]
+    assert second.path == "Sign-in"
+    assert second.reason == "a second sheet for 签到 (Sign-in): the first is 签到"
+    assert second.words("zh") == "又一张签到工作表（第一张是签到）"
+
+
+def test_a_field_left_empty_is_empty_at_its_cell(tmp_path: pathlib.Path) -> None:
+    """The record's reader finds a required field missing; the user sees the empty cell."""
+    path = tmp_path / "t.xlsx"
+    write_workbook(path, template_sheets("party-meeting", lang="zh"), lang="zh")
+    empty = _problems(path)["选举信息!B4"]  # the rulebook
+    assert empty.code == "sheet-empty"
+    assert empty.reason == "empty: this must be filled in"
+    assert empty.words("zh") == "空白：此处必须填写"
+
+
+def test_a_csv_file_in_another_encoding_says_how_to_save_it(tmp_path: pathlib.Path) -> None:
+    """Bytes neither UTF-8 nor GB18030: the officer is told, in Chinese, to save as CSV UTF-8."""
+    folder = tmp_path / "支部"
+    folder.mkdir()
+    for name, rows in _party().items():
+        text = io.StringIO()
+        csv.writer(text).writerows([["" if v is None else v for v in row] for row in rows])
+        (folder / f"{name}.csv").write_text(text.getvalue(), encoding="utf-8")
+    (folder / "签到.csv").write_bytes(b"\xff\xfe\x00\x81\x30\xff")
+    problem = _problems(folder)["签到.csv"]
+    assert problem.code == "sheet-not-utf8"
+    assert problem.reason == "the file is neither UTF-8 nor GB18030 text: save it as 'CSV UTF-8' (Excel) or UTF-8"
+    assert "另存为" in problem.words("zh")
+    assert "“CSV UTF-8（逗号分隔）”" in problem.words("zh")
+
+
+def test_a_file_that_is_not_a_workbook_says_what_to_do(tmp_path: pathlib.Path) -> None:
+    """Not a workbook at all: the reason in English as before, in Chinese what to do."""
+    path = tmp_path / "bad.xlsx"
+    path.write_text("not a zip", encoding="utf-8")
+    problem = _problems(path)[""]
+    assert problem.code == "sheet-cannot-read-workbook"
+    assert problem.reason == "cannot read the workbook: File is not a zip file"
+    assert problem.words("zh") == (
+        "无法读取此工作簿：文件已损坏，或不是 xlsx 工作簿。如果 Excel 或 WPS 能打开它，"
+        "请“另存为”Excel 工作簿（*.xlsx）后再试"
+    )
+
+
+def test_writing_sheets_and_templates_name_their_problems(tmp_path: pathlib.Path) -> None:
+    """A paper that marks one person twice cannot be a row; a template of an unknown kind."""
+    data = examples.load("branch")
+    paper = data["ballots"]["items"][0]
+    cid = next(k for k in paper if k != "spoiled")
+    who = next(iter(paper[cid].values()))[0]
+    paper[cid]["against"] = [*paper[cid].get("against", []), who]
+    with pytest.raises(RecordError) as caught:
+        record_sheets(data)
+    twice = caught.value.problems[0]
+    assert (twice.path, twice.code) == (f"ballots.items[0].{cid}", "sheet-marked-twice")
+    assert twice.reason == f"marks '{who}' twice: a sheet has one cell for it"
+    assert twice.words("zh") == f"一张选票两次标记'{who}'：表格中每人只有一格"
+    with pytest.raises(RecordError) as caught:
+        template_sheets("village")
+    kind = caught.value.problems[0]
+    assert (kind.path, kind.code) == ("kind", "not-one-of")
+    assert kind.words("zh") == (
+        "'village'不是可接受的值（可接受：party-meeting、party-conference、village-committee、residents-committee）"
+    )

@@ -159,3 +159,29 @@ def test_writing_sheets_and_templates_name_their_problems(tmp_path: pathlib.Path
     assert kind.words("zh") == (
         "'village'不是可接受的值（可接受：party-meeting、party-conference、village-committee、residents-committee）"
     )
+
+
+def test_a_result_row_without_its_person_is_one_problem(tmp_path: pathlib.Path) -> None:
+    """A declared row with 当选 and 公布票数 but no person: one problem at the person's cell."""
+    sheets = _party()
+    sheets["公布结果"][1][1] = None  # 公布结果!B2
+    with pytest.raises(RecordError) as caught:
+        load(_workbook(tmp_path / "w.xlsx", sheets))
+    at = [p for p in caught.value.problems if p.path == "公布结果!B2"]
+    assert [p.code for p in at] == ["sheet-missing-person"]
+
+
+def test_a_board_row_without_its_side_is_empty_not_none(tmp_path: pathlib.Path) -> None:
+    """A 两委班子 row whose 班子 cell is empty: "must be filled in", never "None is not one of"."""
+    from openpyxl import load_workbook
+
+    book_path = tmp_path / "v.xlsx"
+    write_workbook(book_path, record_sheets(examples.load("village")), lang="zh")
+    book = load_workbook(book_path)
+    sheet = book["两委班子"]
+    column = next(c.column_letter for c in sheet[1] if c.value == "班子")
+    sheet[f"{column}2"] = None
+    book.save(book_path)
+    found = _problems(book_path)
+    assert found[f"两委班子!{column}2"].code == "sheet-empty"
+    assert "None" not in found[f"两委班子!{column}2"].words("zh")

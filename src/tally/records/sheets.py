@@ -1010,9 +1010,8 @@ class _SheetReader:
             self.where.elected.setdefault(cid, [])
             who = item.get("person")
             if who is None:
-                for key in ("elected", "votes"):
-                    if key in item:
-                        self.cells.bad(self.where._at("declared", r, "person"), "sheet-missing-person")
+                if "elected" in item or "votes" in item:
+                    self.cells.bad(self.where._at("declared", r, "person"), "sheet-missing-person")
                 continue
             if "elected" not in item:
                 self.cells.bad(self.where._at("declared", r, "elected"), "sheet-missing-elected")
@@ -1042,6 +1041,9 @@ class _SheetReader:
         board: dict[str, list[Any]] = {}
         for r, item in self._table(sheet, rows):
             side = item.pop("side", None)
+            if side is None:
+                self.cells.bad(self.where._at("board", r, "side"), "sheet-empty")
+                continue
             if side not in ("village", "party"):
                 self.cells.bad(
                     self.where._at("board", r, "side"),

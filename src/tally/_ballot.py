@@ -40,7 +40,7 @@ def _checked_ids(value: Iterable[str], name: str) -> tuple[str, ...]:
     """The ids of one mark list as a tuple; a string, or an item that is not an id, is a
     :class:`RecordError` (every bad item at once, as ``for[2]``)."""
     if isinstance(value, str):
-        raise RecordError(Problem("", f"must be a list of ids, not {shown(value)}"))
+        raise RecordError(Problem("", "not-id-list", {"value": shown(value)}))
     ids = value if type(value) is tuple else tuple(value)
     try:
         if ids in _GOOD:
@@ -107,15 +107,15 @@ class Marks:
         Marks(for_=('M01',), against=(), abstain=('M02',), write_in=(), unreadable=())
         """
         if not isinstance(data, Mapping):
-            raise RecordError(Problem("", f"a section must be an object of marks, not {shown(data)}"))
-        unknown = [Problem(str(k), "unknown mark list") for k in data if k not in _MARK_FIELDS]
+            raise RecordError(Problem("", "section-not-marks", {"value": shown(data)}))
+        unknown = [Problem(str(k), "unknown-mark-list") for k in data if k not in _MARK_FIELDS]
         if unknown:
             raise RecordError(unknown)
         problems: list[Problem] = []
         kwargs: dict[str, tuple[str, ...]] = {}
         for key, value in data.items():
             if isinstance(value, str) or not isinstance(value, list | tuple):
-                problems.append(Problem(key, f"must be a list of ids, not {shown(value)}"))
+                problems.append(Problem(key, "not-id-list", {"value": shown(value)}))
                 continue
             kwargs["for_" if key == "for" else key] = tuple(value)
         if problems:
@@ -157,7 +157,7 @@ def _sections(value: Mapping[str, Marks | Mapping[str, Any]] | None) -> FrozenMa
     if value is None:
         return FrozenMap()
     if not isinstance(value, Mapping):
-        raise RecordError(Problem("", f"a paper must map contest ids to marks, not {shown(value)}"))
+        raise RecordError(Problem("", "paper-not-sections", {"value": shown(value)}))
     out: dict[str, Marks] = {}
     problems: list[Problem] = []
     for key, marks in value.items():
@@ -208,7 +208,7 @@ class Ballot:
 
     def __attrs_post_init__(self) -> None:
         if self.spoiled and self.sections:
-            raise RecordError(Problem("spoiled", "a spoiled paper has no readable sections"))
+            raise RecordError(Problem("spoiled", "spoiled-with-sections"))
         key = "\x00" if self.spoiled else "\x1d".join(f"{cid}\x1f{m.key}" for cid, m in sorted(self.sections.items()))
         object.__setattr__(self, "key", key)
 
@@ -259,7 +259,7 @@ def read_section(
     """
     candidates = set(contest.candidates)
     problems = [
-        Problem(f"{name}[{i}]", f"{shown(who)} is not a candidate in {shown(contest.id)}")
+        Problem(f"{name}[{i}]", "not-a-candidate", {"who": shown(who), "contest": shown(contest.id)})
         for name, ids in (
             ("for", marks.for_),
             ("against", marks.against),

@@ -38,12 +38,12 @@ Status = Literal["met", "not met", "not applicable", "cannot tell"]
 
 def _optional_bool(instance: object, attribute: attrs.Attribute[bool | None], value: object) -> None:
     if value is not None and not isinstance(value, bool):
-        raise RecordError(Problem(attribute.name, f"must be true, false or null, not {shown(value)}"))
+        raise RecordError(Problem(attribute.name, "not-optional-boolean", {"value": shown(value)}))
 
 
 def _date(instance: object, attribute: attrs.Attribute[datetime.date], value: object) -> None:
     if not isinstance(value, datetime.date):
-        raise RecordError(Problem(attribute.name, f"must be a date, not {shown(value)}"))
+        raise RecordError(Problem(attribute.name, "not-date", {"value": shown(value)}))
 
 
 def _optional_count(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
@@ -148,7 +148,7 @@ def check_board(board: Board, *, rulebook: Rulebook, day: datetime.date) -> tupl
     [('committee-size', 'met'), ('women', 'met'), ('youth', 'met'), ('party-share', 'met')]
     """
     if not isinstance(board, Board):
-        raise RecordError(Problem("board", f"must be a Board, not {shown(board)}"))
+        raise RecordError(Problem("board", "not-instance", {"type": "Board", "value": shown(board)}))
     out: list[Finding] = []
     village, party = board.village, board.party
     out.append(_size(len(village), rulebook))
@@ -195,7 +195,7 @@ def check_committee(contests: Iterable[Contest], *, rulebook: Rulebook) -> Findi
     contests = tuple(contests)
     for i, c in enumerate(contests):
         if not isinstance(c, Contest):
-            raise RecordError(Problem(f"contests[{i}]", f"must be a Contest, not {shown(c)}"))
+            raise RecordError(Problem(f"contests[{i}]", "not-instance", {"type": "Contest", "value": shown(c)}))
     return _size(sum(c.seats for c in contests if c.stage is Stage.REGULAR), rulebook)
 
 
@@ -355,12 +355,16 @@ def period_end(start: datetime.date, days: int, *, rulebook: Rulebook) -> dateti
         while rulebook.period_skips_rest_days and end.weekday() >= 5:
             end += datetime.timedelta(days=1)
     except OverflowError:
-        raise RecordError(Problem("start", _off_calendar(start, days, "after"))) from None
+        raise RecordError(_off_calendar(start, days, after=True).at("start")) from None
     return end
 
 
-def _off_calendar(day: datetime.date, days: int, way: str) -> str:
-    return f"{day.isoformat()}: the day {days:,} days {way} it is not in the calendar (years 1 to 9999)"
+def _off_calendar(day: datetime.date, days: int, *, after: bool) -> Problem:
+    """The day *days* days after (or before) *day* is not in the calendar (a problem with no path yet)."""
+    values = {"day": day.isoformat(), "days": days}
+    if after:
+        return Problem("", "date-off-calendar-after", values)
+    return Problem("", "date-off-calendar-before", values)
 
 
 def _before(day: datetime.date, days: int, where: str, problems: list[Problem]) -> datetime.date | None:
@@ -368,7 +372,7 @@ def _before(day: datetime.date, days: int, where: str, problems: list[Problem]) 
     try:
         return day - datetime.timedelta(days=days)
     except OverflowError:
-        problems.append(Problem(where, _off_calendar(day, days, "before")))
+        problems.append(_off_calendar(day, days, after=False).at(where))
         return None
 
 
@@ -378,7 +382,7 @@ def _end(start: datetime.date, days: int, rulebook: Rulebook, where: str, proble
     try:
         return period_end(start, days, rulebook=rulebook)
     except RecordError as error:
-        problems.extend(Problem(where, p.reason) for p in error.problems)
+        problems.extend(p.at(where) for p in error.problems)
         return datetime.date.max
 
 

@@ -78,10 +78,12 @@ def _seats(instance: object, attribute: attrs.Attribute[int], value: object) -> 
 
 def _ids(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
-        raise RecordError(Problem("candidates", f"must be a list of ids, not {shown(value)}"))
+        raise RecordError(Problem("candidates", "not-id-list", {"value": shown(value)}))
     out = tuple(value)
     if len(out) > MOST_CANDIDATES:
-        raise RecordError(Problem("candidates", f"at most {MOST_CANDIDATES:,} candidates, not {len(out):,}"))
+        raise RecordError(
+            Problem("candidates", "contest-too-many-candidates", {"most": MOST_CANDIDATES, "count": len(out)})
+        )
     return out
 
 
@@ -114,9 +116,8 @@ class Contest:
             if why is not None:
                 problems.append(why.at(f"candidates[{i}]"))
             elif who in seen:
-                problems.append(
-                    Problem(f"candidates[{i}]", f"duplicate candidate {shown(who)} (first at candidates[{seen[who]}])")
-                )
+                values = {"id": shown(who), "first": f"candidates[{seen[who]}]"}
+                problems.append(Problem(f"candidates[{i}]", "duplicate-candidate", values))
             else:
                 seen[who] = i
         if problems:
@@ -168,15 +169,11 @@ def check_margin(contest: Contest, rulebook: Rulebook) -> Problem | None:
     least, rule, most = _bounds(contest, rulebook)
     have = len(contest.candidates)
     if have < least:
-        return Problem(
-            "candidates",
-            f"{have} candidates for {contest.seats} seats; the rules require at least {least} "
-            f"({rule}, INSUFFICIENT_MARGIN)",
-        )
+        values = {"have": have, "seats": contest.seats, "least": least, "rule": rule, "error": "INSUFFICIENT_MARGIN"}
+        return Problem("candidates", "contest-margin-too-small", values)
     if most is not None and have > most:
-        return Problem(
-            "candidates", f"{have} candidates for {contest.seats} seats; the rules allow at most {most} ({rule})"
-        )
+        values = {"have": have, "seats": contest.seats, "most": most, "rule": rule}
+        return Problem("candidates", "contest-margin-too-large", values)
     return None
 
 
@@ -190,13 +187,12 @@ def check_contests(contests: Iterable[Contest], rulebook: Rulebook) -> tuple[Con
     for i, contest in enumerate(out):
         where = f"contests[{i}]"
         if not isinstance(contest, Contest):
-            shape.append(Problem(where, f"must be a Contest, not {shown(contest)}"))
+            shape.append(Problem(where, "not-instance", {"type": "Contest", "value": shown(contest)}))
             continue
         if contest.id in seen:
             first = seen[contest.id]
-            shape.append(
-                Problem(f"{where}.id", f"duplicate contest id {shown(contest.id)} (first at contests[{first}])")
-            )
+            values = {"id": shown(contest.id), "first": f"contests[{first}]"}
+            shape.append(Problem(f"{where}.id", "duplicate-contest-id", values))
             continue
         seen[contest.id] = i
         problem = check_margin(contest, rulebook)
@@ -207,5 +203,5 @@ def check_contests(contests: Iterable[Contest], rulebook: Rulebook) -> tuple[Con
     if margins:
         raise RuleError(margins)
     if not out:
-        raise RecordError(Problem("contests", "a round needs at least one contest"))
+        raise RecordError(Problem("contests", "no-contest"))
     return out

@@ -55,11 +55,10 @@ def _rights(value: object) -> Rights:
     return choice(Rights, "rights", value)
 
 
-
 def _sex(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
     """Validator: ``"F"``, ``"M"`` or ``None`` (not known)."""
     if value not in (None, "F", "M"):
-        raise RecordError(Problem(attribute.name, f"must be F or M, not {shown(value)}"))
+        raise RecordError(Problem(attribute.name, "not-sex", {"value": shown(value)}))
 
 
 @attrs.frozen
@@ -122,11 +121,7 @@ def plain_member(id: str) -> Member:
 def _plain_member(m: Member) -> bool:
     """A member who is nothing but an id: full standing, rights in force, nothing else given."""
     return (
-        m.standing is Standing.FULL
-        and m.rights is Rights.FULL
-        and m.name is None
-        and m.sex is None
-        and m.born is None
+        m.standing is Standing.FULL and m.rights is Rights.FULL and m.name is None and m.sex is None and m.born is None
     )
 
 

@@ -14,7 +14,7 @@ from typing import Literal, cast, get_args
 
 import attrs
 
-from ._values import MOST_AGE, MOST_BALLOTS, MOST_CANDIDATES, MOST_DAYS, MOST_SEATS, FrozenMap, choice, shown
+from ._values import MOST_AGE, MOST_BALLOTS, MOST_CANDIDATES, MOST_DAYS, MOST_SEATS, FrozenMap, Quoted, choice, shown
 from ._voters import Relation
 from .errors import Problem, RuleError
 
@@ -58,21 +58,21 @@ EXCLUSION_CATEGORIES: tuple[str, ...] = (
 )
 
 
-def _show(value: object) -> str:
+def _show(value: object) -> Quoted:
     if isinstance(value, Fraction):
         n, d = shown(value.numerator), shown(value.denominator)
-        return n if value.denominator == 1 else f"{n}/{d}"
+        return n if value.denominator == 1 else Quoted(f"{n}/{d}", f"{n.zh}/{d.zh}")
     return shown(value)
 
 
 def _check_ratio(instance: Rulebook, attribute: attrs.Attribute[Fraction], value: Fraction) -> None:
     if not isinstance(value, Fraction) or not 0 < value <= 1:
-        raise RuleError(Problem(attribute.name, f"must be a Fraction above 0 and at most 1, not {_show(value)}"))
+        raise RuleError(Problem(attribute.name, "rule-not-ratio", {"value": _show(value)}))
 
 
 def _check_share(instance: Rulebook, attribute: attrs.Attribute[Fraction], value: Fraction) -> None:
     if not isinstance(value, Fraction) or value < 0:
-        raise RuleError(Problem(attribute.name, f"must be a Fraction of at least 0, not {_show(value)}"))
+        raise RuleError(Problem(attribute.name, "rule-not-share", {"value": _show(value)}))
 
 
 # The most each whole-number field may be (docs/record-format.md, "Bounds"): far above any real
@@ -99,12 +99,13 @@ COUNT_BOUNDS: Mapping[str, int] = MappingProxyType(
 def _check_count(instance: Rulebook, attribute: attrs.Attribute[int], value: int) -> None:
     most = COUNT_BOUNDS[attribute.name]
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= most:
-        raise RuleError(Problem(attribute.name, f"must be a whole number from 0 to {most:,}, not {shown(value)}"))
+        values = {"least": 0, "most": most, "value": shown(value)}
+        raise RuleError(Problem(attribute.name, "not-whole-in-range", values))
 
 
 def _set_of_names(field: str, value: object) -> frozenset[str]:
     if isinstance(value, str) or not hasattr(value, "__iter__"):
-        raise RuleError(Problem(field, f"must be a set of names, not {shown(value)}"))
+        raise RuleError(Problem(field, "rule-not-names", {"value": shown(value)}))
     return frozenset(str(v) for v in value)
 
 
@@ -134,7 +135,7 @@ ResidentsMode = Literal["direct", "household", "group-representatives"]
 
 def _literal(field: str, allowed: tuple[str, ...], value: object) -> str:
     if value not in allowed:
-        raise RuleError(Problem(field, f"{shown(value)} is not one of {', '.join(allowed)}"))
+        raise RuleError(Problem(field, "not-one-of", {"value": shown(value), "accepted": allowed}))
     return str(value)
 
 
@@ -180,7 +181,7 @@ def _relatives_refill(value: object) -> RelativesRefill:
 
 def _relations(value: object) -> frozenset[Relation]:
     if isinstance(value, str) or not hasattr(value, "__iter__"):
-        raise RuleError(Problem("proxy_relations", f"must be a set of relations, not {shown(value)}"))
+        raise RuleError(Problem("proxy_relations", "rule-not-relations", {"value": shown(value)}))
     return frozenset(choice(Relation, "proxy_relations", v, RuleError) for v in value)
 
 
@@ -199,21 +200,20 @@ def _size(value: object) -> tuple[int, int] | None:
         and value[0] <= value[1]
     ):
         return (value[0], value[1])
-    reason = f"must be [least, most] whole numbers from 1 to {MOST_SEATS:,}, or null, not {shown(value)}"
-    raise RuleError(Problem("committee_size", reason))
+    raise RuleError(Problem("committee_size", "rule-committee-size", {"most": MOST_SEATS, "value": shown(value)}))
 
 
 def _post_margins(value: object) -> FrozenMap[tuple[int, int | None]]:
     if not isinstance(value, Mapping):
-        raise RuleError(Problem("post_margins", f"must map posts to [least extra, most extra], not {shown(value)}"))
+        raise RuleError(Problem("post_margins", "rule-post-margins", {"value": shown(value)}))
     out: dict[str, tuple[int, int | None]] = {}
     for post, pair in value.items():
         ok = isinstance(pair, list | tuple) and len(pair) == 2 and type(pair[0]) is int
         ok = ok and 0 <= pair[0] <= MOST_CANDIDATES
         ok = ok and (pair[1] is None or (type(pair[1]) is int and pair[0] <= pair[1] <= MOST_CANDIDATES))
         if not ok:
-            reason = f"must be [least extra, most extra or null], each at most {MOST_CANDIDATES:,}, not {shown(pair)}"
-            raise RuleError(Problem(f"post_margins.{post}", reason))
+            values = {"most": MOST_CANDIDATES, "value": shown(pair)}
+            raise RuleError(Problem(f"post_margins.{post}", "rule-post-margin", values))
         out[str(post)] = (pair[0], pair[1])
     return FrozenMap(out)
 
@@ -225,11 +225,8 @@ def _bands(value: object) -> tuple[tuple[int | None, int | None, int, int], ...]
         ok = ok and all(b is None or (type(b) is int and 0 <= b <= MOST_BALLOTS) for b in band[:2])
         ok = ok and all(type(b) is int and 0 <= b <= MOST_SEATS for b in band[2:])
         if not ok:
-            reason = (
-                f"must be [least pop, most pop, least posts, most posts] (populations at most {MOST_BALLOTS:,}, "
-                f"posts at most {MOST_SEATS:,}), not {shown(band)}"
-            )
-            raise RuleError(Problem(f"post_bands[{i}]", reason))
+            values = {"most_population": MOST_BALLOTS, "most_posts": MOST_SEATS, "value": shown(band)}
+            raise RuleError(Problem(f"post_bands[{i}]", "rule-post-band", values))
         out.append((band[0], band[1], band[2], band[3]))
     return tuple(out)
 
@@ -474,17 +471,16 @@ class Rulebook:
 
     def __attrs_post_init__(self) -> None:
         if self.without_candidates and not self.without_candidates_allowed:
-            reason = "these rules have no election without candidates (V-11): set without_candidates_allowed"
-            raise RuleError(Problem("without_candidates", reason))
+            field = {"field": "without_candidates_allowed"}
+            raise RuleError(Problem("without_candidates", "rule-no-election-without-candidates", field))
         usual = (self.delegates_usual_least, self.delegates_usual_most, self.delegates_most)
         bounds = [b for b in usual if b is not None]
         if bounds != sorted(bounds):
-            raise RuleError(Problem("delegates_most", f"the delegate numbers must not decrease, not {usual}"))
+            raise RuleError(Problem("delegates_most", "rule-delegates-decrease", {"value": shown(usual)}))
         if self.quorum == 1 and not self.quorum_inclusive:
-            raise RuleError(Problem("quorum", "a strict quorum of all the required attendance cannot be met"))
+            raise RuleError(Problem("quorum", "rule-strict-quorum-of-all"))
         if self.kind in (Kind.VILLAGE_COMMITTEE, Kind.RESIDENTS_COMMITTEE) and self.majority_base != "voted":
-            reason = "a polling's majority is taken of those who voted (V-21): it has no other base"
-            raise RuleError(Problem("majority_base", reason))
+            raise RuleError(Problem("majority_base", "rule-polling-majority-base"))
 
 
 # The rule IDs each field implements, for listings (``tally rulebooks ID``) and the docs.
@@ -736,5 +732,6 @@ def preset(id: str) -> Rulebook:
     try:
         return PRESETS[id]
     except KeyError:
-        known = ", ".join(PRESETS)
-        raise RuleError(Problem("rulebook", f"no preset {shown(id)}; the presets are {known}")) from None
+        raise RuleError(
+            Problem("rulebook", "rule-no-preset", {"value": shown(id), "presets": tuple(PRESETS)})
+        ) from None

@@ -53,12 +53,12 @@ class Base(enum.StrEnum):
 
 def _fraction(instance: Threshold, attribute: attrs.Attribute[Fraction], value: object) -> None:
     if not isinstance(value, Fraction) or not 0 <= value <= 1:
-        raise RuleError(Problem(attribute.name, f"must be a Fraction from 0 to 1, not {shown(value)}"))
+        raise RuleError(Problem(attribute.name, "threshold-not-share", {"value": shown(value)}))
 
 
 def _count(value: object, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise RuleError(Problem(name, f"must be a whole number of at least 0, not {shown(value)}"))
+        raise RuleError(Problem(name, "threshold-not-count", {"value": shown(value)}))
     return value
 
 
@@ -183,9 +183,7 @@ def sitting(rulebook: Rulebook, base: Base) -> Threshold:
         return Threshold(rulebook.assembly_quorum, inclusive=rulebook.assembly_quorum_inclusive, base=base, rule=rule)
     if kind is Kind.VILLAGER_ASSEMBLY and base is Base.HOUSEHOLDS:
         # V-9: 本村三分之二以上的户的代表参加
-        return Threshold(
-            rulebook.household_quorum, inclusive=rulebook.household_quorum_inclusive, base=base, rule=rule
-        )
+        return Threshold(rulebook.household_quorum, inclusive=rulebook.household_quorum_inclusive, base=base, rule=rule)
     return Threshold(rulebook.assembly_quorum, inclusive=rulebook.assembly_quorum_inclusive, base=base, rule=rule)
 
 

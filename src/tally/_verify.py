@@ -25,7 +25,7 @@ __all__ = ["Declared", "Discrepancy", "Verification", "declared_problems", "veri
 
 def _ids(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
-        raise RecordError(Problem("elected", f"must be a list of ids, not {shown(value)}"))
+        raise RecordError(Problem("elected", "not-id-list", {"value": shown(value)}))
     out = tuple(value)
     problems = [why.at(f"elected[{i}]") for i, who in enumerate(out) if (why := id_reason(who)) is not None]
     if problems:
@@ -38,9 +38,7 @@ def _optional_votes(value: Mapping[str, int] | None) -> FrozenMap[int] | None:
         return None
     votes = int_map(value)
     problems = [
-        why.at(f"votes.{who}")
-        for who, n in votes.items()
-        if (why := count_problem(n, most=MOST_BALLOTS)) is not None
+        why.at(f"votes.{who}") for who, n in votes.items() if (why := count_problem(n, most=MOST_BALLOTS)) is not None
     ]
     if problems:
         raise RecordError(problems)
@@ -149,13 +147,13 @@ def declared_problems(
     for cid, said in declared.items():
         where = f"declared.{cid}"
         if cid not in known:
-            problems.append(Problem(where, f"no contest {shown(cid)} in this round"))
+            problems.append(Problem(where, "declared-no-contest", {"id": shown(cid)}))
             continue
         first: dict[str, int] = {}
         for i, who in enumerate(said.elected):
             if who in first:
-                reason = f"{shown(who)} is listed twice (first at elected[{first[who]}])"
-                problems.append(Problem(f"{where}.elected[{i}]", reason))
+                values = {"who": shown(who), "first": f"elected[{first[who]}]"}
+                problems.append(Problem(f"{where}.elected[{i}]", "declared-twice", values))
             first.setdefault(who, i)
         named = [(f"{where}.elected[{i}]", who) for i, who in enumerate(said.elected) if first[who] == i]
         named += [(f"{where}.votes.{who}", who) for who in (said.votes or {})]
@@ -164,9 +162,9 @@ def declared_problems(
                 continue
             owners = names.get(who.strip()) if isinstance(who, str) else None
             if owners:
-                problems.append(Problem(path, f"{shown(who)} is the name of {', '.join(owners)}; give the id"))
+                problems.append(Problem(path, "declared-name-not-id", {"who": shown(who), "owners": tuple(owners)}))
             else:
-                problems.append(Problem(path, f"{shown(who)} is not an id on the roll"))
+                problems.append(Problem(path, "declared-not-on-roll", {"who": shown(who)}))
     return problems
 
 

@@ -97,7 +97,7 @@ class Relative:
 def _relatives(value: Iterable[Relative]) -> tuple[Relative, ...]:
     out = tuple(value)
     problems = [
-        Problem(f"relatives[{i}]", f"must be a Relative, not {shown(r)}")
+        Problem(f"relatives[{i}]", "not-instance", {"type": "Relative", "value": shown(r)})
         for i, r in enumerate(out)
         if not isinstance(r, Relative)
     ]
@@ -108,13 +108,13 @@ def _relatives(value: Iterable[Relative]) -> tuple[Relative, ...]:
 
 def _sex(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
     if value not in (None, "F", "M"):
-        raise RecordError(Problem(attribute.name, f"must be F or M, not {shown(value)}"))
+        raise RecordError(Problem(attribute.name, "not-sex", {"value": shown(value)}))
 
 
 def _optional_boolean(instance: object, attribute: attrs.Attribute[bool | None], value: object) -> None:
     """Validator: ``True``, ``False`` or ``None`` (not known: a check that needs it cannot tell)."""
     if value is not None and not isinstance(value, bool):
-        raise RecordError(Problem(attribute.name, f"must be true, false or null, not {shown(value)}"))
+        raise RecordError(Problem(attribute.name, "not-optional-boolean", {"value": shown(value)}))
 
 
 def age_on(born: datetime.date, day: datetime.date) -> int:

@@ -1422,7 +1422,153 @@ _COMMON_PROBLEMS: dict[str, Words] = {
 }
 
 # One block per part of tally, so that each part's words stay together.
-_CORE_PROBLEMS: dict[str, Words] = {}
+_CORE_PROBLEMS: dict[str, Words] = {
+    # values of any kind
+    "not-instance": {"zh": "应为{type}，而不是{value}", "en": "must be a {type}, not {value}"},
+    "not-id-list": {"zh": "应为编号列表，而不是{value}", "en": "must be a list of ids, not {value}"},
+    "not-sex": {"zh": "应为 F 或 M，而不是{value}", "en": "must be F or M, not {value}"},
+    "not-optional-boolean": {
+        "zh": "应为 true、false 或 null，而不是{value}",
+        "en": "must be true, false or null, not {value}",
+    },
+    # rulebooks and thresholds
+    "rule-not-ratio": {
+        "zh": "应为大于0且不超过1的分数，而不是{value}",
+        "en": "must be a Fraction above 0 and at most 1, not {value}",
+    },
+    "rule-not-share": {"zh": "应为不小于0的分数，而不是{value}", "en": "must be a Fraction of at least 0, not {value}"},
+    "rule-not-names": {"zh": "应为一组名称，而不是{value}", "en": "must be a set of names, not {value}"},
+    "rule-not-relations": {"zh": "应为一组亲属关系，而不是{value}", "en": "must be a set of relations, not {value}"},
+    "rule-committee-size": {
+        "zh": "应为[最少, 最多]两个1至{most:,}的整数，或 null，而不是{value}",
+        "en": "must be [least, most] whole numbers from 1 to {most:,}, or null, not {value}",
+    },
+    "rule-post-margins": {
+        "zh": "应为各职位对应的[最少差额, 最多差额]，而不是{value}",
+        "en": "must map posts to [least extra, most extra], not {value}",
+    },
+    "rule-post-margin": {
+        "zh": "应为[最少差额, 最多差额或 null]，每个数不超过{most:,}，而不是{value}",
+        "en": "must be [least extra, most extra or null], each at most {most:,}, not {value}",
+    },
+    "rule-post-band": {
+        "zh": "应为[最少人口, 最多人口, 最少职数, 最多职数]"
+        "（人口不超过{most_population:,}，职数不超过{most_posts:,}），而不是{value}",
+        "en": "must be [least pop, most pop, least posts, most posts] (populations at most {most_population:,}, "
+        "posts at most {most_posts:,}), not {value}",
+    },
+    "rule-no-election-without-candidates": {
+        "zh": "这套规则不允许无候选人选举（V-11）：须设定{field}",
+        "en": "these rules have no election without candidates (V-11): set {field}",
+    },
+    "rule-delegates-decrease": {
+        "zh": "代表人数（一般最少、一般最多、最多）不得递减，而不是{value}",
+        "en": "the delegate numbers must not decrease, not {value}",
+    },
+    "rule-strict-quorum-of-all": {
+        "zh": "到会人数须超过应到会人数的全部，这无法达到",
+        "en": "a strict quorum of all the required attendance cannot be met",
+    },
+    "rule-polling-majority-base": {
+        "zh": "投票选举的过半数以参加投票的人数为基数（V-21），不能用其他基数",
+        "en": "a polling's majority is taken of those who voted (V-21): it has no other base",
+    },
+    "rule-no-preset": {
+        "zh": "没有规则集{value}；现有规则集：{presets}",
+        "en": "no preset {value}; the presets are {presets}",
+    },
+    "threshold-not-share": {"zh": "应为0至1的分数，而不是{value}", "en": "must be a Fraction from 0 to 1, not {value}"},
+    "threshold-not-count": {
+        "zh": "应为不小于0的整数，而不是{value}",
+        "en": "must be a whole number of at least 0, not {value}",
+    },
+    # the calendar
+    "date-off-calendar-after": {
+        "zh": "{day}：其后第{days:,}天超出了日历范围（公元1年至9999年）",
+        "en": "{day}: the day {days:,} days after it is not in the calendar (years 1 to 9999)",
+    },
+    "date-off-calendar-before": {
+        "zh": "{day}：其前第{days:,}天超出了日历范围（公元1年至9999年）",
+        "en": "{day}: the day {days:,} days before it is not in the calendar (years 1 to 9999)",
+    },
+    # contests
+    "contest-too-many-candidates": {
+        "zh": "候选人最多{most:,}名，而不是{count:,}名",
+        "en": "at most {most:,} candidates, not {count:,}",
+    },
+    "duplicate-candidate": {
+        "zh": "候选人{id}重复（首次出现在 {first}）",
+        "en": "duplicate candidate {id} (first at {first})",
+    },
+    "contest-margin-too-small": {
+        "zh": "{seats}个名额只有{have}名候选人；规则要求至少{least}名（{rule}，{error}）",
+        "en": "{have} candidates for {seats} seats; the rules require at least {least} ({rule}, {error})",
+    },
+    "contest-margin-too-large": {
+        "zh": "{seats}个名额有{have}名候选人；规则允许最多{most}名（{rule}）",
+        "en": "{have} candidates for {seats} seats; the rules allow at most {most} ({rule})",
+    },
+    "duplicate-contest-id": {
+        "zh": "选举项目编号{id}重复（首次出现在 {first}）",
+        "en": "duplicate contest id {id} (first at {first})",
+    },
+    "no-contest": {"zh": "一轮投票至少要有一个选举项目", "en": "a round needs at least one contest"},
+    # ballots
+    "section-not-marks": {
+        "zh": "选票上一个选举项目的一栏应为由各类符号组成的对象，而不是{value}",
+        "en": "a section must be an object of marks, not {value}",
+    },
+    "unknown-mark-list": {"zh": "未知的符号类别", "en": "unknown mark list"},
+    "paper-not-sections": {
+        "zh": "一张选票应按选举项目编号记录各栏的符号，而不是{value}",
+        "en": "a paper must map contest ids to marks, not {value}",
+    },
+    "spoiled-with-sections": {
+        "zh": "无法辨认的选票不能再有可辨认的栏",
+        "en": "a spoiled paper has no readable sections",
+    },
+    "not-a-candidate": {"zh": "{who}不是选举项目{contest}的候选人", "en": "{who} is not a candidate in {contest}"},
+    # declared results
+    "declared-no-contest": {"zh": "本轮投票中没有选举项目{id}", "en": "no contest {id} in this round"},
+    "declared-twice": {"zh": "{who}列了两次（首次出现在 {first}）", "en": "{who} is listed twice (first at {first})"},
+    "declared-name-not-id": {
+        "zh": "{who}是{owners}的姓名；请填写编号",
+        "en": "{who} is the name of {owners}; give the id",
+    },
+    "declared-not-on-roll": {"zh": "{who}不是名册上的编号", "en": "{who} is not an id on the roll"},
+    # rules, examples, forms, languages
+    "no-rule": {"zh": "规则表中没有规则{value}", "en": "no rule {value} in tally's table of rules"},
+    "no-rule-close": {
+        "zh": "规则表中没有规则{value}；是否要找：{close}？",
+        "en": "no rule {value} in tally's table of rules; did you mean {close}?",
+    },
+    "not-language": {"zh": "应为 'zh' 或 'en'，而不是{value}", "en": "must be 'zh' or 'en', not {value}"},
+    "no-example": {
+        "zh": "没有示例{value}；现有示例：{examples}",
+        "en": "no example {value}; the examples are {examples}",
+    },
+    "no-form": {"zh": "没有表格{value}；现有表格：{forms}", "en": "no form {value}; the forms are {forms}"},
+    "no-language": {"zh": "没有语言{value}；可用语言：zh、en", "en": "no language {value}; the languages are zh, en"},
+    "no-name-for-form": {
+        "zh": "{who}没有姓名：表格按姓名列出人员（P-15、P-26）",
+        "en": "{who} has no name: a form lists people by name (P-15, P-26)",
+    },
+    # surname strokes
+    "no-stroke-data": {
+        "zh": "没有{chars}的笔画数据；笔画从不猜测：请给出其笔画，例如{example}（1 横 2 竖 3 撇 4 点 5 折）",
+        "en": "no stroke data for {chars}; it is never guessed: give its strokes, "
+        "e.g. {example} (1 横 2 竖 3 撇 4 点 5 折)",
+    },
+    "strokes-not-digits": {
+        "zh": "应为一个字对应由1至5组成的笔画数字（1 横 2 竖 3 撇 4 点 5 折），而不是{value}",
+        "en": "must be one character mapped to digits 1-5 (1 横 2 竖 3 撇 4 点 5 折), not {value}",
+    },
+    "strokes-no-name": {
+        "zh": "按姓氏笔画排序需要姓名，而不是{value}",
+        "en": "a name is needed to order by surname strokes, not {value}",
+    },
+    "strokes-of-name": {"zh": "{name}：{why}", "en": "{name}: {why}"},
+}
 _COUNT_PROBLEMS: dict[str, Words] = {}
 _RECORD_PROBLEMS: dict[str, Words] = {}
 _SHEET_PROBLEMS: dict[str, Words] = {

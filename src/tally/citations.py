@@ -31,6 +31,7 @@ from typing import Any, Literal
 
 import attrs
 
+from ._values import shown
 from .errors import Problem, RuleError
 
 __all__ = ["BODIES", "RULES", "STATUSES", "Lang", "Rule", "Words", "cite", "describe_rule"]
@@ -126,8 +127,11 @@ def _entry(rule_id: str) -> Rule:
         return RULES[rule_id]
     except (KeyError, TypeError):
         close = difflib.get_close_matches(str(rule_id), RULES, n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise RuleError(Problem("rule_id", f"no rule {rule_id!r} in tally's table of rules{hint}")) from None
+        if close:
+            raise RuleError(
+                Problem("rule_id", "no-rule-close", {"value": shown(rule_id), "close": tuple(close)})
+            ) from None
+        raise RuleError(Problem("rule_id", "no-rule", {"value": shown(rule_id)})) from None
 
 
 def _pick(words: Words, lang: str) -> str:
@@ -135,7 +139,7 @@ def _pick(words: Words, lang: str) -> str:
         return words.zh
     if lang == "en":
         return words.en
-    raise RuleError(Problem("lang", f"must be 'zh' or 'en', not {lang!r}"))
+    raise RuleError(Problem("lang", "not-language", {"value": shown(lang)}))
 
 
 def cite(rule_id: str, *, lang: Lang = "zh") -> str:

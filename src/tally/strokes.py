@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable, Mapping
 from importlib.resources import files
 from typing import TypeVar, cast
 
+from ._values import shown
 from .errors import Problem, RecordError
 
 __all__ = ["COMPOUND_SURNAMES", "KINDS", "by_strokes", "stroke_key", "strokes", "surname"]
@@ -83,7 +84,7 @@ def strokes(char: str, *, extra: Mapping[str, str] | None = None) -> str:
     """
     found = _lookup(char, extra)
     if found is None:
-        raise RecordError(Problem("char", _missing(char)))
+        raise RecordError(_missing(char).at("char"))
     return found
 
 
@@ -93,19 +94,17 @@ def _lookup(char: str, extra: Mapping[str, str] | None) -> str | None:
     return _table().get(char)
 
 
-def _missing(*chars: str) -> str:
-    shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in chars)
-    return (
-        f"no stroke data for {shown}; it is never guessed: give its strokes, "
-        f"e.g. extra={{{chars[0]!r}: '...'}} (1 横 2 竖 3 撇 4 点 5 折)"
-    )
+def _missing(*chars: str) -> Problem:
+    """No stroke data for *chars* (a problem with no path yet)."""
+    named = tuple(f"{c!r} (U+{ord(c):04X})" for c in chars)
+    return Problem("", "no-stroke-data", {"chars": named, "example": f"extra={{{chars[0]!r}: '...'}}"})
 
 
 def _check_extra(extra: Mapping[str, str] | None) -> None:
     if not extra:
         return
     problems = [
-        Problem(f"extra.{char}", f"must be one character mapped to digits 1-5 (1 横 2 竖 3 撇 4 点 5 折), not {s!r}")
+        Problem(f"extra.{char}", "strokes-not-digits", {"value": shown(s)})
         for char, s in extra.items()
         if not (isinstance(char, str) and len(char) == 1 and isinstance(s, str) and s and set(s) <= set(KINDS))
     ]
@@ -129,11 +128,11 @@ def surname(name: str) -> tuple[str, str]:
 def _key(name: str, extra: Mapping[str, str] | None, path: str, problems: list[Problem]) -> tuple[object, ...]:
     family, given = surname(name) if isinstance(name, str) else ("", "")
     if not family:
-        problems.append(Problem(path, f"a name is needed to order by surname strokes, not {name!r}"))
+        problems.append(Problem(path, "strokes-no-name", {"value": shown(name)}))
         return ()
     unknown = [c for c in dict.fromkeys(family + given) if _lookup(c, extra) is None]
     if unknown:
-        problems.append(Problem(path, f"{name!r}: {_missing(*unknown)}"))
+        problems.append(Problem(path, "strokes-of-name", {"name": shown(name), "why": _missing(*unknown)}))
         return ()
 
     def char(c: str) -> tuple[int, str, int]:

@@ -23,6 +23,7 @@ from typing import Any
 from .._meeting import Exclusion, Meeting, meeting
 from .._roll import Member
 from .._rulebook import preset
+from .._values import shown
 from ..errors import Problem, RecordError
 
 __all__ = [
@@ -88,7 +89,7 @@ ALL = tuple(sorted((*NAMES, *MEETINGS)))
 def text(name: str) -> str:
     """The record of the built-in example *name*, as JSON text."""
     if name not in DESCRIPTIONS and name not in MEETING_DESCRIPTIONS:
-        raise RecordError(Problem("example", f"no example {name!r}; the examples are {', '.join(ALL)}"))
+        raise RecordError(Problem("example", "no-example", {"value": shown(name), "examples": ALL}))
     return files(__name__).joinpath(f"{name}.json").read_text(encoding="utf-8")
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from .._values import shown
 from ..errors import Problem, RuleError
 from ..records import Record
 from .ballot import ballot
@@ -100,8 +101,10 @@ def bundle(record: Record, forms: Sequence[str] = FORMS, *, lang: Lang = "zh") -
 
 
 def _check(forms: Sequence[str], lang: str) -> None:
-    problems = [Problem("form", f"no form {f!r}; the forms are {', '.join(FORMS)}") for f in forms if f not in _MAKERS]
+    problems = [
+        Problem("form", "no-form", {"value": shown(f), "forms": tuple(FORMS)}) for f in forms if f not in _MAKERS
+    ]
     if lang not in ("zh", "en"):
-        problems.append(Problem("lang", f"no language {lang!r}; the languages are zh, en"))
+        problems.append(Problem("lang", "no-language", {"value": shown(lang)}))
     if problems:
         raise RuleError(problems)

@@ -13,6 +13,7 @@ from .._meeting import Meeting
 from .._polling import Polling
 from .._roll import Member
 from .._rulebook import Kind
+from .._values import shown
 from .._voters import Voter
 from ..errors import Problem, RecordError
 from ..records import Record
@@ -89,12 +90,12 @@ class Context:
         for who in dict.fromkeys(ids):
             where = f"roll[{self.places[who]}].name" if who in self.places else f"{who}"
             if who not in self.names:
-                problems.append(Problem(where, f"{who!r} has no name: a form lists people by name (P-15, P-26)"))
+                problems.append(Problem(where, "no-name-for-form", {"who": shown(who)}))
                 continue
             try:
                 stroke_key(self.names[who])
             except RecordError as error:
-                problems.extend(Problem(where, p.reason) for p in error.problems)
+                problems.extend(p.at(where) for p in error.problems)
         if problems:
             raise RecordError(problems)
 

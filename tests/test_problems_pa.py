@@ -62,7 +62,7 @@ def test_a_duplicate_candidate_and_a_bad_mark_list() -> None:
         Contest("c", seats=1, candidates=["A", "B", "A"])
     assert _problems(caught)[0].code == "duplicate-candidate"
     assert caught.value.words("en") == "candidates[2]: duplicate candidate 'A' (first at candidates[0])"
-    assert caught.value.words("zh") == "candidates[2]: 候选人'A'重复（首次出现在 candidates[0]）"
+    assert caught.value.words("zh") == "candidates[2]: 候选人'A'重复（首次出现在candidates[0]）"
 
     with pytest.raises(RecordError) as caught:
         Ballot({"c": {"for": ["A"], "maybe": ["B"]}})

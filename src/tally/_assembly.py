@@ -39,7 +39,7 @@ from ._rulebook import Kind, Rulebook
 from ._threshold import ASSEMBLY_RULES, Base, Threshold, decision, nomination, sitting
 from ._threshold import representatives as representatives_share
 from ._threshold import women_representatives as women_share
-from ._values import nonblank
+from ._values import nonblank, shown
 from ._verify import Discrepancy
 from ._voters import Voter, VoterRoll, age_on, as_voter_roll
 from .errors import Problem, RecordError, RuleError
@@ -89,7 +89,7 @@ _ADULTS = frozenset({Base.VILLAGERS, Base.RESIDENTS})  # 十八周岁以上: age
 def _count(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         name = "for" if attribute.name == "for_" else attribute.name
-        raise RecordError(Problem(name, f"must be a whole number of at least 0, not {value!r}"))
+        raise RecordError(Problem(name, "count-not-whole", {"least": 0, "value": shown(value)}))
 
 
 def _optional_count(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
@@ -171,7 +171,6 @@ class Assembly:
         }
 
 
-
 def assembly(
     roll: Roll | VoterRoll | Iterable[Member] | Iterable[Voter],
     *,
@@ -207,19 +206,18 @@ def assembly(
     (10, 5, 6, False)
     """
     if not isinstance(rulebook, Rulebook) or rulebook.kind not in DECIDING:
-        raise RuleError(Problem("rulebook", f"must be the rulebook of a deciding meeting, not {rulebook!r}"))
+        raise RuleError(Problem("rulebook", "assembly-not-deciding-rulebook", {"value": shown(rulebook)}))
     if not isinstance(day, datetime.date):
-        raise RecordError(Problem("day", f"must be a date, not {day!r}"))
+        raise RecordError(Problem("day", "not-date", {"value": shown(day)}))
     kind = rulebook.kind
     modes = _MODES[kind]
     if mode not in modes:
+        named = tuple(str(m) for m in modes)
         if mode is None:  # no default: how the meeting sat decides its base
-            reason = f"a {kind.value} needs its mode, one of {', '.join(str(m) for m in modes)}"
-        elif None in modes:
-            reason = f"a {kind.value} has no mode (it has one base), not {mode!r}"
-        else:
-            reason = f"{mode!r} is not a mode of a {kind.value}: {', '.join(str(m) for m in modes)}"
-        raise RuleError(Problem("mode", reason))
+            raise RuleError(Problem("mode", "assembly-mode-missing", {"kind": kind, "modes": named}))
+        if None in modes:
+            raise RuleError(Problem("mode", "assembly-has-no-mode", {"kind": kind, "value": shown(mode)}))
+        raise RuleError(Problem("mode", "assembly-mode-unknown", {"kind": kind, "value": shown(mode), "modes": named}))
     base_kind = modes[mode]
     if kind is Kind.PARTY_MOTION:
         return _party(roll, present, exclusions, rulebook, day)  # type: ignore[arg-type]
@@ -228,7 +226,7 @@ def assembly(
     problems: list[Problem] = []
     for name, given in (("exclusions", exclusions), ("proxies", proxies), ("mobile", mobile)):
         if list(given):
-            problems.append(Problem(name, f"a {kind.value} has no {name}: only those present count"))
+            problems.append(Problem(name, "assembly-has-no-list", {"kind": kind, "name": name}))
     voters = as_voter_roll(roll)  # type: ignore[arg-type]
     signed = list(sign_in(present, "present", voters, problems))
     steps: list[Step] = []
@@ -237,7 +235,7 @@ def assembly(
         households: dict[str, int] = {}
         for i, v in enumerate(voters):
             if v.household is None:
-                problems.append(Problem(f"roll[{i}].household", "sitting by households needs each one's household"))
+                problems.append(Problem(f"roll[{i}].household", "sitting-household-missing"))
             else:
                 households.setdefault(v.household, i)
         represented: dict[str, int] = {}
@@ -246,10 +244,8 @@ def assembly(
             if home is None:
                 continue
             if home in represented:
-                first = signed[represented[home]]
-                problems.append(
-                    Problem(f"present[{i}]", f"household {home!r} is already represented by {first!r}: one each")
-                )
+                values = {"household": shown(home), "who": shown(signed[represented[home]])}
+                problems.append(Problem(f"present[{i}]", "sitting-household-twice", values))
             else:
                 represented[home] = i
         if problems:
@@ -468,7 +464,7 @@ def decide(motions: Iterable[Motion], *, assembly: Assembly) -> Decisions:
     [('m1', 10, 6, False), ('m2', 10, 6, True)]
     """
     if not isinstance(assembly, Assembly):
-        raise RecordError(Problem("assembly", f"must be an Assembly, not {assembly!r}"))
+        raise RecordError(Problem("assembly", "count-not-an", {"type": "Assembly", "value": shown(assembly)}))
     given = list(motions)
     problems: list[Problem] = []
     seen: dict[str, int] = {}
@@ -476,22 +472,23 @@ def decide(motions: Iterable[Motion], *, assembly: Assembly) -> Decisions:
     for i, motion in enumerate(given):
         where = f"motions[{i}]"
         if not isinstance(motion, Motion):
-            problems.append(Problem(where, f"must be a Motion, not {motion!r}"))
+            problems.append(Problem(where, "count-not-a", {"type": "Motion", "value": shown(motion)}))
             continue
         if motion.id in seen:
-            problems.append(
-                Problem(f"{where}.id", f"duplicate motion id {motion.id!r} (first at motions[{seen[motion.id]}])")
-            )
+            first = f"motions[{seen[motion.id]}]"
+            problems.append(Problem(f"{where}.id", "motion-duplicate-id", {"id": shown(motion.id), "first": first}))
             continue
         seen[motion.id] = i
         if motion.votes > assembly.attending:
-            who = "voted" if assembly.kind is Kind.VILLAGE_RECALL else "were present and counted"
+            figures = {"votes": motion.votes, "attending": assembly.attending}
             problems.append(
-                Problem(f"{where}.votes", f"{motion.votes} votes in all, but only {assembly.attending} {who}")
+                Problem(f"{where}.votes", "motion-votes-over-voted", figures)
+                if assembly.kind is Kind.VILLAGE_RECALL
+                else Problem(f"{where}.votes", "motion-votes-over-present", figures)
             )
         ok.append(motion)
     if not given:
-        problems.append(Problem("motions", "a sitting decides at least one motion"))
+        problems.append(Problem("motions", "no-motions"))
     if problems:
         raise RecordError(problems)
     kind = assembly.kind
@@ -549,10 +546,12 @@ def verify_decisions(decisions: Decisions, declared: Mapping[str, bool]) -> Deci
     (True, (Discrepancy(contest='m1', what='passed', declared=False, counted=True),))
     """
     problems = [
-        Problem(f"declared.{mid}", f"no motion {mid!r} in this sitting") for mid in declared if mid not in decisions
+        Problem(f"declared.{mid}", "motion-not-in-sitting", {"id": shown(mid)})
+        for mid in declared
+        if mid not in decisions
     ]
     problems += [
-        Problem(f"declared.{mid}.passed", f"must be true or false, not {said!r}")
+        Problem(f"declared.{mid}.passed", "not-boolean", {"value": shown(said)})
         for mid, said in declared.items()
         if not isinstance(said, bool)
     ]
@@ -598,11 +597,11 @@ def check_representatives(
     """
     voters = as_voter_roll(roll)
     problems = [
-        Problem(f"roles.{who}", f"{role!r} is not one of {', '.join(ROLES)}")
+        Problem(f"roles.{who}", "not-one-of", {"value": shown(role), "accepted": ROLES})
         for who, role in roles.items()
         if role not in ROLES
     ]
-    problems += [Problem(f"roles.{who}", f"{who!r} is not on the roll") for who in roles if who not in voters]
+    problems += [Problem(f"roles.{who}", "not-on-roll", {"who": shown(who)}) for who in roles if who not in voters]
     if problems:
         raise RecordError(problems)
     members = len(voters)
@@ -637,7 +636,7 @@ def check_delegates(delegates: int, *, rulebook: Rulebook) -> tuple[Finding, Fin
     [('delegates-most', 'met'), ('delegates-usual', 'not met')]
     """
     if isinstance(delegates, bool) or not isinstance(delegates, int) or delegates < 0:
-        raise RecordError(Problem("delegates", f"must be a whole number of at least 0, not {delegates!r}"))
+        raise RecordError(Problem("delegates", "count-not-whole", {"least": 0, "value": shown(delegates)}))
     most, lo, hi = rulebook.delegates_most, rulebook.delegates_usual_least, rulebook.delegates_usual_most
     if most is None:
         top = Finding("delegates-most", "PC-2", True, "not applicable")
@@ -671,7 +670,7 @@ def check_nomination(took_part: int | None, *, registered: int, rulebook: Rulebo
     """
     for name, value in (("took_part", took_part), ("registered", registered)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-            raise RecordError(Problem(name, f"must be a whole number of at least 0, not {value!r}"))
+            raise RecordError(Problem(name, "count-not-whole", {"least": 0, "value": shown(value)}))
     if not rulebook.nomination_turnout_required:
         return Finding("nomination", "V-12", True, "not applicable")
     test = nomination(rulebook)
@@ -681,7 +680,8 @@ def check_nomination(took_part: int | None, *, registered: int, rulebook: Rulebo
             "nomination", "V-12", True, "cannot tell", "", None, {"registered": registered, "needed": needed}
         )
     if took_part > registered:
-        raise RecordError(Problem("took_part", f"{took_part} took part, more than the {registered} registered"))
+        figures = {"took_part": took_part, "registered": registered}
+        raise RecordError(Problem("took_part", "nomination-over-registered", figures))
     status: Status = "met" if test.met(took_part, registered) else "not met"  # V-12: 过半数, strictly
     numbers = {"took_part": took_part, "registered": registered, "needed": needed}
     return Finding("nomination", "V-12", True, status, "took part", None, numbers)

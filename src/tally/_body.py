@@ -62,8 +62,8 @@ class Body(Protocol):
         """Whether these contests may elect anyone (P-10, V-19, V-24)."""
         ...
 
-    def ineligible(self, who: str) -> str | None:
-        """Why *who* cannot be elected, or ``None``."""
+    def ineligible(self, who: str) -> Problem | None:
+        """Why *who* cannot be elected (a problem with no path yet), or ``None``."""
         ...
 
     def sex_of(self, who: str) -> str | None:

@@ -30,7 +30,7 @@ from ._polling import Polling
 from ._proxy import Proxy, ProxyOutcome
 from ._rulebook import Kind, Rulebook
 from ._threshold import Threshold, consent, floor, majority
-from ._values import MOST_BALLOTS, FrozenMap, count_problem, int_map, shown
+from ._values import MOST_BALLOTS, FrozenMap, Quoted, count_problem, int_map, shown
 from .errors import Problem, RecordError, RuleError
 
 __all__ = [
@@ -96,7 +96,7 @@ class Reduction:
         if c is not None and (problem := count_problem(c, most=MOST_BALLOTS)) is not None:
             raise RecordError(problem.at("consent"))
         if c is None and not self.presidium:
-            raise RecordError(Problem("consent", "a reduction needs the consent count or the presidium"))
+            raise RecordError(Problem("consent", "reduction-needs-consent"))
 
 
 @attrs.frozen
@@ -164,7 +164,6 @@ class ContestResult:
             if nxt is None
             else {"stage": nxt.stage.value, "seats": nxt.seats, "candidates": list(nxt.candidates)},
         }
-
 
 
 @attrs.frozen(kw_only=True)
@@ -296,13 +295,9 @@ def _check_candidates(contests: Sequence[Contest], body: Body) -> tuple[list[Pro
             where = f"contests[{i}].candidates[{j}]"
             why = body.ineligible(who)
             if why is not None:
-                problems.append(Problem(where, f"{shown(who)} {why}"))
+                problems.append(why.at(where))
             elif women and body.sex_of(who) != "F":
-                rules.append(
-                    Problem(
-                        where, f"{shown(who)} is not recorded as a woman: the women-member post is for women (V-30)"
-                    )
-                )
+                rules.append(Problem(where, "women-post-not-a-woman", {"who": shown(who)}))
     return problems, rules
 
 
@@ -319,14 +314,12 @@ def _scribe_outcomes(
     for i, scribe in enumerate(scribes):
         where = f"scribes[{i}]"
         if not isinstance(scribe, Scribe):
-            problems.append(Problem(where, f"must be a Scribe, not {shown(scribe)}"))
+            problems.append(Problem(where, "count-not-a", {"type": "Scribe", "value": shown(scribe)}))
         elif scribe.elector not in voters:
-            problems.append(Problem(f"{where}.elector", f"{shown(scribe.elector)} is not a present elector (P-18)"))
+            problems.append(Problem(f"{where}.elector", "scribe-elector-not-present", {"who": shown(scribe.elector)}))
         elif scribe.elector in seen:
-            first = seen[scribe.elector]
-            problems.append(
-                Problem(f"{where}.elector", f"{shown(scribe.elector)} has another scribe at scribes[{first}]")
-            )
+            first = f"scribes[{seen[scribe.elector]}]"
+            problems.append(Problem(f"{where}.elector", "scribe-twice", {"who": shown(scribe.elector), "first": first}))
         else:
             seen[scribe.elector] = i
             if scribe.scribe in candidates:
@@ -343,7 +336,7 @@ def _group_papers(ballots: Iterable[Ballot], problems: list[Problem]) -> tuple[i
     ballot = Ballot
     for papers, paper in enumerate(ballots, start=1):  # papers ends as the number read
         if type(paper) is not ballot:
-            problems.append(Problem(f"ballots[{papers - 1}]", f"must be a Ballot, not {shown(paper)}"))
+            problems.append(Problem(f"ballots[{papers - 1}]", "count-not-a", {"type": "Ballot", "value": shown(paper)}))
             continue
         group = groups.get(paper.key)
         if group is None:
@@ -358,18 +351,18 @@ def _group_weighted(weighted: Iterable[tuple[Ballot, int]], problems: list[Probl
     groups: dict[str, _Group] = {}
     papers = 0
     if isinstance(weighted, Mapping | str) or not isinstance(weighted, Iterable):
-        problems.append(Problem("weighted", f"must be (Ballot, number) pairs, not {weighted!r}"))
+        problems.append(Problem("weighted", "weighted-not-pairs", {"type": "Ballot", "value": shown(weighted)}))
         return 0, groups
     for i, pair in enumerate(weighted):
         where = f"weighted[{i}]"
         if not isinstance(pair, tuple) or len(pair) != 2:
-            problems.append(Problem(where, f"must be a (Ballot, number) pair, not {pair!r}"))
+            problems.append(Problem(where, "weighted-not-a-pair", {"type": "Ballot", "value": shown(pair)}))
             continue
         paper, n = pair
         if type(paper) is not Ballot:
-            problems.append(Problem(f"{where}[0]", f"must be a Ballot, not {paper!r}"))
+            problems.append(Problem(f"{where}[0]", "count-not-a", {"type": "Ballot", "value": shown(paper)}))
         if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-            problems.append(Problem(f"{where}[1]", f"must be a whole number of papers, at least 1, not {n!r}"))
+            problems.append(Problem(f"{where}[1]", "weighted-not-papers", {"value": shown(n)}))
             continue
         if type(paper) is not Ballot:
             continue
@@ -399,10 +392,9 @@ def _read_ballots(
     by_id = {c.id: c for c in contests}
     tallies = {c.id: _Tally() for c in contests}
     for paper, times, where in groups.values():
-        also = f" (and {times - 1} more papers like it)" if times > 1 else ""
         for cid in paper.sections:
             if cid not in by_id:
-                problems.append(Problem(f"{where}.{cid}", f"no contest {shown(cid)} in this round{also}"))
+                problems.append(_like(Problem(f"{where}.{cid}", "count-no-such-contest", {"id": shown(cid)}), times))
         readings: dict[str, Reading] = {}
         for contest in contests:
             if paper.spoiled:
@@ -415,13 +407,18 @@ def _read_ballots(
                     rulebook=rulebook,
                     resolve=resolve,
                 )
-                problems.extend(Problem(p.path, p.reason + also).within(f"{where}.{contest.id}") for p in found)
+                problems.extend(_like(p, times).within(f"{where}.{contest.id}") for p in found)
             else:
                 reading = BLANK  # an unmarked section: valid, no votes
             readings[contest.id] = reading
         for cid, reading in _paper_rules(readings, rulebook).items():
             tallies[cid].add(reading, times)
     return tallies
+
+
+def _like(problem: Problem, times: int) -> Problem:
+    """The problem of a paper that came *times* times: said once, with how many more like it."""
+    return problem.again(times - 1, "papers") if times > 1 else problem
 
 
 def _eligible(contest: Contest, body: Body) -> Callable[[str], bool]:
@@ -457,37 +454,32 @@ def _read_totals(
     totals: Mapping[str, Totals], contests: Sequence[Contest], collected: int | None, problems: list[Problem]
 ) -> tuple[int, dict[str, _Tally]]:
     if not isinstance(totals, Mapping):
-        raise RecordError(Problem("totals", f"must map contest ids to Totals, not {shown(totals)}"))
+        raise RecordError(Problem("totals", "totals-not-a-mapping", {"type": "Totals", "value": shown(totals)}))
     by_id = {c.id: c for c in contests}
     tallies: dict[str, _Tally] = {}
     for cid in totals:
         if cid not in by_id:
-            problems.append(Problem(f"totals.{cid}", f"no contest {shown(cid)} in this round"))
+            problems.append(Problem(f"totals.{cid}", "count-no-such-contest", {"id": shown(cid)}))
     for contest in contests:
         where = f"totals.{contest.id}"
         sheet = totals.get(contest.id)
         if not isinstance(sheet, Totals):
-            problems.append(Problem(where, f"must be the Totals of the contest, not {shown(sheet)}"))
+            problems.append(Problem(where, "totals-not-totals", {"type": "Totals", "value": shown(sheet)}))
             continue
         papers = sheet.valid + sheet.invalid
         if collected is None:
             collected = papers
         elif papers != collected:
-            problems.append(Problem(where, f"valid + invalid = {papers}, but {collected} ballots were collected"))
+            problems.append(Problem(where, "totals-not-collected", {"papers": papers, "collected": collected}))
         allowed = set(contest.candidates)
         for who, n in sheet.votes.items():
             if contest.stage is Stage.TIE_BREAK and who not in allowed:
-                problems.append(Problem(f"{where}.for.{who}", f"{shown(who)} is not among the tied"))
+                problems.append(Problem(f"{where}.for.{who}", "totals-not-tied", {"who": shown(who)}))
             if n > sheet.valid:
-                problems.append(Problem(f"{where}.for.{who}", f"{n} votes, more than the {sheet.valid} valid ballots"))
+                problems.append(Problem(f"{where}.for.{who}", "totals-over-valid", {"votes": n, "valid": sheet.valid}))
         if sum(sheet.votes.values()) > sheet.valid * contest.seats:
-            problems.append(
-                Problem(
-                    f"{where}.for",
-                    f"{sum(sheet.votes.values())} votes in all, more than "
-                    f"{sheet.valid} valid ballots × {contest.seats} seats (P-21)",
-                )
-            )
+            figures = {"votes": sum(sheet.votes.values()), "valid": sheet.valid, "seats": contest.seats}
+            problems.append(Problem(f"{where}.for", "totals-over-seats", figures))
         tally = _Tally()
         tally.valid = sheet.valid
         if sheet.invalid:
@@ -546,7 +538,8 @@ def count(
     tally.errors.RecordError: weighted[0][1]: must be a whole number of papers, at least 1, not 0
     """
     if not isinstance(meeting, Meeting | Polling):
-        raise RecordError(Problem("meeting", f"must be a Meeting or a Polling, not {shown(meeting)}"))
+        values = {"one": "Meeting", "other": "Polling", "value": shown(meeting)}
+        raise RecordError(Problem("meeting", "count-not-a-body", values))
     body: Body = meeting
     rulebook = body.rulebook
     kind = rulebook.kind
@@ -562,12 +555,13 @@ def count(
             problems.append(problem.at(name))
     if rulebook.collected_base == "issued" and issued is None:
         rule = step(Code.BALLOTS_WITHIN, kind).rule
-        problems.append(Problem("issued", f"the rulebook compares the ballots with those issued ({rule}): give them"))
+        problems.append(Problem("issued", "issued-missing", {"rule": rule}))
     given = [name for name, v in (("ballots", ballots), ("weighted", weighted), ("totals", totals)) if v is not None]
-    if len(given) != 1:
-        raise RecordError(
-            Problem("ballots", f"give the ballots, the weighted ballots or the totals: one, not {_none_or(given)}")
-        )
+    if not given:
+        raise RecordError(Problem("ballots", "count-given-none"))
+    if len(given) > 1:
+        both = Quoted(" and ".join(given), "、".join(given))
+        raise RecordError(Problem("ballots", "count-given-several", {"given": both}))
     if problems:
         raise RecordError(problems)
 
@@ -581,7 +575,7 @@ def count(
         resolve = resolver(people) if rulebook.without_candidates else None  # V-11: names written in
         tallies = _read_ballots(groups, contests, body, problems, resolve)
         if collected is not None and collected != papers:
-            problems.append(Problem("collected", f"{collected} ballots collected, but {papers} papers were given"))
+            problems.append(Problem("collected", "collected-not-papers", {"collected": collected, "papers": papers}))
     else:
         assert totals is not None
         papers, tallies = _read_totals(totals, contests, collected, problems)
@@ -591,7 +585,7 @@ def count(
     plans = _check_reductions(reductions, contests, body.base_count(consent(rulebook).base, papers), problems)
     if plans and rulebook.kind not in (Kind.PARTY_MEETING, Kind.PARTY_CONFERENCE):
         # P-24 is a party meeting's answer to a shortfall; a village's is V-26 (vacancies_may_stay).
-        problems.append(Problem("reductions", "a reduction of the seats (P-24) belongs to party meetings; see V-26"))
+        problems.append(Problem("reductions", "reduction-not-party"))
     if problems:
         raise RecordError(problems)
 
@@ -648,10 +642,6 @@ def count(
     )
 
 
-def _none_or(given: list[str]) -> str:
-    return " and ".join(given) if given else "none"
-
-
 def _aggregate(contests: Sequence[Contest], tallies: dict[str, _Tally], steps: list[Step], kind: Kind) -> None:
     """V-27 (cumulative-down): votes for a higher post also count for each lower post."""
     ranked = [c for c in contests if c.post in (Post.CHAIR, Post.VICE_CHAIR, Post.MEMBER)]
@@ -669,19 +659,21 @@ def _check_reductions(
     if reductions is None:
         return {}
     if not isinstance(reductions, Mapping):
-        problems.append(Problem("reductions", f"must map contest ids to a Reduction, not {shown(reductions)}"))
+        problems.append(
+            Problem("reductions", "reductions-not-a-mapping", {"type": "Reduction", "value": shown(reductions)})
+        )
         return {}
     ids = {c.id for c in contests}
     out = {}
     for cid, plan in reductions.items():
         where = f"reductions.{cid}"
         if cid not in ids:
-            problems.append(Problem(where, f"no contest {shown(cid)} in this round"))
+            problems.append(Problem(where, "count-no-such-contest", {"id": shown(cid)}))
         elif not isinstance(plan, Reduction):
-            problems.append(Problem(where, f"must be a Reduction, not {shown(plan)}"))
+            problems.append(Problem(where, "count-not-a", {"type": "Reduction", "value": shown(plan)}))
         elif plan.consent is not None and plan.consent > base:
-            reason = f"{plan.consent} consents, but only {base} electors are present"
-            problems.append(Problem(f"{where}.consent", reason))
+            figures = {"consent": plan.consent, "present": base}
+            problems.append(Problem(f"{where}.consent", "reduction-consent-over-present", figures))
         else:
             out[cid] = plan
     return out

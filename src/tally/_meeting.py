@@ -144,12 +144,12 @@ class Meeting:
         )
         return Opening(False, why, None)
 
-    def ineligible(self, who: str) -> str | None:
-        """Why *who* cannot be elected, or ``None`` (P-1 … P-4)."""
+    def ineligible(self, who: str) -> Problem | None:
+        """Why *who* cannot be elected (a problem with no path yet), or ``None`` (P-1 … P-4)."""
         if who not in self.roll:
-            return "is not on the roll"
+            return Problem("", "not-on-roll", {"who": shown(who)})
         rule = self.roll[who].outside_electorate_rule
-        return None if rule is None else f"has no right to be elected ({rule})"
+        return None if rule is None else Problem("", "candidate-not-in-electorate", {"who": shown(who), "rule": rule})
 
     def sex_of(self, who: str) -> str | None:
         """The member's sex as the roll gives it, or ``None``."""
@@ -164,7 +164,7 @@ class Meeting:
         out, steps = [], []
         for i, proxy in enumerate(proxies):
             if not isinstance(proxy, Proxy):
-                problems.append(Problem(f"proxies[{i}]", f"must be a Proxy, not {shown(proxy)}"))
+                problems.append(Problem(f"proxies[{i}]", "count-not-a", {"type": "Proxy", "value": shown(proxy)}))
                 continue
             out.append(ProxyOutcome(proxy, False, Reason.PROXY_NOT_ALLOWED))
             steps.append(
@@ -227,10 +227,16 @@ def _reasons(exclusion: Exclusion, rulebook: Rulebook) -> list[Reason]:
     return found
 
 
-def _describe_outside(member: Member) -> str:
-    rule = member.outside_electorate_rule
-    what = {"P-2": "probationary", "P-3": "under 留党察看", "P-4": "suspended"}[rule or "P-2"]
-    return f"{what} and so not in the electorate ({rule})"
+def _outside_excluded(member: Member) -> Problem:
+    """P-6: a member outside the electorate (P-2 … P-4) cannot be excluded from the required
+    attendance (a problem with no path yet)."""
+    rule = member.outside_electorate_rule or "P-2"
+    values = {"who": shown(member.id), "rule": rule}
+    if rule == "P-3":
+        return Problem("", "exclusion-under-probation", values)
+    if rule == "P-4":
+        return Problem("", "exclusion-suspended", values)
+    return Problem("", "exclusion-probationary", values)
 
 
 def _sign_in(
@@ -274,22 +280,17 @@ def _sign_in(
             continue
         where = f"present[{i}]"
         if not isinstance(who, str):
-            problems.append(Problem(where, f"must be a member id, not {shown(who)}"))
+            problems.append(Problem(where, "sign-in-not-member-id", {"value": shown(who)}))
             continue
         if not known:
-            problems.append(Problem(where, f"{shown(who)} is not on the roll"))
+            problems.append(Problem(where, "not-on-roll", {"who": shown(who)}))
             continue
         if who in signed:
-            problems.append(Problem(where, f"{shown(who)} signed in twice (first at present[{signed[who]}])"))
+            problems.append(Problem(where, "signed-in-twice", {"who": shown(who), "first": f"present[{signed[who]}]"}))
             continue
         if who in excluded_at:
-            problems.append(
-                Problem(
-                    where,
-                    f"{shown(who)} signed in, but exclusions[{excluded_at[who]}] excluded them "
-                    "from the required attendance as absent (P-8)",
-                )
-            )
+            exclusion = f"exclusions[{excluded_at[who]}]"
+            problems.append(Problem(where, "signed-in-but-excluded", {"who": shown(who), "exclusion": exclusion}))
             continue
     return tuple(signed), not_counted
 
@@ -320,7 +321,7 @@ def meeting(
     ('P1',)
     """
     if not isinstance(rulebook, Rulebook) or rulebook.kind not in _PARTY:
-        raise RuleError(Problem("rulebook", f"must be a party rulebook, not {shown(rulebook)}"))
+        raise RuleError(Problem("rulebook", "meeting-not-party-rulebook", {"value": shown(rulebook)}))
     kind = rulebook.kind
     roll = as_roll(roll)
     problems: list[Problem] = []
@@ -333,27 +334,21 @@ def meeting(
     for i, exclusion in enumerate(exclusions):
         where = f"exclusions[{i}]"
         if not isinstance(exclusion, Exclusion):
-            problems.append(Problem(where, f"must be an Exclusion, not {shown(exclusion)}"))
+            problems.append(Problem(where, "count-not-an", {"type": "Exclusion", "value": shown(exclusion)}))
             continue
         who = exclusion.member
         if who not in roll:
-            problems.append(Problem(f"{where}.member", f"{shown(who)} is not on the roll"))
+            problems.append(Problem(f"{where}.member", "not-on-roll", {"who": shown(who)}))
             continue
         if who in seen_exclusion:
-            first = seen_exclusion[who]
-            problems.append(Problem(f"{where}.member", f"{shown(who)} has another exclusion at exclusions[{first}]"))
+            first = f"exclusions[{seen_exclusion[who]}]"
+            problems.append(Problem(f"{where}.member", "exclusion-twice", {"who": shown(who), "first": first}))
             continue
         seen_exclusion[who] = i
         member = roll[who]
         if not member.in_electorate:
             # P-6: only the electorate is in the base; excluding anyone else is contradictory.
-            problems.append(
-                Problem(
-                    f"{where}.member",
-                    f"{shown(who)} is {_describe_outside(member)}; "
-                    "only a member of the electorate can be excluded (P-6)",
-                )
-            )
+            problems.append(_outside_excluded(member).at(f"{where}.member"))
             continue
         reasons = _reasons(exclusion, rulebook)
         outcomes.append(ExclusionOutcome(exclusion, not reasons, tuple(reasons)))

@@ -113,12 +113,17 @@ class Polling:
         why = step(Code.NOT_HELD_TURNOUT, kind, by=turnout_threshold(self.rulebook), voted=t.voted, needed=t.needed)
         return Opening(False, why, True)
 
-    def ineligible(self, who: str) -> str | None:
-        """Why *who* cannot be elected, or ``None`` (V-5: registered and of age)."""
+    def ineligible(self, who: str) -> Problem | None:
+        """Why *who* cannot be elected (a problem with no path yet), or ``None`` (V-5: registered
+        and of age)."""
         if who not in self.roll:
-            return "is not on the roll"
+            return Problem("", "not-on-roll", {"who": shown(who)})
         why = self.roll[who].ineligible_on(self.day)
-        return None if why is None else f"cannot be elected: {why} (V-5)"
+        if why is None:
+            return None
+        if _NOT_A_VOTER[why] is Reason.DEPRIVED:
+            return Problem("", "candidate-deprived", {"who": shown(who)})
+        return Problem("", "candidate-under-18", {"who": shown(who)})
 
     def sex_of(self, who: str) -> str | None:
         """The voter's sex as the roll gives it, or ``None``."""
@@ -131,7 +136,7 @@ class Polling:
     def judge_proxies(self, proxies: Iterable[Proxy], problems: list[Problem]) -> tuple[list[ProxyOutcome], list[Step]]:
         """A polling's proxies were judged by :func:`polling` (their steps are the polling's)."""
         if list(proxies):
-            problems.append(Problem("proxies", "a polling's proxies are judged by polling(): give them there"))
+            problems.append(Problem("proxies", "polling-proxies-in-count", {"function": "polling()"}))
         return list(self.proxies), []
 
     def unjudged(self, contests: Sequence[Contest]) -> list[Problem]:
@@ -140,7 +145,8 @@ class Polling:
         return [
             Problem(
                 f"contests[{i}].candidates[{j}]",
-                f"{shown(who)} is a candidate, but polling() was not given them (V-16)",
+                "candidate-not-given-to-polling",
+                {"who": shown(who), "function": "polling()"},
             )
             for i, c in enumerate(contests)
             for j, who in enumerate(c.candidates)
@@ -155,25 +161,24 @@ def _check_mode(mode: str, roll: VoterRoll, rulebook: Rulebook) -> list[Problem]
     """R-2: the mode of a residents' committee election, and one vote per household in the
     household mode."""
     if mode not in _MODES:
-        return [Problem("mode", f"{shown(mode)} is not one of {', '.join(_MODES)}")]
+        return [Problem("mode", "not-one-of", {"value": shown(mode), "accepted": _MODES})]
     if mode == "direct":
         return []
     if rulebook.kind is not Kind.RESIDENTS_COMMITTEE:
-        return [Problem("mode", "only a residents' committee is elected by representatives (R-2)")]
+        return [Problem("mode", "polling-mode-residents-only")]
     problems = []
     if mode == "household":
         seen: dict[str, int] = {}
         for i, v in enumerate(roll):
             if v.household is None:
-                problems.append(
-                    Problem(f"roll[{i}].household", "the household mode needs each voter's household (R-2)")
-                )
+                problems.append(Problem(f"roll[{i}].household", "polling-household-missing"))
             elif v.household in seen:
                 first = seen[v.household]
                 problems.append(
                     Problem(
                         f"roll[{i}].household",
-                        f"household {shown(v.household)} already votes through roll[{first}] (R-2)",
+                        "polling-household-twice",
+                        {"household": shown(v.household), "first": f"roll[{first}]"},
                     )
                 )
             else:
@@ -187,11 +192,12 @@ def sign_in(values: Iterable[object], where: str, roll: Roll | VoterRoll, proble
     seen: dict[str, int] = {}
     for i, who in enumerate(values):
         if not isinstance(who, str):
-            problems.append(Problem(f"{where}[{i}]", f"must be a voter id, not {shown(who)}"))
+            problems.append(Problem(f"{where}[{i}]", "sign-in-not-voter-id", {"value": shown(who)}))
         elif who not in roll:
-            problems.append(Problem(f"{where}[{i}]", f"{shown(who)} is not on the roll"))
+            problems.append(Problem(f"{where}[{i}]", "not-on-roll", {"who": shown(who)}))
         elif who in seen:
-            problems.append(Problem(f"{where}[{i}]", f"{shown(who)} is listed twice (first at {where}[{seen[who]}])"))
+            first = f"{where}[{seen[who]}]"
+            problems.append(Problem(f"{where}[{i}]", "sign-in-listed-twice", {"who": shown(who), "first": first}))
         else:
             seen[who] = i
     return seen
@@ -236,34 +242,29 @@ def polling(
     Turnout(registered=6, in_person=2, by_proxy=1, mobile=0, voted=3, needed=4, valid=False)
     """
     if not isinstance(rulebook, Rulebook) or rulebook.kind not in _VILLAGE_KINDS:
-        raise RuleError(Problem("rulebook", f"must be a village or residents' rulebook, not {shown(rulebook)}"))
+        raise RuleError(Problem("rulebook", "polling-not-village-rulebook", {"value": shown(rulebook)}))
     if not isinstance(day, datetime.date):
-        raise RecordError(Problem("day", f"must be a date, not {shown(day)}"))
+        raise RecordError(Problem("day", "not-date", {"value": shown(day)}))
     roll = as_voter_roll(roll)
     problems: list[Problem] = _check_mode(mode, roll, rulebook)
     signed = sign_in(present, "present", roll, problems)
     boxed = sign_in(mobile, "mobile", roll, problems)
     for who, i in boxed.items():
         if who in signed:
-            problems.append(
-                Problem(
-                    f"mobile[{i}]", f"{shown(who)} also voted in person (present[{signed[who]}]): nobody votes twice"
-                )
-            )
+            first = f"present[{signed[who]}]"
+            problems.append(Problem(f"mobile[{i}]", "mobile-also-in-person", {"who": shown(who), "first": first}))
     standing = set(candidates)
     filed = list(proxies)
     for i, proxy in enumerate(filed):
         where = f"proxies[{i}]"
         if not isinstance(proxy, Proxy):
-            problems.append(Problem(where, f"must be a Proxy, not {shown(proxy)}"))
+            problems.append(Problem(where, "count-not-a", {"type": "Proxy", "value": shown(proxy)}))
             continue
         if proxy.principal not in roll:
-            problems.append(Problem(f"{where}.principal", f"{shown(proxy.principal)} is not on the roll"))
+            problems.append(Problem(f"{where}.principal", "not-on-roll", {"who": shown(proxy.principal)}))
         if rulebook.proxy_deadline_days and proxy.filed is None:
             days = rulebook.proxy_deadline_days
-            problems.append(
-                Problem(f"{where}.filed", f"the rulebook needs proxies filed {days} days ahead: give the date")
-            )
+            problems.append(Problem(f"{where}.filed", "proxy-filed-date-missing", {"days": days}))
     if problems:
         raise RecordError(problems)
 

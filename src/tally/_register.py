@@ -54,19 +54,19 @@ class Register(Generic[P]):
             if bare_ids and type(item) is str:  # an ordinary person given as their id (the record reader)
                 if item in people:
                     twice.append((i, item))
-                    problems.append(Problem(f"roll[{i}].id", ""))
+                    problems.append(Problem(f"roll[{i}].id", "duplicate-id"))  # its values: _name_first_places
                 else:
                     people[item] = None
                 continue
             if not isinstance(item, kind):
-                problems.append(Problem(f"roll[{i}]", f"must be a {kind.__name__}, not {shown(item)}"))
+                problems.append(Problem(f"roll[{i}]", "count-not-a", {"type": kind.__name__, "value": shown(item)}))
                 skipped.append(i)
                 continue
             person = cast(P, item)
             who: str = person.id  # type: ignore[attr-defined]
             if who in people:
                 twice.append((i, who))
-                problems.append(Problem(f"roll[{i}].id", ""))
+                problems.append(Problem(f"roll[{i}].id", "duplicate-id"))
                 continue
             if plain(person):
                 people[who] = None
@@ -154,5 +154,5 @@ def _name_first_places(
             gap = next(gaps, None)
         first[who] = place
         place += 1
-    reasons = iter(f"duplicate id {shown(who)} (first at roll[{first[who]}])" for _, who in twice)
-    return [Problem(p.path, next(reasons)) if not p.reason else p for p in problems]
+    values = iter({"id": shown(who), "first": f"roll[{first[who]}]"} for _, who in twice)
+    return [Problem(p.path, "duplicate-id", next(values)) if p.code == "duplicate-id" else p for p in problems]

@@ -1413,7 +1413,7 @@ _COMMON_PROBLEMS: dict[str, Words] = {
         "zh": "{value}应写作{id}：编号中的全角字母、数字按半角处理，并去掉首尾空格",
         "en": "{value} is written {id} in tally: ids are NFKC and trimmed",
     },
-    "duplicate-id": {"zh": "编号{id}重复（首次出现在 {first}）", "en": "duplicate id {id} (first at {first})"},
+    "duplicate-id": {"zh": "编号{id}重复（首次出现在{first}）", "en": "duplicate id {id} (first at {first})"},
     "not-on-roll": {"zh": "{who}不在名册上", "en": "{who} is not on the roll"},
     "bad-id-cell": {"zh": "{value}：{why}", "en": "{value}: {why}"},
     "bad-id": {"zh": "编号{value}：{why}", "en": "the id {value} {why}"},
@@ -1497,7 +1497,7 @@ _CORE_PROBLEMS: dict[str, Words] = {
         "en": "at most {most:,} candidates, not {count:,}",
     },
     "duplicate-candidate": {
-        "zh": "候选人{id}重复（首次出现在 {first}）",
+        "zh": "候选人{id}重复（首次出现在{first}）",
         "en": "duplicate candidate {id} (first at {first})",
     },
     "contest-margin-too-small": {
@@ -1509,7 +1509,7 @@ _CORE_PROBLEMS: dict[str, Words] = {
         "en": "{have} candidates for {seats} seats; the rules allow at most {most} ({rule})",
     },
     "duplicate-contest-id": {
-        "zh": "选举项目编号{id}重复（首次出现在 {first}）",
+        "zh": "选举项目编号{id}重复（首次出现在{first}）",
         "en": "duplicate contest id {id} (first at {first})",
     },
     "no-contest": {"zh": "一轮投票至少要有一个选举项目", "en": "a round needs at least one contest"},
@@ -1530,7 +1530,7 @@ _CORE_PROBLEMS: dict[str, Words] = {
     "not-a-candidate": {"zh": "{who}不是选举项目{contest}的候选人", "en": "{who} is not a candidate in {contest}"},
     # declared results
     "declared-no-contest": {"zh": "本轮投票中没有选举项目{id}", "en": "no contest {id} in this round"},
-    "declared-twice": {"zh": "{who}列了两次（首次出现在 {first}）", "en": "{who} is listed twice (first at {first})"},
+    "declared-twice": {"zh": "{who}列了两次（首次出现在{first}）", "en": "{who} is listed twice (first at {first})"},
     "declared-name-not-id": {
         "zh": "{who}是{owners}的姓名；请填写编号",
         "en": "{who} is the name of {owners}; give the id",
@@ -1569,7 +1569,225 @@ _CORE_PROBLEMS: dict[str, Words] = {
     },
     "strokes-of-name": {"zh": "{name}：{why}", "en": "{name}: {why}"},
 }
-_COUNT_PROBLEMS: dict[str, Words] = {}
+_COUNT_PROBLEMS: dict[str, Words] = {
+    # a value of the wrong Python type ({type} is its name: Proxy, Ballot, Exclusion)
+    "count-not-a": {"zh": "应为{type}对象，而不是{value}", "en": "must be a {type}, not {value}"},
+    "count-not-an": {"zh": "应为{type}对象，而不是{value}", "en": "must be an {type}, not {value}"},
+    "count-not-a-body": {
+        "zh": "应为{one}或{other}对象，而不是{value}",
+        "en": "must be a {one} or a {other}, not {value}",
+    },
+    "count-not-whole": {
+        "zh": "应为不小于{least}的整数，而不是{value}",
+        "en": "must be a whole number of at least {least}, not {value}",
+    },
+    # the candidates (P-1 … P-4, V-5, V-16, V-30)
+    "candidate-not-in-electorate": {
+        "zh": "{who}没有被选举权（{rule}）",
+        "en": "{who} has no right to be elected ({rule})",
+    },
+    "candidate-deprived": {
+        "zh": "{who}不能当选：被依法剥夺政治权利（V-5）",
+        "en": "{who} cannot be elected: deprived of political rights (V-5)",
+    },
+    "candidate-under-18": {
+        "zh": "{who}不能当选：选举日未满十八周岁（V-5）",
+        "en": "{who} cannot be elected: under 18 on the election day (V-5)",
+    },
+    "candidate-not-given-to-polling": {
+        "zh": "{who}是候选人，但调用{function}时没有列入候选人（V-16）",
+        "en": "{who} is a candidate, but {function} was not given them (V-16)",
+    },
+    "women-post-not-a-woman": {
+        "zh": "名册没有登记{who}为女性：妇女委员只能由妇女担任（V-30）",
+        "en": "{who} is not recorded as a woman: the women-member post is for women (V-30)",
+    },
+    # the sign-in of a meeting or a polling
+    "sign-in-not-member-id": {"zh": "应为党员编号，而不是{value}", "en": "must be a member id, not {value}"},
+    "sign-in-not-voter-id": {"zh": "应为选民编号，而不是{value}", "en": "must be a voter id, not {value}"},
+    "sign-in-listed-twice": {
+        "zh": "{who}重复列出（首次出现在{first}）",
+        "en": "{who} is listed twice (first at {first})",
+    },
+    "signed-in-twice": {"zh": "{who}重复签到（首次出现在{first}）", "en": "{who} signed in twice (first at {first})"},
+    "signed-in-but-excluded": {
+        "zh": "{who}已签到，但{exclusion}已将其作为缺席党员不计入应到会人数（P-8）",
+        "en": "{who} signed in, but {exclusion} excluded them from the required attendance as absent (P-8)",
+    },
+    "mobile-also-in-person": {
+        "zh": "{who}已亲自投票（{first}）：每人只能投一次票",
+        "en": "{who} also voted in person ({first}): nobody votes twice",
+    },
+    # a party meeting (P-6 … P-8)
+    "meeting-not-party-rulebook": {
+        "zh": "应为党组织选举的规则集，而不是{value}",
+        "en": "must be a party rulebook, not {value}",
+    },
+    "exclusion-twice": {
+        "zh": "{who}在{first}已有另一份不计入应到会人数的申请",
+        "en": "{who} has another exclusion at {first}",
+    },
+    "exclusion-probationary": {
+        "zh": "{who}是预备党员，没有选举权（{rule}）；只有有选举权的党员才能不计入应到会人数（P-6）",
+        "en": "{who} is probationary and so not in the electorate ({rule}); "
+        "only a member of the electorate can be excluded (P-6)",
+    },
+    "exclusion-under-probation": {
+        "zh": "{who}受留党察看处分，没有选举权（{rule}）；只有有选举权的党员才能不计入应到会人数（P-6）",
+        "en": "{who} is under 留党察看 and so not in the electorate ({rule}); "
+        "only a member of the electorate can be excluded (P-6)",
+    },
+    "exclusion-suspended": {
+        "zh": "{who}党员权利被中止，没有选举权（{rule}）；只有有选举权的党员才能不计入应到会人数（P-6）",
+        "en": "{who} is suspended and so not in the electorate ({rule}); "
+        "only a member of the electorate can be excluded (P-6)",
+    },
+    # a village or community polling (R-2, V-15, V-16)
+    "polling-not-village-rulebook": {
+        "zh": "应为村民委员会或居民委员会选举的规则集，而不是{value}",
+        "en": "must be a village or residents' rulebook, not {value}",
+    },
+    "polling-mode-residents-only": {
+        "zh": "只有居民委员会可以由户代表或居民小组代表选举（R-2）",
+        "en": "only a residents' committee is elected by representatives (R-2)",
+    },
+    "polling-household-missing": {
+        "zh": "按户代表选举，须写明每个选民所属的户（R-2）",
+        "en": "the household mode needs each voter's household (R-2)",
+    },
+    "polling-household-twice": {
+        "zh": "户{household}已由{first}代表投票（R-2）",
+        "en": "household {household} already votes through {first} (R-2)",
+    },
+    "polling-proxies-in-count": {
+        "zh": "村（居）民委员会选举的委托投票由{function}审查：请在那里提供",
+        "en": "a polling's proxies are judged by {function}: give them there",
+    },
+    "proxy-filed-date-missing": {
+        "zh": "规则要求委托投票在选举日{days}日前办理：请写明办理日期",
+        "en": "the rulebook needs proxies filed {days} days ahead: give the date",
+    },
+    # counting a round
+    "count-given-none": {
+        "zh": "请提供逐张选票、按张数分组的选票或计票汇总数，三者之一：现在一项也没有",
+        "en": "give the ballots, the weighted ballots or the totals: one, not none",
+    },
+    "count-given-several": {
+        "zh": "请提供逐张选票、按张数分组的选票或计票汇总数，三者之一，而不是{given}",
+        "en": "give the ballots, the weighted ballots or the totals: one, not {given}",
+    },
+    "count-no-such-contest": {"zh": "本轮没有选举项目{id}", "en": "no contest {id} in this round"},
+    "issued-missing": {
+        "zh": "规则以发出的选票数核对收回的选票（{rule}）：请写明发出的选票数",
+        "en": "the rulebook compares the ballots with those issued ({rule}): give them",
+    },
+    "collected-not-papers": {
+        "zh": "收回选票{collected}张，但提供的选票为{papers}张",
+        "en": "{collected} ballots collected, but {papers} papers were given",
+    },
+    "scribe-elector-not-present": {
+        "zh": "{who}不是到会的选举人（P-18）",
+        "en": "{who} is not a present elector (P-18)",
+    },
+    "scribe-twice": {"zh": "{who}在{first}已有另一名代写人", "en": "{who} has another scribe at {first}"},
+    "weighted-not-pairs": {
+        "zh": "应为（{type}，张数）对的序列，而不是{value}",
+        "en": "must be ({type}, number) pairs, not {value}",
+    },
+    "weighted-not-a-pair": {
+        "zh": "应为（{type}，张数）对，而不是{value}",
+        "en": "must be a ({type}, number) pair, not {value}",
+    },
+    "weighted-not-papers": {
+        "zh": "应为至少1张的整数张数，而不是{value}",
+        "en": "must be a whole number of papers, at least 1, not {value}",
+    },
+    "totals-not-a-mapping": {
+        "zh": "应为选举项目编号到{type}对象的对应表，而不是{value}",
+        "en": "must map contest ids to {type}, not {value}",
+    },
+    "totals-not-totals": {
+        "zh": "应为该选举项目的{type}对象，而不是{value}",
+        "en": "must be the {type} of the contest, not {value}",
+    },
+    "totals-not-collected": {
+        "zh": "有效票与无效票合计{papers}张，但收回选票{collected}张",
+        "en": "valid + invalid = {papers}, but {collected} ballots were collected",
+    },
+    "totals-not-tied": {"zh": "{who}不在得票相等的候选人之中", "en": "{who} is not among the tied"},
+    "totals-over-valid": {
+        "zh": "得票{votes}票，多于有效票{valid}张",
+        "en": "{votes} votes, more than the {valid} valid ballots",
+    },
+    "totals-over-seats": {
+        "zh": "得票合计{votes}票，多于有效票{valid}张×应选{seats}名（P-21）",
+        "en": "{votes} votes in all, more than {valid} valid ballots × {seats} seats (P-21)",
+    },
+    # reducing the seats (P-24)
+    "reduction-needs-consent": {
+        "zh": "减少名额须写明同意的人数，或由主席团决定",
+        "en": "a reduction needs the consent count or the presidium",
+    },
+    "reduction-not-party": {
+        "zh": "减少名额（P-24）只适用于党员大会和党员代表大会；村（居）民委员会选举见V-26",
+        "en": "a reduction of the seats (P-24) belongs to party meetings; see V-26",
+    },
+    "reductions-not-a-mapping": {
+        "zh": "应为选举项目编号到{type}对象的对应表，而不是{value}",
+        "en": "must map contest ids to a {type}, not {value}",
+    },
+    "reduction-consent-over-present": {
+        "zh": "同意{consent}人，但到会的选举人只有{present}人",
+        "en": "{consent} consents, but only {present} electors are present",
+    },
+    # a deciding meeting and its motions (P-27, V-9, V-12, R-4, V-31)
+    "assembly-not-deciding-rulebook": {
+        "zh": "应为议事表决会议的规则集，而不是{value}",
+        "en": "must be the rulebook of a deciding meeting, not {value}",
+    },
+    "assembly-mode-missing": {
+        "zh": "{kind}须写明到会方式，可选：{modes}",
+        "en": "a {kind} needs its mode, one of {modes}",
+    },
+    "assembly-has-no-mode": {
+        "zh": "{kind}只有一种基数，没有到会方式之分，不能写{value}",
+        "en": "a {kind} has no mode (it has one base), not {value}",
+    },
+    "assembly-mode-unknown": {
+        "zh": "{value}不是{kind}的到会方式（可选：{modes}）",
+        "en": "{value} is not a mode of a {kind}: {modes}",
+    },
+    "assembly-has-no-list": {
+        "zh": "{kind}没有{name}：只计算到会的人",
+        "en": "a {kind} has no {name}: only those present count",
+    },
+    "sitting-household-missing": {
+        "zh": "每户派代表到会时，须写明每人所属的户",
+        "en": "sitting by households needs each one's household",
+    },
+    "sitting-household-twice": {
+        "zh": "户{household}已由{who}代表：每户一人",
+        "en": "household {household} is already represented by {who}: one each",
+    },
+    "motion-duplicate-id": {
+        "zh": "表决事项编号{id}重复（首次出现在{first}）",
+        "en": "duplicate motion id {id} (first at {first})",
+    },
+    "motion-votes-over-voted": {
+        "zh": "共{votes}票，但参加投票的只有{attending}人",
+        "en": "{votes} votes in all, but only {attending} voted",
+    },
+    "motion-votes-over-present": {
+        "zh": "共{votes}票，但计入的到会人数只有{attending}人",
+        "en": "{votes} votes in all, but only {attending} were present and counted",
+    },
+    "no-motions": {"zh": "一次会议至少表决一个事项", "en": "a sitting decides at least one motion"},
+    "motion-not-in-sitting": {"zh": "本次会议没有表决事项{id}", "en": "no motion {id} in this sitting"},
+    "nomination-over-registered": {
+        "zh": "参加提名{took_part}人，多于登记选民{registered}人",
+        "en": "{took_part} took part, more than the {registered} registered",
+    },
+}
 _RECORD_PROBLEMS: dict[str, Words] = {}
 _SHEET_PROBLEMS: dict[str, Words] = {
     # files: a CSV file's text, a workbook

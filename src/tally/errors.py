@@ -58,7 +58,7 @@ class Problem:
     >>> p.reason
     "duplicate id 'M01' (first at roll[0])"
     >>> print(p.words("zh"))  # noqa: io
-    编号'M01'重复（首次出现在 roll[0]）
+    编号'M01'重复（首次出现在roll[0]）
     """
 
     path: str

@@ -464,7 +464,7 @@ def decide(motions: Iterable[Motion], *, assembly: Assembly) -> Decisions:
     [('m1', 10, 6, False), ('m2', 10, 6, True)]
     """
     if not isinstance(assembly, Assembly):
-        raise RecordError(Problem("assembly", "count-not-an", {"type": "Assembly", "value": shown(assembly)}))
+        raise RecordError(Problem("assembly", "not-instance", {"type": "Assembly", "value": shown(assembly)}))
     given = list(motions)
     problems: list[Problem] = []
     seen: dict[str, int] = {}
@@ -472,7 +472,7 @@ def decide(motions: Iterable[Motion], *, assembly: Assembly) -> Decisions:
     for i, motion in enumerate(given):
         where = f"motions[{i}]"
         if not isinstance(motion, Motion):
-            problems.append(Problem(where, "count-not-a", {"type": "Motion", "value": shown(motion)}))
+            problems.append(Problem(where, "not-instance", {"type": "Motion", "value": shown(motion)}))
             continue
         if motion.id in seen:
             first = f"motions[{seen[motion.id]}]"

@@ -17,7 +17,17 @@ import attrs
 from ._contest import Contest, Post, Stage
 from ._proxy import Proxy
 from ._rulebook import Kind, Rulebook
-from ._values import MOST_BALLOTS, FrozenMap, count_problem, int_map, nonblank, optional_date, shown, valid_id
+from ._values import (
+    MOST_BALLOTS,
+    FrozenMap,
+    count_problem,
+    instances,
+    int_map,
+    nonblank,
+    optional_date,
+    shown,
+    valid_id,
+)
 from ._voters import Relative, age_on
 from .errors import Problem, RecordError
 
@@ -52,15 +62,19 @@ def _optional_count(instance: object, attribute: attrs.Attribute[int | None], va
 
 
 def _relatives_tuple(value: Iterable[Relative]) -> tuple[Relative, ...]:
-    return tuple(value)
+    return instances(Relative, "relatives", value)
 
 
-def _seats(value: Iterable[Seat]) -> tuple[Seat, ...]:
-    return tuple(value)
+def _village_seats(value: Iterable[Seat]) -> tuple[Seat, ...]:
+    return instances(Seat, "village", value)
+
+
+def _party_seats(value: Iterable[Seat]) -> tuple[Seat, ...]:
+    return instances(Seat, "party", value)
 
 
 def _objections(value: Iterable[Objection]) -> tuple[Objection, ...]:
-    return tuple(value)
+    return instances(Objection, "objections", value)
 
 
 @attrs.frozen
@@ -81,8 +95,8 @@ class Board:
     """The elected boards of a village or community: the villager (or residents') committee, the
     party committee (or branch), and what the checks need of the place."""
 
-    village: tuple[Seat, ...] = attrs.field(default=(), converter=_seats, kw_only=True)
-    party: tuple[Seat, ...] = attrs.field(default=(), converter=_seats, kw_only=True)
+    village: tuple[Seat, ...] = attrs.field(default=(), converter=_village_seats, kw_only=True)
+    party: tuple[Seat, ...] = attrs.field(default=(), converter=_party_seats, kw_only=True)
     population: int | None = attrs.field(default=None, validator=_optional_count, kw_only=True)
     party_members: int | None = attrs.field(default=None, validator=_optional_count, kw_only=True)
 

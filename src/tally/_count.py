@@ -314,7 +314,7 @@ def _scribe_outcomes(
     for i, scribe in enumerate(scribes):
         where = f"scribes[{i}]"
         if not isinstance(scribe, Scribe):
-            problems.append(Problem(where, "count-not-a", {"type": "Scribe", "value": shown(scribe)}))
+            problems.append(Problem(where, "not-instance", {"type": "Scribe", "value": shown(scribe)}))
         elif scribe.elector not in voters:
             problems.append(Problem(f"{where}.elector", "scribe-elector-not-present", {"who": shown(scribe.elector)}))
         elif scribe.elector in seen:
@@ -336,7 +336,7 @@ def _group_papers(ballots: Iterable[Ballot], problems: list[Problem]) -> tuple[i
     ballot = Ballot
     for papers, paper in enumerate(ballots, start=1):  # papers ends as the number read
         if type(paper) is not ballot:
-            problems.append(Problem(f"ballots[{papers - 1}]", "count-not-a", {"type": "Ballot", "value": shown(paper)}))
+            problems.append(Problem(f"ballots[{papers - 1}]", "not-instance", {"type": "Ballot", "value": shown(paper)}))
             continue
         group = groups.get(paper.key)
         if group is None:
@@ -360,7 +360,7 @@ def _group_weighted(weighted: Iterable[tuple[Ballot, int]], problems: list[Probl
             continue
         paper, n = pair
         if type(paper) is not Ballot:
-            problems.append(Problem(f"{where}[0]", "count-not-a", {"type": "Ballot", "value": shown(paper)}))
+            problems.append(Problem(f"{where}[0]", "not-instance", {"type": "Ballot", "value": shown(paper)}))
         if isinstance(n, bool) or not isinstance(n, int) or n < 1:
             problems.append(Problem(f"{where}[1]", "weighted-not-papers", {"value": shown(n)}))
             continue
@@ -670,7 +670,7 @@ def _check_reductions(
         if cid not in ids:
             problems.append(Problem(where, "count-no-such-contest", {"id": shown(cid)}))
         elif not isinstance(plan, Reduction):
-            problems.append(Problem(where, "count-not-a", {"type": "Reduction", "value": shown(plan)}))
+            problems.append(Problem(where, "not-instance", {"type": "Reduction", "value": shown(plan)}))
         elif plan.consent is not None and plan.consent > base:
             figures = {"consent": plan.consent, "present": base}
             problems.append(Problem(f"{where}.consent", "reduction-consent-over-present", figures))

@@ -164,7 +164,7 @@ class Meeting:
         out, steps = [], []
         for i, proxy in enumerate(proxies):
             if not isinstance(proxy, Proxy):
-                problems.append(Problem(f"proxies[{i}]", "count-not-a", {"type": "Proxy", "value": shown(proxy)}))
+                problems.append(Problem(f"proxies[{i}]", "not-instance", {"type": "Proxy", "value": shown(proxy)}))
                 continue
             out.append(ProxyOutcome(proxy, False, Reason.PROXY_NOT_ALLOWED))
             steps.append(
@@ -334,7 +334,7 @@ def meeting(
     for i, exclusion in enumerate(exclusions):
         where = f"exclusions[{i}]"
         if not isinstance(exclusion, Exclusion):
-            problems.append(Problem(where, "count-not-an", {"type": "Exclusion", "value": shown(exclusion)}))
+            problems.append(Problem(where, "not-instance", {"type": "Exclusion", "value": shown(exclusion)}))
             continue
         who = exclusion.member
         if who not in roll:

@@ -258,7 +258,7 @@ def polling(
     for i, proxy in enumerate(filed):
         where = f"proxies[{i}]"
         if not isinstance(proxy, Proxy):
-            problems.append(Problem(where, "count-not-a", {"type": "Proxy", "value": shown(proxy)}))
+            problems.append(Problem(where, "not-instance", {"type": "Proxy", "value": shown(proxy)}))
             continue
         if proxy.principal not in roll:
             problems.append(Problem(f"{where}.principal", "not-on-roll", {"who": shown(proxy.principal)}))

@@ -59,7 +59,7 @@ class Register(Generic[P]):
                     people[item] = None
                 continue
             if not isinstance(item, kind):
-                problems.append(Problem(f"roll[{i}]", "count-not-a", {"type": kind.__name__, "value": shown(item)}))
+                problems.append(Problem(f"roll[{i}]", "not-instance", {"type": kind.__name__, "value": shown(item)}))
                 skipped.append(i)
                 continue
             person = cast(P, item)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import enum
 import reprlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -253,6 +253,28 @@ def choice(cls: type[E], field: str, value: Any, error: type[RecordError | RuleE
         return found  # type: ignore[return-value]
     accepted = tuple(str(m.value) for m in cls)
     raise error(Problem(field, "not-one-of", {"value": shown(value), "accepted": accepted}))
+
+
+def instances(kind: type[V], field: str, value: Iterable[V]) -> tuple[V, ...]:
+    """Converter: the items of *value*, each a *kind*; anything else is a problem at
+    ``field[i]`` (a list of dicts given where a list of values belongs, say).
+
+    >>> instances(str, "names", ["a", 2])
+    Traceback (most recent call last):
+      ...
+    tally.errors.RecordError: names[1]: must be a str, not 2
+    """
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise RecordError(Problem(field, "not-a-list-of", {"type": kind.__name__, "value": shown(value)}))
+    out = tuple(value)
+    problems = [
+        Problem(f"{field}[{i}]", "not-instance", {"type": kind.__name__, "value": shown(item)})
+        for i, item in enumerate(out)
+        if not isinstance(item, kind)
+    ]
+    if problems:
+        raise RecordError(problems)
+    return out
 
 
 def nonblank(instance: object, attribute: attrs.Attribute[str], value: object) -> None:

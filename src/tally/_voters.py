@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, KeysView, Mapping
 import attrs
 
 from ._register import Register
-from ._values import boolean, choice, optional_date, shown, valid_id
+from ._values import boolean, choice, instances, optional_date, shown, valid_id
 from .errors import Problem, RecordError
 
 __all__ = ["Registration", "Relation", "Relative", "Voter", "VoterRoll", "age_on"]
@@ -95,15 +95,7 @@ class Relative:
 
 
 def _relatives(value: Iterable[Relative]) -> tuple[Relative, ...]:
-    out = tuple(value)
-    problems = [
-        Problem(f"relatives[{i}]", "not-instance", {"type": "Relative", "value": shown(r)})
-        for i, r in enumerate(out)
-        if not isinstance(r, Relative)
-    ]
-    if problems:
-        raise RecordError(problems)
-    return out
+    return instances(Relative, "relatives", value)
 
 
 def _sex(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:

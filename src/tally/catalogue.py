@@ -54,9 +54,12 @@ Words = Mapping[str, str]
 
 
 class _Formatter(string.Formatter):
-    """``str.format`` with English plurals: ``{seats:n seat}`` is ``1 seat`` or ``3 seats``."""
+    """``str.format`` with English plurals, ``{seats:n seat}`` is ``1 seat`` or ``3 seats``, and
+    articles, ``{type:a}`` is ``a Ballot`` or ``an Exclusion``."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "a":
+            return f"{'an' if str(value)[:1] in 'AEIOUaeiou' else 'a'} {value}"
         if format_spec.startswith("n "):
             noun = format_spec[2:]
             singular, _, plural = noun.partition("/")
@@ -1424,7 +1427,8 @@ _COMMON_PROBLEMS: dict[str, Words] = {
 # One block per part of tally, so that each part's words stay together.
 _CORE_PROBLEMS: dict[str, Words] = {
     # values of any kind
-    "not-instance": {"zh": "应为{type}，而不是{value}", "en": "must be a {type}, not {value}"},
+    "not-instance": {"zh": "应为{type}对象，而不是{value}", "en": "must be {type:a}, not {value}"},
+    "not-a-list-of": {"zh": "应为{type}对象的列表，而不是{value}", "en": "must be a list of {type}, not {value}"},
     "not-id-list": {"zh": "应为编号列表，而不是{value}", "en": "must be a list of ids, not {value}"},
     "not-sex": {"zh": "应为 F 或 M，而不是{value}", "en": "must be F or M, not {value}"},
     "not-optional-boolean": {
@@ -1571,8 +1575,6 @@ _CORE_PROBLEMS: dict[str, Words] = {
 }
 _COUNT_PROBLEMS: dict[str, Words] = {
     # a value of the wrong Python type ({type} is its name: Proxy, Ballot, Exclusion)
-    "count-not-a": {"zh": "应为{type}对象，而不是{value}", "en": "must be a {type}, not {value}"},
-    "count-not-an": {"zh": "应为{type}对象，而不是{value}", "en": "must be an {type}, not {value}"},
     "count-not-a-body": {
         "zh": "应为{one}或{other}对象，而不是{value}",
         "en": "must be a {one} or a {other}, not {value}",

@@ -33,6 +33,7 @@ from tabulate import tabulate
 
 from . import __version__
 from ._rulebook import FIELD_RULES, PRESETS, Rulebook
+from ._values import shown
 from .catalogue import DISCREPANCIES, FIELDS
 from .cli_words import Lang, say
 from .errors import Problem, RecordError, RuleError
@@ -226,8 +227,7 @@ def _election(rec: Record | AssemblyRecord) -> Record:
     """The record, when it is an election: a meeting that decides has no ballots, forms or next
     round."""
     if isinstance(rec, AssemblyRecord):
-        reason = f"{rec.kind!r} is a meeting that decides (motions, not contests): this command is for elections"
-        raise RecordError(Problem("kind", reason))
+        raise RecordError(Problem("kind", "record-kind-decides-command", {"kind": shown(rec.kind)}))
     return rec
 
 

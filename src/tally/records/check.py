@@ -38,7 +38,6 @@ from ..errors import Problem, RecordError, RuleError
 __all__ = ["Collector", "Parts", "Placed", "references"]
 
 
-
 class Placed:
     """The items of one of the record's lists that could be read, and where each stands in the
     record's list (``at``; ``None`` when every item could be read and none moved, the common
@@ -89,6 +88,7 @@ class Placed:
 
     def __len__(self) -> int:
         return len(self.items)
+
 
 _WEIGHTED = re.compile(r"weighted\[(\d+)\]\[0\](.*)", re.S)
 _INDEXED = re.compile(r"(roll|present|mobile|exclusions|proxies|scribes|contests|ballots)\[(\d+)\](.*)", re.S)
@@ -171,7 +171,7 @@ class Collector:
 
     def take(self, error: RecordError | RuleError, lists: _Lists) -> list[Problem]:
         """The error's problems as the record names them; the new ones are reported."""
-        found = [Problem(lists.where(p.path), p.reason) for p in error.problems]
+        found = [p.at(lists.where(p.path)) for p in error.problems]
         new = [p for p in found if p not in self.seen]
         for p in new:
             self.seen.add(p)

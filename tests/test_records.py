@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 import jsonschema
 import pytest
 
-from tally import Contest, Problem, RecordError, Stage
+from tally import Contest, RecordError, Stage
 from tally.cli import main
 from tally.examples import NAMES, load
 from tally.records import (

@@ -327,3 +327,14 @@ def test_a_csv_column_given_twice_is_an_error() -> None:
     with pytest.raises(RecordError) as caught:
         roll_from_csv(["id,standing,standing", "M01,probationary,full"])
     assert [str(p) for p in caught.value.problems] == ["roll[0][2]: column 'standing' is given twice (first at [1])"]
+
+
+def test_ballots_given_both_ways_is_one_problem() -> None:
+    """Papers and a tally sheet both given: one problem at `ballots`, none about the tally sheet
+    that was not read."""
+    data = load("branch")
+    cid = data["contests"][0]["id"]
+    data["ballots"]["totals"] = {cid: {"valid": 1, "invalid": 0, "for": {}}}
+    problems = Record.check(data)
+    assert [p.path for p in problems] == ["ballots"]
+    assert problems[0].code == "record-items-or-totals"

@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 import jsonschema
 import pytest
 
-from tally import Contest, Problem, RecordError, Stage
+from tally import Contest, RecordError, Stage
 from tally.cli import main
 from tally.examples import NAMES, load
 from tally.records import (
@@ -214,7 +214,8 @@ def test_weighted_csv_counts_as_the_rows_one_by_one() -> None:
     with pytest.raises(RecordError) as caught:
         weighted_ballots_from_csv(rows, two)
     first, _, short = one_by_one.value.problems  # the paper-by-paper reader names each bad row
-    assert caught.value.problems == (Problem(first.path, f"{first.reason} (and 1 more rows like it)"), short)
+    assert caught.value.problems == (first.again(1, "rows"), short)
+    assert caught.value.problems[0].reason == f"{first.reason} (and 1 more rows like it)"
     with pytest.raises(RecordError, match=r"ballots\[0\]\[1\]: column 'M01' is given twice"):
         weighted_ballots_from_csv(["M01,M01"], two)
 

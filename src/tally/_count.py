@@ -336,7 +336,8 @@ def _group_papers(ballots: Iterable[Ballot], problems: list[Problem]) -> tuple[i
     ballot = Ballot
     for papers, paper in enumerate(ballots, start=1):  # papers ends as the number read
         if type(paper) is not ballot:
-            problems.append(Problem(f"ballots[{papers - 1}]", "not-instance", {"type": "Ballot", "value": shown(paper)}))
+            where = f"ballots[{papers - 1}]"
+            problems.append(Problem(where, "not-instance", {"type": "Ballot", "value": shown(paper)}))
             continue
         group = groups.get(paper.key)
         if group is None:

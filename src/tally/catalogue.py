@@ -1790,7 +1790,192 @@ _COUNT_PROBLEMS: dict[str, Words] = {
         "en": "{took_part} took part, more than the {registered} registered",
     },
 }
-_RECORD_PROBLEMS: dict[str, Words] = {}
+_RECORD_PROBLEMS: dict[str, Words] = {
+    # --- the shape of a JSON record (tally.records.read, .rules, .assembly) ---
+    "missing": {"zh": "缺少此项（必须填写）", "en": "missing"},
+    "json-unknown-field": {"zh": "记录格式中没有这一项（请检查拼写）", "en": "unknown field"},
+    "json-key-twice": {
+        "zh": "同一对象中这一项写了两次，无法判断以哪个为准",
+        "en": "given twice in the object; which one is meant cannot be told",
+    },
+    "json-key-same-id": {
+        "zh": "键{key}即编号{id}，与前面的键{first}是同一个编号",
+        "en": "{key} is the id {id}, a key given before as {first}",
+    },
+    "json-not-object": {"zh": "应为对象，而不是{value}", "en": "must be an object, not {value}"},
+    "json-not-list": {"zh": "应为列表，而不是{value}", "en": "must be a list, not {value}"},
+    "json-not-list-of-ids": {"zh": "应为编号的列表，而不是{value}", "en": "must be a list of ids, not {value}"},
+    "json-not-whole": {"zh": "应为整数，而不是{value}", "en": "must be a whole number, not {value}"},
+    "json-below-least": {"zh": "应至少为{least}，而不是{value}", "en": "must be at least {least}, not {value}"},
+    "json-above-most": {"zh": "应至多为{most:,}，而不是{value}", "en": "must be at most {most:,}, not {value}"},
+    "json-not-date": {
+        "zh": "应为日期，写作“年-月-日”（如2026-05-21），而不是{value}",
+        "en": "must be a date YYYY-MM-DD, not {value}",
+    },
+    "json-bad-date": {
+        "zh": "{value}不是有效的日期（应写作“年-月-日”，如2026-05-21）",
+        "en": "{value} is not a date YYYY-MM-DD",
+    },
+    "not-a-word": {"zh": "{value}不是可识别的词（可填：{accepted}）", "en": "{value} is not one of {accepted}"},
+    "record-format": {"zh": "记录格式应为{format}，而不是{value}", "en": "{value} is not {format}"},
+    "record-rulebook-for-other-kind": {
+        "zh": "规则集{rulebook}用于{book_kind}，而本记录是{kind}的记录",
+        "en": "{rulebook} is a rulebook for a {book_kind}, but the record is for a {kind}",
+    },
+    "record-kind-decides": {
+        "zh": "{kind}是表决事项的会议，没有选举项目：请用{load}或{read}读取",
+        "en": "{kind} is a meeting that decides (motions, not contests): read it with {load} or {read}",
+    },
+    "record-kind-decides-command": {
+        "zh": "{kind}是表决事项的会议，没有选举项目：此命令只用于选举",
+        "en": "{kind} is a meeting that decides (motions, not contests): this command is for elections",
+    },
+    "record-kind-elects": {
+        "zh": "{kind}是选举：记录中应有选举项目和选票，而不是表决事项",
+        "en": "{kind} is an election: it has contests and ballots, not motions",
+    },
+    "record-field-of-other-kind": {
+        "zh": "{kind}没有{name}，这一项只用于{belongs}",
+        "en": "a {kind} has no {name}; they belong to a {belongs}",
+    },
+    "record-mode-missing": {
+        "zh": "缺少选举方式：居民委员会选举的记录须写明选举方式（R-2）：{accepted}",
+        "en": "missing: a residents' committee record says its mode (R-2): {accepted}",
+    },
+    "record-mode-not-residents": {
+        "zh": "只有居民委员会选举的记录才写选举方式（R-2）",
+        "en": "only residents' committee records have a mode (R-2)",
+    },
+    "record-voter-field-on-party-roll": {
+        "zh": "这一项只用于村（居）民选民名单，党员名册中没有",
+        "en": "belongs to village and residents' rolls, not to a party roll",
+    },
+    "record-party-field-on-voter-roll": {
+        "zh": "这一项只用于党员名册，选民名单中没有",
+        "en": "belongs to party rolls, not to a voter roll",
+    },
+    "record-role-not-representatives": {
+        "zh": "只有村民代表会议的成员才写身份（V-9）",
+        "en": "only a 村民代表会议's members have a role (V-9)",
+    },
+    "record-exclusions-not-party": {
+        "zh": "不计入应到会人数的情形只适用于党员大会（P-6 … P-8）",
+        "en": "exclusions from the required attendance belong to party meetings (P-6 … P-8)",
+    },
+    "record-mobile-in-party": {
+        "zh": "流动票箱只用于村（居）民委员会选举（V-18），党员大会没有流动票箱",
+        "en": "mobile ballot boxes belong to village and residents' elections (V-18), not to a party meeting",
+    },
+    "record-too-many-candidates": {
+        "zh": "候选人最多{most:,}名，而不是{count:,}名",
+        "en": "at most {most:,} candidates, not {count:,}",
+    },
+    "record-duplicate-candidate": {
+        "zh": "候选人{who}重复（首次出现在{first}）",
+        "en": "duplicate candidate {who} (first at {first})",
+    },
+    "record-items-or-totals": {
+        "zh": "{items}（逐张选票）和{totals}（计票单）须给出其中一个，不能都给，也不能都不给",
+        "en": "give either {items} (one per paper) or {totals} (the tally sheet), not both or neither",
+    },
+    "record-papers-not-collected": {
+        "zh": "列出了{papers}张选票，但收回选票数为{collected}张",
+        "en": "{papers} papers listed, but collected says {collected}",
+    },
+    "record-spoiled-with-sections": {
+        "zh": "废票不应有任何选举项目的标记",
+        "en": "a spoiled paper has no sections",
+    },
+    "record-reduction-needs-consent": {
+        "zh": "减少名额须写明同意的选举人数，或大会主席团的决定",
+        "en": "a reduction needs the consent count or the presidium's decision",
+    },
+    # --- a record's rules (tally.records.rules) ---
+    "rules-not-fraction": {
+        "zh": '应为分数（如"4/5"）或整数，而不是{value}',
+        "en": 'must be a fraction such as "4/5" or a whole number, not {value}',
+    },
+    "rules-divides-by-zero": {"zh": "{value}的分母为零", "en": "{value} divides by zero"},
+    "rules-not-size": {
+        "zh": "应为[最少, 最多]或 null，而不是{value}",
+        "en": "must be [least, most] or null, not {value}",
+    },
+    "rules-not-margins": {
+        "zh": '应为对象，如{{"主任": [1, 1], "*": [1, null]}}，而不是{value}',
+        "en": 'must be an object such as {{"chair": [1, 1], "*": [1, null]}}, not {value}',
+    },
+    # --- results (tally.records.result) ---
+    "result-not-a-round": {
+        "zh": "应为{round}或{verification}，而不是{value}",
+        "en": "must be a {round} or a {verification}, not {value}",
+    },
+    "result-not-decisions": {
+        "zh": "应为{decisions}或对它的核对，而不是{value}",
+        "en": "must be {decisions} or their verification, not {value}",
+    },
+    # --- CSV files of ballots and rolls (tally.records.csvfiles) ---
+    "csv-empty": {"zh": "CSV 文件是空的：第一行须为表头", "en": "the CSV file is empty: it needs a header row"},
+    "csv-needs-id-column": {"zh": "表头中须有id列", "en": "the header needs an id column"},
+    "csv-unknown-column": {
+        "zh": "不认识的列{name}；可用的列：{columns}",
+        "en": "unknown column {name}; the columns are {columns}",
+    },
+    "csv-column-twice": {
+        "zh": "列{name}出现了两次（首次出现在[{first}]）",
+        "en": "column {name} is given twice (first at [{first}])",
+    },
+    "csv-column-not-candidate": {
+        "zh": "列{name}不是选举项目{contest}的候选人",
+        "en": "column {name} is not a candidate of {contest}",
+    },
+    "csv-row-length": {
+        "zh": "这一行有{cells}个单元格，而表头有{header}个",
+        "en": "{cells} cells, but the header has {header}",
+    },
+    "csv-not-a-mark": {
+        "zh": "{value}不是选票标记：请填{marks}之一",
+        "en": "{value} is not a mark: use one of {marks}",
+    },
+    "csv-cell-over-lines": {
+        "zh": "有加引号的单元格跨了多行：请给出打开的文件（须能回到开头重读）或各行的列表",
+        "en": "a quoted cell runs over several lines: give the open file (that can seek) or a list of lines",
+    },
+    # --- files (tally.records.files) ---
+    "file-cannot-read": {"zh": "无法读取文件：{why}", "en": "cannot read the file: {why}"},
+    "file-not-xlsx": {
+        "zh": "只能读取 .xlsx 工作簿，不能读取{suffix}文件：请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）",
+        "en": "tally reads .xlsx workbooks, not {suffix}: save it as an Excel workbook (.xlsx)",
+    },
+    "file-csv-not-folder": {
+        "zh": "用 CSV 文件保存的记录是一个文件夹，每张表一个文件：请给出文件夹，而不是其中的一个文件",
+        "en": "a record from CSV files is a folder of them, one file a sheet: name the folder",
+    },
+    "file-folder-without-sheets": {
+        "zh": "这个文件夹中没有记录的各表（应为以表名命名的 CSV 文件，如{example}）",
+        "en": "this folder holds no record's sheets (CSV files named as the sheets, such as {example})",
+    },
+    "file-not-json": {
+        "zh": "文件不是有效的 JSON：第{line}行第{column}列{why}",
+        "en": "the file is not JSON: {why} at line {line} column {column}",
+    },
+    "file-not-json-value": {
+        "zh": "文件不是有效的 JSON：JSON 中没有{value}这样的值",
+        "en": "the file is not JSON: {value} is not a JSON value",
+    },
+    "file-too-deep": {
+        "zh": "文件无法按 JSON 读取：列表和对象嵌套的层数太多",
+        "en": "the file is not JSON that tally can read: its lists and objects are nested too deeply",
+    },
+    "file-number-too-long": {
+        "zh": "文件无法按 JSON 读取：第{line}行第{column}列的数有{digits:,}位（最多4,300位）",
+        "en": "the file is not JSON that tally can read: a number of {digits:,} digits at line {line} column {column} "
+        "(at most 4,300 digits)",
+    },
+    "file-number-too-long-somewhere": {
+        "zh": "文件无法按 JSON 读取：其中有超过4,300位的数",
+        "en": "the file is not JSON that tally can read: a number of more than 4,300 digits",
+    },
+}
 _SHEET_PROBLEMS: dict[str, Words] = {
     # files: a CSV file's text, a workbook
     "sheet-not-utf8": {
@@ -1911,9 +2096,6 @@ def problem_words(problem: Problem, lang: str) -> str:
     ("'X'不是可接受的值（可接受：F、M）", "'X' is not one of F, M")
     """
     language: Lang = "zh" if lang == "zh" else "en"
-    if problem.code not in PROBLEMS:  # TRANSITION: a site not yet converted gives its English words as code
-        more = PROBLEM_WORDS[f"more.{problem.unit}"]["en"].format(n=problem.more) if problem.more else ""
-        return problem.code + more
     words = fill(PROBLEMS[problem.code][language], **{k: _value(v, language) for k, v in problem.values.items()})
     if problem.more:
         words += PROBLEM_WORDS[f"more.{problem.unit}"][language].format(n=problem.more)

@@ -33,6 +33,7 @@ from tabulate import tabulate
 
 from . import __version__
 from ._rulebook import FIELD_RULES, PRESETS, Rulebook
+from ._values import shown
 from .catalogue import DISCREPANCIES, FIELDS
 from .cli_words import Lang, say
 from .errors import Problem, RecordError, RuleError
@@ -222,8 +223,7 @@ def _election(rec: Record | AssemblyRecord) -> Record:
     """The record, when it is an election: a meeting that decides has no ballots, forms or next
     round."""
     if isinstance(rec, AssemblyRecord):
-        reason = f"{rec.kind!r} is a meeting that decides (motions, not contests): this command is for elections"
-        raise RecordError(Problem("kind", reason))
+        raise RecordError(Problem("kind", "record-kind-decides-command", {"kind": shown(rec.kind)}))
     return rec
 
 
@@ -306,6 +306,7 @@ def _check(args: argparse.Namespace, lang: Lang) -> int:
     for path in _records(args, lang):
         try:
             rec = _open(path)
+            rec.compliance()  # a timeline that runs off the calendar is a problem of the record too
         except (RecordError, RuleError) as error:
             status = 2
             if args.fmt == "json":

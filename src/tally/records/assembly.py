@@ -47,7 +47,7 @@ from .._meeting import Exclusion
 from .._proxy import Proxy
 from .._roll import Member, Roll
 from .._rulebook import Kind, Rulebook
-from .._values import FrozenMap
+from .._values import FrozenMap, shown
 from .._voters import Voter, VoterRoll
 from ..errors import Problem, RecordError, RuleError
 from .record import RECORD_FORMAT, RESULT_FORMAT, Note, frozen, thawed
@@ -161,7 +161,7 @@ def read_assembly(data: Any) -> AssemblyRecord:
     if top is None:
         raise r.error()
     if "format" in top and top["format"] != RECORD_FORMAT:
-        r.bad("format", f"{top['format']!r} is not {RECORD_FORMAT!r}")
+        r.bad("format", "record-format", {"value": shown(top["format"]), "format": shown(RECORD_FORMAT)})
     extras: dict[str, Any] = {}
     if "extra" in top:
         extras[""] = top["extra"]
@@ -170,7 +170,7 @@ def read_assembly(data: Any) -> AssemblyRecord:
     kind_word = r.word("kind", "kind", top.get("kind")) if "kind" in top else None
     kind = Kind(kind_word) if kind_word in {k.value for k in DECIDING} else None
     if kind_word is not None and kind is None:
-        r.bad("kind", f"{kind_word!r} is an election: it has contests and ballots, not motions")
+        r.bad("kind", "record-kind-elects", {"kind": shown(kind_word)})
     title = r.string("title", top["title"], blank=True) if "title" in top else ""
     book = _rulebook(r, kind_word, top)
     day = r.date("day", top["day"]) if "day" in top else None
@@ -188,7 +188,7 @@ def read_assembly(data: Any) -> AssemblyRecord:
             if isinstance(item, dict) and "role" in item:
                 plain = {k: v for k, v in item.items() if k != "role"}
                 if kind is not Kind.REPRESENTATIVE_ASSEMBLY:
-                    r.bad(f"{path}.role", "only a 村民代表会议's members have a role (V-9)")
+                    r.bad(f"{path}.role", "record-role-not-representatives")
                 else:
                     role = r.word(f"{path}.role", "role", item["role"])
                     if role is not None and isinstance(item.get("id"), str):
@@ -202,7 +202,7 @@ def read_assembly(data: Any) -> AssemblyRecord:
         ("mobile", Kind.VILLAGE_RECALL),
     ):
         if top.get(name) and kind is not None and kind is not belongs:
-            r.bad(name, f"a {kind.value} has no {name}; they belong to a {belongs.value}")
+            r.bad(name, "record-field-of-other-kind", {"kind": kind, "name": name, "belongs": belongs})
     exclusions = [
         e
         for i, item in enumerate(r.array("exclusions", top.get("exclusions", [])))
@@ -394,7 +394,8 @@ def decisions_to_dict(
     verification = result if isinstance(result, DecisionsVerification) else None
     decisions = verification.decisions if verification is not None else result
     if not isinstance(decisions, Decisions):
-        raise RecordError(Problem("result", f"must be Decisions or their verification, not {result!r}"))
+        values = {"decisions": "Decisions", "value": shown(result)}
+        raise RecordError(Problem("result", "result-not-decisions", values))
     a = decisions.assembly
     book = a.rulebook
     return {

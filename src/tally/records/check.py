@@ -38,7 +38,6 @@ from ..errors import Problem, RecordError, RuleError
 __all__ = ["Collector", "Parts", "Placed", "references"]
 
 
-
 class Placed:
     """The items of one of the record's lists that could be read, and where each stands in the
     record's list (``at``; ``None`` when every item could be read and none moved, the common
@@ -89,6 +88,7 @@ class Placed:
 
     def __len__(self) -> int:
         return len(self.items)
+
 
 _WEIGHTED = re.compile(r"weighted\[(\d+)\]\[0\](.*)", re.S)
 _INDEXED = re.compile(r"(roll|present|mobile|exclusions|proxies|scribes|contests|ballots)\[(\d+)\](.*)", re.S)
@@ -171,7 +171,7 @@ class Collector:
 
     def take(self, error: RecordError | RuleError, lists: _Lists) -> list[Problem]:
         """The error's problems as the record names them; the new ones are reported."""
-        found = [Problem(lists.where(p.path), p.reason) for p in error.problems]
+        found = [p.at(lists.where(p.path)) for p in error.problems]
         new = [p for p in found if p not in self.seen]
         for p in new:
             self.seen.add(p)
@@ -211,17 +211,20 @@ def references(
     _set_contests_aside(lists, parts.broken_contests, totals, reductions)
     if not lists.lists["contests"] and parts.broken_contests:
         return None  # no contest to count: its problems are reported already
+    # Ballots the reader could not read (neither papers nor a tally sheet, or both) are reported
+    # already: the other phases run on no papers, so that no problem is told of what is not there.
+    unread = parts.items is None and parts.totals is None
     for _ in range(_ATTEMPTS):
         try:
             papers = lists.lists["ballots"]
             rnd = count(
                 lists.values("contests"),
-                papers.items if parts.items is not None and papers.weights is None else None,
+                papers.items if (parts.items is not None or unread) and papers.weights is None else None,
                 weighted=list(zip(papers.items, papers.weights, strict=True)) if papers.weights is not None else None,
                 meeting=body,
-                totals=totals if parts.items is None else None,
+                totals=totals if parts.items is None and not unread else None,
                 # with papers, the reader compares their number with `collected` itself
-                collected=parts.collected if parts.items is None else None,
+                collected=parts.collected if parts.items is None and not unread else None,
                 issued=parts.issued,
                 proxies=lists.values("proxies") if parts.party else (),
                 scribes=lists.values("scribes"),

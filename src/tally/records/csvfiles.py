@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from .._ballot import Ballot, Marks
 from .._contest import Contest
 from .._roll import Roll
-from .._values import shown
+from .._values import Quoted, shown
 from ..errors import Problem, RecordError
 from .read import _checked, _member, _Reader
 from .record import Note
@@ -73,16 +73,15 @@ def _ballot_header(first: list[str] | None, contest: Contest, where: str, r: _Re
     """A ballots file's header: candidates' ids under the id policy, ``write_in`` and ``spoiled``;
     every problem of it at once."""
     if first is None:
-        raise RecordError(Problem(where, "the CSV file is empty: it needs a header row"))
+        raise RecordError(Problem(where, "csv-empty"))
     read = _header(r, first, where)
     problems = r.problems
     problems.extend(_twice([name for name in read if name is not None], where, read))
     known = set(contest.candidates)
     for j, name in enumerate(read):
         if name is not None and name not in known and name not in ("write_in", "spoiled"):
-            problems.append(
-                Problem(f"{where}[0][{j}]", f"column {shown(name)} is not a candidate of {shown(contest.id)}")
-            )
+            values = {"name": shown(name), "contest": shown(contest.id)}
+            problems.append(Problem(f"{where}[0][{j}]", "csv-column-not-candidate", values))
     if problems:
         raise RecordError(problems)
     return [name or "" for name in read]
@@ -137,8 +136,7 @@ def _rows_again(lines: Iterable[str], where: str, at: int) -> list[tuple[list[st
         seek(0)
         again = lines
     else:
-        reason = "a quoted cell runs over several lines: give the open file (that can seek) or a list of lines"
-        raise RecordError(Problem(f"{where}[{at}]", reason))
+        raise RecordError(Problem(f"{where}[{at}]", "csv-cell-over-lines"))
     reader = csv.reader(again)
     next(reader, None)  # the header, read already
     first: dict[tuple[str, ...], int] = {}
@@ -160,8 +158,7 @@ def _weighted(
         if paper is not None:
             out.append((paper, n))
         elif n > 1:
-            also = f" (and {n - 1} more rows like it)"
-            problems[before:] = [Problem(p.path, p.reason + also) for p in problems[before:]]
+            problems[before:] = [p.again(n - 1, "rows") for p in problems[before:]]
     if problems:
         raise RecordError(problems)
     return out
@@ -177,7 +174,7 @@ def _header(r: _Reader, header: list[str], where: str) -> list[str | None]:
 def _csv_paper(cells: tuple[str, ...], header: list[str], contest: Contest, path: str, r: _Reader) -> Ballot | None:
     problems = r.problems
     if len(cells) != len(header):
-        problems.append(Problem(path, f"{len(cells)} cells, but the header has {len(header)}"))
+        problems.append(Problem(path, "csv-row-length", {"cells": len(cells), "header": len(header)}))
         return None
     marks: dict[str, list[str]] = {"for_": [], "against": [], "abstain": [], "unreadable": [], "write_in": []}
     spoiled = False
@@ -187,7 +184,7 @@ def _csv_paper(cells: tuple[str, ...], header: list[str], contest: Contest, path
             if cell:
                 said = read_word("spoiled", cell)
                 if said is None:
-                    problems.append(Problem(f"{path}[{j}]", unknown("spoiled", cell)))
+                    problems.append(unknown("spoiled", cell).at(f"{path}[{j}]"))
                     bad = True
                 spoiled = said is True
         elif name == "write_in":
@@ -197,7 +194,7 @@ def _csv_paper(cells: tuple[str, ...], header: list[str], contest: Contest, path
         elif cell:
             mark = read_word("mark", cell)
             if mark is None:
-                problems.append(Problem(f"{path}[{j}]", f"{shown(cell)} is not a mark: use one of {_MARKS}"))
+                problems.append(Problem(f"{path}[{j}]", "csv-not-a-mark", {"value": shown(cell), "marks": _MARKS}))
                 bad = True
             else:
                 marks[_MARK_LISTS[str(mark)]].append(name)
@@ -208,7 +205,13 @@ def _csv_paper(cells: tuple[str, ...], header: list[str], contest: Contest, path
     return Ballot({contest.id: Marks(**marks)})
 
 
-_MARKS = "for (赞成, ✓), against (不赞成, ×), abstain (弃权, -), unreadable (无法辨认, ?)"
+_MARKS = (
+    Quoted("for (赞成, ✓)", "赞成（✓）"),
+    Quoted("against (不赞成, ×)", "不赞成（×）"),
+    Quoted("abstain (弃权, -)", "弃权（-）"),
+    Quoted("unreadable (无法辨认, ?)", "无法辨认（?）"),
+)
+"""The marks a cell may hold, as a problem names them (the English with the canonical words)."""
 
 
 def _twice(header: list[str], where: str, places: list[str | None] | None = None) -> list[Problem]:
@@ -220,7 +223,7 @@ def _twice(header: list[str], where: str, places: list[str | None] | None = None
     for j, name in zip(columns, header, strict=True):
         if name in first:
             problems.append(
-                Problem(f"{where}[0][{j}]", f"column {shown(name)} is given twice (first at [{first[name]}])")
+                Problem(f"{where}[0][{j}]", "csv-column-twice", {"name": shown(name), "first": first[name]})
             )
         first.setdefault(name, j)
     return problems
@@ -244,10 +247,10 @@ def roll_from_csv(lines: Iterable[str], *, where: str = "roll", notes: list[Note
     r = _Reader()
     r.problems.extend(_twice(fields, where))
     if "id" not in fields:
-        r.bad(where, "the header needs an id column")
+        r.bad(where, "csv-needs-id-column")
     for j, name in enumerate(fields):
         if name not in allowed:
-            r.bad(f"{where}[0][{j}]", f"unknown column {shown(name)}; the columns are {', '.join(allowed)}")
+            r.bad(f"{where}[0][{j}]", "csv-unknown-column", {"name": shown(name), "columns": allowed})
     if r.problems:
         raise RecordError(r.problems)
     reader.fieldnames = fields

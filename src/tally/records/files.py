@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import pathlib
 import re
@@ -9,7 +10,7 @@ from typing import IO, Any
 
 import attrs
 
-from .._values import shown
+from .._values import Quoted, shown
 from ..errors import Problem, RecordError, RuleError
 from .assembly import AssemblyRecord
 from .record import Note, Record
@@ -75,13 +76,10 @@ def load(source: str | pathlib.Path | IO[str] | IO[bytes]) -> Record | AssemblyR
 
             with read_workbook(path) as sheets:
                 return _from_sheets(sheets, [])
-        if suffix in (".xls", ".et", ".ods", ".csv"):
-            reason = (
-                "a record from CSV files is a folder of them, one file a sheet: name the folder"
-                if suffix == ".csv"
-                else f"tally reads .xlsx workbooks, not {suffix}: save it as an Excel workbook (.xlsx)"
-            )
-            raise RecordError(Problem("", reason))
+        if suffix == ".csv":
+            raise RecordError(Problem("", "file-csv-not-folder"))
+        if suffix in (".xls", ".et", ".ods"):
+            raise RecordError(Problem("", "file-not-xlsx", {"suffix": suffix}))
         from .stream import streamed
 
         record = streamed(path)  # UTF-8 JSON, its papers streamed: memory grows with distinct papers
@@ -90,7 +88,7 @@ def load(source: str | pathlib.Path | IO[str] | IO[bytes]) -> Record | AssemblyR
         try:
             raw = path.read_bytes()
         except OSError as error:
-            raise RecordError(Problem("", f"cannot read the file: {error.strerror or error}")) from None
+            raise RecordError(Problem("", "file-cannot-read", {"why": _os_reason(error)})) from None
         return _from_json_bytes(raw, path.name)
     got = source.read()
     if isinstance(got, bytes):
@@ -113,13 +111,10 @@ def _from_json_text(text: str, notes: tuple[Note, ...]) -> Record | AssemblyReco
     try:
         record = read(data)  # an election, or a sitting of a meeting that decides, by its kind
     except RecursionError:
-        raise RecordError(Problem("", _TOO_DEEP)) from None
+        raise RecordError(Problem("", "file-too-deep")) from None
     if isinstance(record, AssemblyRecord):
         return _sitting_with(record, notes) if notes else record
     return _evolved(record, notes=(*notes, *record.notes)) if notes else record
-
-
-_TOO_DEEP = "the file is not JSON that tally can read: its lists and objects are nested too deeply"
 
 
 def _parse(text: str) -> Any:
@@ -151,16 +146,55 @@ def _loads(text: str, **hook: Any) -> Any:
     try:
         return json.loads(text, parse_constant=_constant, **hook)
     except _NotJson as error:
-        raise RecordError(Problem("", f"the file is not JSON: {error} is not a JSON value")) from None
+        raise RecordError(Problem("", "file-not-json-value", {"value": str(error)})) from None
     except json.JSONDecodeError as error:
-        reason = f"the file is not JSON: {error.msg} at line {error.lineno} column {error.colno}"
-        raise RecordError(Problem("", reason)) from None
+        values = {"why": _syntax(error.msg), "line": error.lineno, "column": error.colno}
+        raise RecordError(Problem("", "file-not-json", values)) from None
     except RecursionError:
-        raise RecordError(Problem("", _TOO_DEEP)) from None
-    except ValueError as error:
+        raise RecordError(Problem("", "file-too-deep")) from None
+    except ValueError:
         # Python reads integers of at most 4,300 digits (sys.get_int_max_str_digits()).
-        reason = f"the file is not JSON that tally can read: {_long_number(text, error)}"
-        raise RecordError(Problem("", reason)) from None
+        raise RecordError(_long_number(text)) from None
+
+
+_SYNTAX: dict[str, str] = {
+    "Expecting value": "应为一个值",
+    "Expecting ',' delimiter": "缺少逗号",
+    "Expecting ':' delimiter": "缺少冒号",
+    "Expecting property name enclosed in double quotes": "应为加双引号的键名（或多了一个逗号）",
+    "Unterminated string starting at": "开始的字符串缺少结尾的双引号",
+    "Invalid control character at": "有不允许的控制字符（字符串中不能直接换行或用制表符）",
+    "Invalid \\escape": "有无效的反斜杠转义",
+    "Invalid \\uXXXX escape": "有无效的 \\u 转义",
+    "Extra data": "起有多余的内容（一个文件只能放一份记录）",
+    "Illegal trailing comma before end of object": "对象末尾多了一个逗号",
+    "Illegal trailing comma before end of array": "列表末尾多了一个逗号",
+}
+"""Python's JSON syntax errors (the C and the Python reader, Python 3.11 on) in Chinese."""
+
+
+def _syntax(msg: str) -> Quoted:
+    """Why the JSON reader stopped, in both languages (in Chinese, an error it does not know is
+    a syntax error)."""
+    return Quoted(msg, _SYNTAX.get(msg, "有语法错误"))
+
+
+_OS_ERRORS: dict[int, str] = {
+    errno.ENOENT: "文件不存在（请检查文件名和所在的文件夹）",
+    errno.EACCES: "没有读取这个文件的权限",
+    errno.EPERM: "没有读取这个文件的权限",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EIO: "读取时出错（磁盘或网络故障）",
+    errno.EBUSY: "文件正被其他程序占用",
+}
+"""The usual reasons a file cannot be read, in Chinese."""
+
+
+def _os_reason(error: OSError) -> Quoted:
+    """Why a file cannot be read, in both languages (the system's words in English)."""
+    en = str(error.strerror or error)
+    return Quoted(en, _OS_ERRORS.get(error.errno or 0, en))
 
 
 class _NotJson(ValueError):
@@ -171,16 +205,17 @@ def _constant(name: str) -> Any:
     raise _NotJson(name)
 
 
-_LONG = re.compile(r"(?<=[\[:,])\s*-?([0-9]{4301,})(?![0-9.eE])")
+_LONG = re.compile(r"(?<![^\[:,])\s*-?([0-9]{4301,})(?![0-9.eE])")
 
 
-def _long_number(text: str, error: ValueError) -> str:
+def _long_number(text: str) -> Problem:
+    """The problem of a number too long for Python to read, where it is."""
     found = _LONG.search(text)
     if found is None:  # pragma: no cover - json.loads raises no other ValueError of its own
-        return str(error)
+        return Problem("", "file-number-too-long-somewhere")
     at = found.start(1)
     line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
-    return f"a number of {len(found.group(1)):,} digits at line {line} column {column} (at most 4,300 digits)"
+    return Problem("", "file-number-too-long", {"digits": len(found.group(1)), "line": line, "column": column})
 
 
 def _sitting_with(record: AssemblyRecord, notes: tuple[Note, ...]) -> AssemblyRecord:
@@ -194,8 +229,7 @@ def _load_folder(path: pathlib.Path) -> Record:
     from .sheets import is_csv_folder, read_csv_folder
 
     if not is_csv_folder(path):
-        reason = "this folder holds no record's sheets (CSV files named as the sheets, such as 名册.csv)"
-        raise RecordError(Problem("", reason))
+        raise RecordError(Problem("", "file-folder-without-sheets", {"example": "名册.csv"}))
     sheets, notes = read_csv_folder(path)
     return _from_sheets(sheets, notes)
 
@@ -222,7 +256,7 @@ def schema(name: str = "record") -> dict[str, Any]:
     from importlib.resources import files
 
     if name not in ("record", "result"):
-        raise RuleError(Problem("schema", f"{shown(name)} is not one of record, result"))
+        raise RuleError(Problem("schema", "not-one-of", {"value": shown(name), "accepted": ("record", "result")}))
     text = files("tally").joinpath("schema", f"{name}.schema.json").read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -19,7 +19,7 @@ from .._meeting import Exclusion
 from .._proxy import Proxy
 from .._roll import Member, Roll, plain_member
 from .._rulebook import PRESETS, Kind, Rulebook
-from .._values import EXCERPT, MOST_BALLOTS, MOST_CANDIDATES, MOST_ID_LENGTH, MOST_SEATS, shown
+from .._values import EXCERPT, MOST_BALLOTS, MOST_CANDIDATES, MOST_ID_LENGTH, MOST_SEATS, shown, typed
 from .._verify import Declared, declared_problems
 from .._voters import Relative, Voter, VoterRoll, plain_voter
 from ..errors import Problem, RecordError, RuleError
@@ -56,8 +56,13 @@ class _Reader:
         self.rule_problems: set[Problem] = set()
         self._notes: dict[tuple[str, str], list[Any]] = {}  # (as written, id) -> [first path, times]
 
-    def bad(self, path: str, reason: str) -> None:
-        self.problems.append(Problem(path, reason))
+    def bad(self, path: str, code: str, values: Mapping[str, Any] | None = None) -> None:
+        """A problem at *path*: its *code* (:data:`tally.catalogue.PROBLEMS`) and *values*."""
+        self.problems.append(Problem(path, code=code, values=values or {}))
+
+    def add(self, problem: Problem, path: str) -> None:
+        """A problem made with no path yet (:func:`~tally.records.vocabulary.unknown`), at *path*."""
+        self.problems.append(problem.at(path))
 
     def notes(self) -> tuple[Note, ...]:
         """Each id the id policy changed, once, where it first appears: ``Note("id", {"path":
@@ -88,13 +93,13 @@ class _Reader:
     ) -> dict[str, Any] | None:
         """An object with these keys; unknown keys (but ``extra``) and missing required ones are problems."""
         if not isinstance(value, dict):
-            self.bad(path, f"must be an object, not {_kind(value)}")
+            self.bad(path, "json-not-object", {"value": typed(value)})
             return None
         self.once(path, value)
         known = {*required, *optional, "extra"}
         for key in value:
             if key not in known:
-                self.bad(_join(path, key), "unknown field")
+                self.bad(_join(path, key), "json-unknown-field")
         for key in required:
             if key not in value:
                 self.bad(_join(path, key), "missing")
@@ -104,7 +109,7 @@ class _Reader:
         """An object keyed by ids (votes per person, sections per contest): each key an id under
         the id policy (tally._ids), as its canonical id; two keys that are one id are a problem."""
         if not isinstance(value, dict):
-            self.bad(path, f"must be an object, not {_kind(value)}")
+            self.bad(path, "json-not-object", {"value": typed(value)})
             return {}
         self.once(path, value)
         if all(_plain(key) for key in value):
@@ -117,7 +122,7 @@ class _Reader:
             if got is None:
                 continue
             if got in out:
-                self.bad(where, f"{shown(key)} is the id {shown(got)}, a key given before as {shown(written[got])}")
+                self.bad(where, "json-key-same-id", {"key": shown(key), "id": shown(got), "first": shown(written[got])})
                 continue
             out[got] = item
             written[got] = key
@@ -129,12 +134,15 @@ class _Reader:
         if type(value) is str and _plain(value):
             return value  # the common case, checked quickly
         if not isinstance(value, str) or not value.strip():
-            self.bad(path, f"must be a non-empty string, not {_kind(value)}")
+            self.bad(path, "not-text", {"value": typed(value)})
             return None
         problem = id_problem(value)
         if problem is not None:
-            code = "bad-key" if what == "key" else "bad-id"
-            self.problems.append(Problem(path, code, {"value": shown(value), "why": problem}))
+            values = {"value": shown(value), "why": problem}
+            if what == "key":
+                self.problems.append(Problem(path, "bad-key", values))
+            else:
+                self.problems.append(Problem(path, "bad-id", values))
             return None
         canonical = canonical_id(value)
         if len(canonical) > MOST_ID_LENGTH:
@@ -153,11 +161,11 @@ class _Reader:
         """Each key of a JSON object given once: a file that gives one twice (read by
         :func:`~tally.records.load`) is a problem at that key, never the last one silently."""
         for key in getattr(value, "duplicates", ()):
-            self.bad(_join(path, key), "given twice in the object; which one is meant cannot be told")
+            self.bad(_join(path, key), "json-key-twice")
 
     def string(self, path: str, value: Any, *, blank: bool = False) -> str | None:
         if not isinstance(value, str) or (not blank and not value.strip()):
-            self.bad(path, f"must be a non-empty string, not {_kind(value)}")
+            self.bad(path, "not-text", {"value": typed(value)})
             return None
         return value
 
@@ -165,13 +173,13 @@ class _Reader:
         """A whole number from *least* to *most*: every count of a record has a bound
         (tally._values: ballots and votes at most 10^9)."""
         if isinstance(value, bool) or not isinstance(value, int):
-            self.bad(path, f"must be a whole number, not {_kind(value)}")
+            self.bad(path, "json-not-whole", {"value": typed(value)})
             return None
         if value < least:
-            self.bad(path, f"must be at least {least}, not {shown(value)}")
+            self.bad(path, "json-below-least", {"least": least, "value": shown(value)})
             return None
         if value > most:
-            self.bad(path, f"must be at most {most:,}, not {shown(value)}")
+            self.bad(path, "json-above-most", {"most": most, "value": shown(value)})
             return None
         return value
 
@@ -182,7 +190,7 @@ class _Reader:
             return value
         got = read_word(field, value)
         if got is None:
-            self.bad(path, unknown(field, value))
+            self.add(unknown(field, value), path)
             return None
         return bool(got)
 
@@ -191,20 +199,20 @@ class _Reader:
         problem naming the accepted values."""
         got = read_word(field, value)
         if got is None or isinstance(got, bool):
-            self.bad(path, unknown(field, value))
+            self.add(unknown(field, value), path)
             return None
         return str(got)
 
     def date(self, path: str, value: Any) -> datetime.date | None:
         if not isinstance(value, str):
-            self.bad(path, f"must be a date YYYY-MM-DD, not {_kind(value)}")
+            self.bad(path, "json-not-date", {"value": typed(value)})
             return None
         if _DATE.fullmatch(value):  # only this form: fromisoformat also reads 2026-W21-4 and 20260521
             try:
                 return datetime.date.fromisoformat(value)
             except ValueError:
                 pass
-        self.bad(path, f"{shown(value)} is not a date YYYY-MM-DD")
+        self.bad(path, "json-bad-date", {"value": shown(value)})
         return None
 
     def ids(self, path: str, value: Any) -> list[str]:
@@ -212,7 +220,7 @@ class _Reader:
         if type(value) is list and all(type(v) is str and _plain(v) for v in value):
             return value  # the common case, checked quickly: a sign-in list can be long
         if not isinstance(value, list):
-            self.bad(path, f"must be a list of ids, not {_kind(value)}")
+            self.bad(path, "json-not-list-of-ids", {"value": typed(value)})
             return []
         out = []
         for i, item in enumerate(value):
@@ -227,20 +235,20 @@ class _Reader:
         if type(value) is list and all(type(v) is str and _plain(v) for v in value):
             return Placed(value)  # the common case, checked quickly: a sign-in list can be long
         if not isinstance(value, list):
-            self.bad(path, f"must be a list of ids, not {_kind(value)}")
+            self.bad(path, "json-not-list-of-ids", {"value": typed(value)})
             return Placed([])
         return Placed.of(self.ident(f"{path}[{i}]", item) for i, item in enumerate(value))
 
     def array(self, path: str, value: Any) -> list[Any]:
         if not isinstance(value, list):
-            self.bad(path, f"must be a list, not {_kind(value)}")
+            self.bad(path, "json-not-list", {"value": typed(value)})
             return []
         return value
 
     def choice(self, path: str, value: Any, allowed: Iterable[str]) -> str | None:
         allowed = tuple(allowed)
         if type(value) is not str or value not in allowed:
-            self.bad(path, f"{shown(value)} is not one of {', '.join(allowed)}")
+            self.bad(path, "not-one-of", {"value": shown(value), "accepted": allowed})
             return None
         return value
 
@@ -264,23 +272,6 @@ def _join(path: str, key: object) -> str:
     return f"{path}.{text}" if path else text
 
 
-def _kind(value: Any) -> str:
-    """What a JSON value is, for a message, quoting at most a short, escaped excerpt of it."""
-    names: dict[type, str] = {dict: "an object", list: "a list"}
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int):
-        text = shown(value)
-        return text if text.startswith("a number") else f"the number {text}"
-    if isinstance(value, float):
-        return f"the number {value!r}"
-    if isinstance(value, str):
-        return f"the string {shown(value)}"
-    return names.get(type(value), type(value).__name__)
-
-
 # --- rulebook overrides ------------------------------------------------------------------------
 
 
@@ -290,7 +281,11 @@ def _rulebook(r: _Reader, kind: str | None, top: dict[str, Any]) -> Rulebook | N
     pid = r.choice("rulebook", top["rulebook"], PRESETS)
     book = PRESETS[pid] if pid is not None else None
     if book is not None and kind is not None and book.kind.value != kind:
-        r.bad("rulebook", f"{shown(pid)} is a rulebook for {book.kind.value}, but the record's kind is {kind}")
+        r.bad(
+            "rulebook",
+            "record-rulebook-for-other-kind",
+            {"rulebook": shown(pid), "book_kind": book.kind, "kind": Kind(kind)},
+        )
     if "rules" not in top or book is None:
         return book
     rules = r.obj("rules", top["rules"], optional=[f.name for f in attrs.fields(Rulebook) if f.name not in FIXED])
@@ -322,7 +317,7 @@ def _read_record(data: Any) -> Record:
     if top is None:
         raise RecordError(r.problems)
     if "format" in top and top["format"] != RECORD_FORMAT:
-        r.bad("format", f"{shown(top['format'])} is not {RECORD_FORMAT!r}")
+        r.bad("format", "record-format", {"value": shown(top["format"]), "format": shown(RECORD_FORMAT)})
     extras: dict[str, Any] = {}
     if "extra" in top:
         extras[""] = top["extra"]
@@ -330,17 +325,17 @@ def _read_record(data: Any) -> Record:
         extras["rules"] = top["rules"]["extra"]
     kind = r.word("kind", "kind", top.get("kind")) if "kind" in top else None
     if kind in _DECIDING:
-        r.bad("kind", f"{kind!r} is a meeting that decides (motions, not contests): read it with load() or read()")
+        r.bad("kind", "record-kind-decides", {"kind": shown(kind), "load": "load()", "read": "read()"})
         raise r.error()
     party = kind in _PARTY_KINDS
     mode = None
     if kind == Kind.RESIDENTS_COMMITTEE.value and "mode" not in top:
         # R-2: whose roll it is (residents, household or group representatives) decides the base;
         # it is never assumed.
-        r.bad("mode", f"missing: a residents' committee record says its mode (R-2): {', '.join(accepted('mode'))}")
+        r.bad("mode", "record-mode-missing", {"accepted": tuple(accepted("mode"))})
     if "mode" in top:
         if kind != Kind.RESIDENTS_COMMITTEE.value:
-            r.bad("mode", "only residents' committee records have a mode (R-2)")
+            r.bad("mode", "record-mode-not-residents")
         else:
             mode = r.word("mode", "mode", top["mode"])
     title = r.string("title", top["title"], blank=True) if "title" in top else ""
@@ -353,7 +348,7 @@ def _read_record(data: Any) -> Record:
     for i, item in enumerate(_roll_items(r, raw_roll)):
         members.append(read_one(r, f"roll[{i}]", item, extras))
     if not party and kind is not None and top.get("exclusions"):
-        r.bad("exclusions", "exclusions from the required attendance belong to party meetings (P-6 … P-8)")
+        r.bad("exclusions", "record-exclusions-not-party")
     exclusions = Placed.of(
         _exclusion(r, f"exclusions[{i}]", item, extras)
         for i, item in enumerate(r.array("exclusions", top.get("exclusions", [])))
@@ -364,7 +359,7 @@ def _read_record(data: Any) -> Record:
     )
     mobile = r.placed_ids("mobile", top.get("mobile", []))
     if mobile and party:
-        r.bad("mobile", "mobile ballot boxes belong to village and residents' elections (V-18), not to a party meeting")
+        r.bad("mobile", "record-mobile-in-party")
     scribes = Placed.of(
         _scribe(r, f"scribes[{i}]", item) for i, item in enumerate(r.array("scribes", top.get("scribes", [])))
     )
@@ -558,7 +553,7 @@ def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | 
         extras[path] = o["extra"]
     for key in ("standing", "rights"):
         if key in o:
-            r.bad(f"{path}.{key}", "belongs to party rolls, not to a voter roll")
+            r.bad(f"{path}.{key}", "record-party-field-on-voter-roll")
     before = len(r.problems)
     vid = r.ident(f"{path}.id", o.get("id")) if "id" in o else None
     name = r.string(f"{path}.name", o["name"], blank=True) if "name" in o else None
@@ -643,7 +638,7 @@ def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member 
         extras[path] = o["extra"]
     for key in ("registration", "household", "party_member"):
         if key in o:
-            r.bad(f"{path}.{key}", "belongs to village and residents' rolls, not to a party roll")
+            r.bad(f"{path}.{key}", "record-voter-field-on-party-roll")
     mid = r.ident(f"{path}.id", o.get("id")) if "id" in o else None
     name = r.string(f"{path}.name", o["name"], blank=True) if "name" in o else None
     sex = r.word(f"{path}.sex", "sex", o["sex"]) if "sex" in o else None
@@ -712,11 +707,15 @@ def _contest(r: _Reader, path: str, item: Any, extras: dict[str, Any], broken: s
     seats = r.integer(f"{path}.seats", o.get("seats"), least=1, most=MOST_SEATS) if "seats" in o else None
     candidates = r.ids(f"{path}.candidates", o.get("candidates", []))
     if len(candidates) > MOST_CANDIDATES:
-        r.bad(f"{path}.candidates", f"at most {MOST_CANDIDATES:,} candidates, not {len(candidates):,}")
+        r.bad(f"{path}.candidates", "record-too-many-candidates", {"most": MOST_CANDIDATES, "count": len(candidates)})
     seen: dict[str, int] = {}
     for j, who in enumerate(candidates):
         if who in seen:
-            r.bad(f"{path}.candidates[{j}]", f"duplicate candidate {shown(who)} (first at candidates[{seen[who]}])")
+            r.bad(
+                f"{path}.candidates[{j}]",
+                "record-duplicate-candidate",
+                {"who": shown(who), "first": f"candidates[{seen[who]}]"},
+            )
         seen.setdefault(who, j)
     title = r.string(f"{path}.title", o["title"], blank=True) if "title" in o else ""
     post = r.word(f"{path}.post", "post", o["post"]) if "post" in o else "member"
@@ -741,17 +740,17 @@ def _ballots(r: _Reader, value: Any) -> tuple[int | None, int | None, Placed | N
     collected = r.integer("ballots.collected", o["collected"]) if "collected" in o else None
     issued = r.integer("ballots.issued", o["issued"]) if "issued" in o else None
     if ("items" in o) == ("totals" in o):
-        r.bad("ballots", "give either items (one per paper) or totals (the tally sheet), not both or neither")
+        r.bad("ballots", "record-items-or-totals", {"items": "items", "totals": "totals"})
         return collected, issued, None, None
     if "items" in o and isinstance(o["items"], GroupedItems):  # streamed: equal papers grouped
         grouped = o["items"]
         if collected is not None and grouped.papers != collected:
-            r.bad("ballots.items", f"{grouped.papers} papers listed, but collected says {collected}")
+            r.bad("ballots.items", "record-papers-not-collected", {"papers": grouped.papers, "collected": collected})
         return collected, issued, _grouped(r, grouped), None
     if "items" in o:
         raw = r.array("ballots.items", o["items"])
         if collected is not None and len(raw) != collected:
-            r.bad("ballots.items", f"{len(raw)} papers listed, but collected says {collected}")
+            r.bad("ballots.items", "record-papers-not-collected", {"papers": len(raw), "collected": collected})
         return collected, issued, _items(r, raw), None
     totals: dict[str, Totals] = {}
     for cid, sheet in r.mapping("ballots.totals", o["totals"]).items():
@@ -803,8 +802,7 @@ def _grouped(r: _Reader, grouped: GroupedItems) -> Placed:
             at.append(first)
             weights.append(n)
         elif n > 1:
-            also = f" (and {n - 1} more papers like it)"
-            r.problems[before:] = [Problem(p.path, p.reason + also) for p in r.problems[before:]]
+            r.problems[before:] = [p.again(n - 1, "papers") for p in r.problems[before:]]
     return Placed(papers, at, weights)
 
 
@@ -825,13 +823,13 @@ def _roll_items(r: _Reader, value: Any) -> Iterable[Any]:
 
 def _paper(r: _Reader, path: str, item: Any) -> Ballot | None:
     if not isinstance(item, dict):
-        r.bad(path, f"must be an object, not {_kind(item)}")
+        r.bad(path, "json-not-object", {"value": typed(item)})
         return None
     r.once(path, item)
     if "spoiled" in item:
         spoiled = r.boolean(f"{path}.spoiled", item["spoiled"], "spoiled")
         if len(item) > 1:
-            r.bad(path, "a spoiled paper has no sections")
+            r.bad(path, "record-spoiled-with-sections")
         return Ballot(spoiled=True) if spoiled else (Ballot() if spoiled is False and len(item) == 1 else None)
     before = len(r.problems)
     sections: dict[str, Marks] = {}
@@ -866,7 +864,7 @@ def _reductions(r: _Reader, value: Any) -> dict[str, Reduction]:
         presidium = r.boolean(f"{path}.presidium", po["presidium"]) if "presidium" in po else False
         if consent is None and not presidium:
             if "consent" not in po:
-                r.bad(path, "a reduction needs the consent count or the presidium's decision")
+                r.bad(path, "record-reduction-needs-consent")
             continue
         out[cid] = Reduction(consent=consent, presidium=bool(presidium))
     return out
@@ -889,5 +887,3 @@ def _declared(r: _Reader, value: Any) -> dict[str, Declared]:
                     votes[who] = got
         out[cid] = Declared(elected, votes=votes)
     return out
-
-

@@ -279,7 +279,7 @@ class Record:
         except (RecordError, RuleError) as error:
             where = self.cells.cell if self.cells is not None else str
             firsts = [first for _, _, first in grouped.groups] if grouped is not None else []
-            raise type(error)(Problem(where(_record_path(p.path, firsts)), p.reason) for p in error.problems) from None
+            raise type(error)(p.at(where(_record_path(p.path, firsts))) for p in error.problems) from None
         self._round.append(counted)
         return counted
 
@@ -317,5 +317,3 @@ def _record_path(path: str, firsts: list[int] | None = None) -> str:
         if path.startswith(old):
             return new + path[len(old) :]
     return path
-
-

@@ -42,7 +42,8 @@ def result_to_dict(
     verification = result if isinstance(result, Verification) else None
     rnd = verification.round if verification is not None else result
     if not isinstance(rnd, Round):
-        raise RecordError(Problem("result", f"must be a Round or a Verification, not {shown(result)}"))
+        values = {"round": "Round", "verification": "Verification", "value": shown(result)}
+        raise RecordError(Problem("result", "result-not-a-round", values))
     body = rnd.meeting
     if day is None and isinstance(body, Polling):
         day = body.day
@@ -76,5 +77,3 @@ def next_round(rec: Record, verification: Verification | None = None) -> dict[st
     out.pop("scribes", None)
     out["proxies"] = []
     return out
-
-

@@ -158,25 +158,25 @@ def _read(r: Any, path: str, kind: str, value: Any) -> Any:
             try:
                 return Fraction(value.replace(" ", ""))
             except ZeroDivisionError:
-                r.bad(path, f"{shown(value)} divides by zero")
+                r.bad(path, "rules-divides-by-zero", {"value": shown(value)})
                 return None
-        r.bad(path, f'must be a fraction such as "4/5" or a whole number, not {_json(value)}')
+        r.bad(path, "rules-not-fraction", {"value": _shown(value)})
         return None
     if kind.startswith("words:"):
         return r.word(path, kind[len("words:") :], value)
     if kind.startswith("set:"):
         if not isinstance(value, list):
-            r.bad(path, f"must be a list, not {_json(value)}")
+            r.bad(path, "json-not-list", {"value": _shown(value)})
             return None
         return frozenset(r.word(f"{path}[{i}]", kind[len("set:") :], item) for i, item in enumerate(value))
     if kind == "size":
         if value is None or isinstance(value, list):
             return value  # the converter checks [least, most]
-        r.bad(path, f"must be [least, most] or null, not {_json(value)}")
+        r.bad(path, "rules-not-size", {"value": _shown(value)})
         return None
     if kind == "margins":
         if not isinstance(value, dict):
-            r.bad(path, f'must be an object such as {{"chair": [1, 1], "*": [1, null]}}, not {_json(value)}')
+            r.bad(path, "rules-not-margins", {"value": _shown(value)})
             return None
         out = {}
         for key, pair in value.items():
@@ -187,7 +187,3 @@ def _read(r: Any, path: str, kind: str, value: Any) -> Any:
     if kind == "bands":
         return value  # the converter checks each band
     raise TypeError(kind)  # pragma: no cover - form() knows no other
-
-
-def _json(value: Any) -> str:
-    return _shown(value)

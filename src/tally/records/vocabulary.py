@@ -30,8 +30,9 @@ import attrs
 from .._contest import Post, Stage
 from .._roll import Rights, Standing
 from .._rulebook import Kind, Rulebook
-from .._values import shown
+from .._values import Quoted, shown, typed
 from .._voters import Registration, Relation
+from ..errors import Problem
 
 __all__ = ["BOOLEAN_FIELDS", "VOCABULARIES", "Canonical", "accepted", "describe", "read_word", "unknown"]
 
@@ -259,36 +260,31 @@ def describe(field: str) -> str:
     >>> describe("sex")
     'F (女), M (男)'
     """
-    shown = []
+    return ", ".join(_choices(field))
+
+
+def unknown(field: str, value: object) -> Problem:
+    """The problem of a value that *field* does not accept (with no path yet: the caller places
+    it), naming the value and the field's canonical values, each with its first Chinese word.
+
+    >>> unknown("relation", "husbnd").reason
+    "'husbnd' is not one of spouse (配偶), parent (父母), child (子女), ..., other (其他)"
+    >>> print(unknown("boolean", 2).words("zh"))  # noqa: io
+    数字 2不是可识别的词（可填：true（是）、false（否））
+    """
+    return Problem("", "not-a-word", {"value": _shown(value), "accepted": _choices(field)})
+
+
+def _choices(field: str) -> tuple[Quoted, ...]:
+    """The canonical values of *field*, each with its first Chinese word, in either language."""
+    out = []
     for words in _WORDS[field].values():
         zh = _chinese(words)
-        shown.append(f"{words[0]} ({zh})" if zh else words[0])
-    return ", ".join(shown)
+        out.append(Quoted(f"{words[0]} ({zh})", f"{words[0]}（{zh}）") if zh else Quoted(words[0]))
+    return tuple(out)
 
 
-def unknown(field: str, value: object) -> str:
-    """The reason to give for a value that *field* does not accept: the value, and the field's
-    canonical values.
-
-    >>> unknown("relation", "husbnd")
-    "'husbnd' is not one of spouse (配偶), parent (父母), child (子女), ..., other (其他)"
-    >>> unknown("boolean", 2)
-    'the number 2 is not one of true (是), false (否)'
-    """
-    return f"{_shown(value)} is not one of {describe(field)}"
-
-
-def _shown(value: object) -> str:
-    if isinstance(value, str):
-        return shown(value)  # short and escaped (tally._values)
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int) and shown(value).startswith("a number"):
-        return shown(value)
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, dict):
-        return "an object"
-    return "a list" if isinstance(value, list) else type(value).__name__
+def _shown(value: object) -> Quoted:
+    """A value a vocabulary does not accept, for a message: a string quoted as the input holds it
+    (:func:`~tally._values.shown`), anything else named by its kind (:func:`~tally._values.typed`)."""
+    return shown(value) if isinstance(value, str) else typed(value)

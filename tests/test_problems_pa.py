@@ -83,8 +83,8 @@ def test_a_declared_name_where_an_id_belongs() -> None:
     assert (named.path, named.code) == ("declared.c.elected[0]", "declared-name-not-id")
     assert named.reason == "'王芳' is the name of A, B; give the id"
     assert named.words("zh") == "'王芳'是A、B的姓名；请填写编号"
-    assert (unknown.path, unknown.code) == ("declared.x", "declared-no-contest")
-    assert unknown.words("zh") == "本轮投票中没有选举项目'x'"
+    assert (unknown.path, unknown.code) == ("declared.x", "no-such-contest")
+    assert unknown.words("zh") == "本轮没有选举项目'x'"
 
 
 def test_a_period_off_the_calendar_in_both_languages() -> None:

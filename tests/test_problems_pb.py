@@ -67,7 +67,7 @@ def test_a_bad_paper_that_came_again_is_named_once_with_how_many_more() -> None:
     with pytest.raises(RecordError) as caught:
         count([Contest("committee", seats=1, candidates=["M1", "M2"])], [paper] * 3, meeting=m)
     p = _only(caught.value)
-    assert (p.path, p.code, p.more, p.unit) == ("ballots[0].ghost", "count-no-such-contest", 2, "papers")
+    assert (p.path, p.code, p.more, p.unit) == ("ballots[0].ghost", "no-such-contest", 2, "papers")
     assert p.reason == "no contest 'ghost' in this round (and 2 more papers like it)"
     assert p.words("zh") == "本轮没有选举项目'ghost'（另有2张同样的选票）"
 

@@ -92,12 +92,12 @@ def test_papers_that_came_again_are_named_once_with_how_many_more(tmp_path: path
     (problem,) = caught.value.problems
     assert (problem.path, problem.code, problem.more, problem.unit) == (
         "ballots.items[2].committee.for",
-        "json-not-list-of-ids",
+        "not-id-list",
         2,
         "papers",
     )
     assert problem.reason == "must be a list of ids, not the number 7 (and 2 more papers like it)"
-    assert problem.words("zh") == "应为编号的列表，而不是数字 7（另有2张同样的选票）"
+    assert problem.words("zh") == "应为编号列表，而不是数字 7（另有2张同样的选票）"
 
 
 def test_csv_rows_that_came_again_are_named_once_with_how_many_more() -> None:

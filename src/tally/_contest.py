@@ -82,7 +82,7 @@ def _ids(value: Iterable[str]) -> tuple[str, ...]:
     out = tuple(value)
     if len(out) > MOST_CANDIDATES:
         raise RecordError(
-            Problem("candidates", "contest-too-many-candidates", {"most": MOST_CANDIDATES, "count": len(out)})
+            Problem("candidates", "too-many-candidates", {"most": MOST_CANDIDATES, "count": len(out)})
         )
     return out
 

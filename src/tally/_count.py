@@ -395,7 +395,7 @@ def _read_ballots(
     for paper, times, where in groups.values():
         for cid in paper.sections:
             if cid not in by_id:
-                problems.append(_like(Problem(f"{where}.{cid}", "count-no-such-contest", {"id": shown(cid)}), times))
+                problems.append(_like(Problem(f"{where}.{cid}", "no-such-contest", {"id": shown(cid)}), times))
         readings: dict[str, Reading] = {}
         for contest in contests:
             if paper.spoiled:
@@ -460,7 +460,7 @@ def _read_totals(
     tallies: dict[str, _Tally] = {}
     for cid in totals:
         if cid not in by_id:
-            problems.append(Problem(f"totals.{cid}", "count-no-such-contest", {"id": shown(cid)}))
+            problems.append(Problem(f"totals.{cid}", "no-such-contest", {"id": shown(cid)}))
     for contest in contests:
         where = f"totals.{contest.id}"
         sheet = totals.get(contest.id)
@@ -669,7 +669,7 @@ def _check_reductions(
     for cid, plan in reductions.items():
         where = f"reductions.{cid}"
         if cid not in ids:
-            problems.append(Problem(where, "count-no-such-contest", {"id": shown(cid)}))
+            problems.append(Problem(where, "no-such-contest", {"id": shown(cid)}))
         elif not isinstance(plan, Reduction):
             problems.append(Problem(where, "not-instance", {"type": "Reduction", "value": shown(plan)}))
         elif plan.consent is not None and plan.consent > base:

@@ -197,7 +197,7 @@ def sign_in(values: Iterable[object], where: str, roll: Roll | VoterRoll, proble
             problems.append(Problem(f"{where}[{i}]", "not-on-roll", {"who": shown(who)}))
         elif who in seen:
             first = f"{where}[{seen[who]}]"
-            problems.append(Problem(f"{where}[{i}]", "sign-in-listed-twice", {"who": shown(who), "first": first}))
+            problems.append(Problem(f"{where}[{i}]", "listed-twice", {"who": shown(who), "first": first}))
         else:
             seen[who] = i
     return seen

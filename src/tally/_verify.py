@@ -147,13 +147,13 @@ def declared_problems(
     for cid, said in declared.items():
         where = f"declared.{cid}"
         if cid not in known:
-            problems.append(Problem(where, "declared-no-contest", {"id": shown(cid)}))
+            problems.append(Problem(where, "no-such-contest", {"id": shown(cid)}))
             continue
         first: dict[str, int] = {}
         for i, who in enumerate(said.elected):
             if who in first:
                 values = {"who": shown(who), "first": f"elected[{first[who]}]"}
-                problems.append(Problem(f"{where}.elected[{i}]", "declared-twice", values))
+                problems.append(Problem(f"{where}.elected[{i}]", "listed-twice", values))
             first.setdefault(who, i)
         named = [(f"{where}.elected[{i}]", who) for i, who in enumerate(said.elected) if first[who] == i]
         named += [(f"{where}.votes.{who}", who) for who in (said.votes or {})]

@@ -1496,7 +1496,7 @@ _CORE_PROBLEMS: dict[str, Words] = {
         "en": "{day}: the day {days:,} days before it is not in the calendar (years 1 to 9999)",
     },
     # contests
-    "contest-too-many-candidates": {
+    "too-many-candidates": {
         "zh": "候选人最多{most:,}名，而不是{count:,}名",
         "en": "at most {most:,} candidates, not {count:,}",
     },
@@ -1533,8 +1533,7 @@ _CORE_PROBLEMS: dict[str, Words] = {
     },
     "not-a-candidate": {"zh": "{who}不是选举项目{contest}的候选人", "en": "{who} is not a candidate in {contest}"},
     # declared results
-    "declared-no-contest": {"zh": "本轮投票中没有选举项目{id}", "en": "no contest {id} in this round"},
-    "declared-twice": {"zh": "{who}列了两次（首次出现在{first}）", "en": "{who} is listed twice (first at {first})"},
+    "listed-twice": {"zh": "{who}列了两次（首次出现在{first}）", "en": "{who} is listed twice (first at {first})"},
     "declared-name-not-id": {
         "zh": "{who}是{owners}的姓名；请填写编号",
         "en": "{who} is the name of {owners}; give the id",
@@ -1607,10 +1606,6 @@ _COUNT_PROBLEMS: dict[str, Words] = {
     # the sign-in of a meeting or a polling
     "sign-in-not-member-id": {"zh": "应为党员编号，而不是{value}", "en": "must be a member id, not {value}"},
     "sign-in-not-voter-id": {"zh": "应为选民编号，而不是{value}", "en": "must be a voter id, not {value}"},
-    "sign-in-listed-twice": {
-        "zh": "{who}重复列出（首次出现在{first}）",
-        "en": "{who} is listed twice (first at {first})",
-    },
     "signed-in-twice": {"zh": "{who}重复签到（首次出现在{first}）", "en": "{who} signed in twice (first at {first})"},
     "signed-in-but-excluded": {
         "zh": "{who}已签到，但{exclusion}已将其作为缺席党员不计入应到会人数（P-8）",
@@ -1678,7 +1673,7 @@ _COUNT_PROBLEMS: dict[str, Words] = {
         "zh": "请提供逐张选票、按张数分组的选票或计票汇总数，三者之一，而不是{given}",
         "en": "give the ballots, the weighted ballots or the totals: one, not {given}",
     },
-    "count-no-such-contest": {"zh": "本轮没有选举项目{id}", "en": "no contest {id} in this round"},
+    "no-such-contest": {"zh": "本轮没有选举项目{id}", "en": "no contest {id} in this round"},
     "issued-missing": {
         "zh": "规则以发出的选票数核对收回的选票（{rule}）：请写明发出的选票数",
         "en": "the rulebook compares the ballots with those issued ({rule}): give them",
@@ -1804,7 +1799,6 @@ _RECORD_PROBLEMS: dict[str, Words] = {
     },
     "json-not-object": {"zh": "应为对象，而不是{value}", "en": "must be an object, not {value}"},
     "json-not-list": {"zh": "应为列表，而不是{value}", "en": "must be a list, not {value}"},
-    "json-not-list-of-ids": {"zh": "应为编号的列表，而不是{value}", "en": "must be a list of ids, not {value}"},
     "json-not-whole": {"zh": "应为整数，而不是{value}", "en": "must be a whole number, not {value}"},
     "json-below-least": {"zh": "应至少为{least}，而不是{value}", "en": "must be at least {least}, not {value}"},
     "json-above-most": {"zh": "应至多为{most:,}，而不是{value}", "en": "must be at most {most:,}, not {value}"},
@@ -1865,10 +1859,6 @@ _RECORD_PROBLEMS: dict[str, Words] = {
     "record-mobile-in-party": {
         "zh": "流动票箱只用于村（居）民委员会选举（V-18），党员大会没有流动票箱",
         "en": "mobile ballot boxes belong to village and residents' elections (V-18), not to a party meeting",
-    },
-    "record-too-many-candidates": {
-        "zh": "候选人最多{most:,}名，而不是{count:,}名",
-        "en": "at most {most:,} candidates, not {count:,}",
     },
     "record-duplicate-candidate": {
         "zh": "候选人{who}重复（首次出现在{first}）",
@@ -1983,7 +1973,6 @@ _SHEET_PROBLEMS: dict[str, Words] = {
         "“CSV UTF-8（逗号分隔）”；其他程序请存为 UTF-8 编码",
         "en": "the file is neither UTF-8 nor GB18030 text: save it as 'CSV UTF-8' (Excel) or UTF-8",
     },
-    "sheet-cannot-read-file": {"zh": "无法读取此文件：{why}", "en": "cannot read the file: {why}"},
     "sheet-cannot-read-workbook": {
         "zh": "无法读取此工作簿：{why}。如果 Excel 或 WPS 能打开它，请“另存为”Excel 工作簿（*.xlsx）后再试",
         "en": "cannot read the workbook: {why}",
@@ -2027,7 +2016,6 @@ _SHEET_PROBLEMS: dict[str, Words] = {
         "zh": "空白：请填写值，或删除此行以沿用规则集的规定",
         "en": "empty: give the value, or remove the row to keep the rulebook's",
     },
-    "sheet-missing": {"zh": "未填写", "en": "missing"},
     "sheet-missing-person": {"zh": "未填写：这是谁的结果？", "en": "missing: whose result is this?"},
     "sheet-missing-elected": {"zh": "未填写：请填写“是”或“否”", "en": "missing: write 是 or 否 (yes or no)"},
     "sheet-not-yes-no": {
@@ -2067,6 +2055,35 @@ _BLOCKS = (_COMMON_PROBLEMS, _CORE_PROBLEMS, _COUNT_PROBLEMS, _RECORD_PROBLEMS, 
 PROBLEMS: Mapping[str, Words] = {code: words for block in _BLOCKS for code, words in block.items()}
 if sum(map(len, _BLOCKS)) != len(PROBLEMS):  # pragma: no cover - caught by the tests at import
     raise AssertionError("a problem code has words in two blocks")
+
+JSON_ERRORS_ZH: Mapping[str, str] = {
+    "Expecting value": "应为一个值",
+    "Expecting ',' delimiter": "缺少逗号",
+    "Expecting ':' delimiter": "缺少冒号",
+    "Expecting property name enclosed in double quotes": "应为加双引号的键名（或多了一个逗号）",
+    "Unterminated string starting at": "开始的字符串缺少结尾的双引号",
+    "Invalid control character at": "有不允许的控制字符（字符串中不能直接换行或用制表符）",
+    "Invalid \\escape": "有无效的反斜杠转义",
+    "Invalid \\uXXXX escape": "有无效的 \\u 转义",
+    "Extra data": "起有多余的内容（一个文件只能放一份记录）",
+    "Illegal trailing comma before end of object": "对象末尾多了一个逗号",
+    "Illegal trailing comma before end of array": "列表末尾多了一个逗号",
+}
+"""Python's JSON syntax errors (the C and the Python reader, Python 3.11 on) in Chinese; the
+English is Python's own."""
+
+OS_ERRORS_ZH: Mapping[str, str] = {
+    "ENOENT": "文件不存在（请检查文件名和所在的文件夹）",
+    "EACCES": "没有读取的权限（文件正被 Excel 或 WPS 打开时，请先关闭它）",
+    "EPERM": "没有读取的权限（文件正被 Excel 或 WPS 打开时，请先关闭它）",
+    "EISDIR": "这是文件夹，不是文件",
+    "ENOTDIR": "路径中有一段不是文件夹",
+    "ENAMETOOLONG": "文件名太长",
+    "EIO": "读取时出错（磁盘或网络故障）",
+    "EBUSY": "文件正被其他程序占用",
+}
+"""Why the system could not read a file, by its error's name, in Chinese; the English is the
+system's own."""
 
 _JOINS: Mapping[Lang, str] = {"zh": "、", "en": ", "}
 

@@ -11,6 +11,7 @@ from typing import IO, Any
 import attrs
 
 from .._values import Quoted, shown
+from ..catalogue import JSON_ERRORS_ZH, OS_ERRORS_ZH
 from ..errors import Problem, RecordError, RuleError
 from .assembly import AssemblyRecord
 from .record import Note, Record
@@ -88,7 +89,7 @@ def load(source: str | pathlib.Path | IO[str] | IO[bytes]) -> Record | AssemblyR
         try:
             raw = path.read_bytes()
         except OSError as error:
-            raise RecordError(Problem("", "file-cannot-read", {"why": _os_reason(error)})) from None
+            raise RecordError(Problem("", "file-cannot-read", {"why": os_reason(error)})) from None
         return _from_json_bytes(raw, path.name)
     got = source.read()
     if isinstance(got, bytes):
@@ -157,44 +158,24 @@ def _loads(text: str, **hook: Any) -> Any:
         raise RecordError(_long_number(text)) from None
 
 
-_SYNTAX: dict[str, str] = {
-    "Expecting value": "应为一个值",
-    "Expecting ',' delimiter": "缺少逗号",
-    "Expecting ':' delimiter": "缺少冒号",
-    "Expecting property name enclosed in double quotes": "应为加双引号的键名（或多了一个逗号）",
-    "Unterminated string starting at": "开始的字符串缺少结尾的双引号",
-    "Invalid control character at": "有不允许的控制字符（字符串中不能直接换行或用制表符）",
-    "Invalid \\escape": "有无效的反斜杠转义",
-    "Invalid \\uXXXX escape": "有无效的 \\u 转义",
-    "Extra data": "起有多余的内容（一个文件只能放一份记录）",
-    "Illegal trailing comma before end of object": "对象末尾多了一个逗号",
-    "Illegal trailing comma before end of array": "列表末尾多了一个逗号",
-}
-"""Python's JSON syntax errors (the C and the Python reader, Python 3.11 on) in Chinese."""
-
-
 def _syntax(msg: str) -> Quoted:
     """Why the JSON reader stopped, in both languages (in Chinese, an error it does not know is
     a syntax error)."""
-    return Quoted(msg, _SYNTAX.get(msg, "有语法错误"))
+    return Quoted(msg, JSON_ERRORS_ZH.get(msg, "有语法错误"))
 
 
-_OS_ERRORS: dict[int, str] = {
-    errno.ENOENT: "文件不存在（请检查文件名和所在的文件夹）",
-    errno.EACCES: "没有读取这个文件的权限",
-    errno.EPERM: "没有读取这个文件的权限",
-    errno.ENOTDIR: "路径中有一段不是文件夹",
-    errno.ENAMETOOLONG: "文件名太长",
-    errno.EIO: "读取时出错（磁盘或网络故障）",
-    errno.EBUSY: "文件正被其他程序占用",
-}
-"""The usual reasons a file cannot be read, in Chinese."""
+def os_reason(error: OSError) -> Quoted:
+    """Why the system could not read or write a file, in both languages: the system's own words
+    in English; in Chinese the usual reasons in words, the system's words after a Chinese lead for
+    the others.
 
-
-def _os_reason(error: OSError) -> Quoted:
-    """Why a file cannot be read, in both languages (the system's words in English)."""
-    en = str(error.strerror or error)
-    return Quoted(en, _OS_ERRORS.get(error.errno or 0, en))
+    >>> why = os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory"))
+    >>> str(why), why.zh
+    ('No such file or directory', '文件不存在（请检查文件名和所在的文件夹）')
+    """
+    en = error.strerror or str(error) or type(error).__name__
+    name = errno.errorcode.get(error.errno or 0, "")
+    return Quoted(en, OS_ERRORS_ZH.get(name, f"系统报告的错误：{en}"))
 
 
 class _NotJson(ValueError):

@@ -220,7 +220,7 @@ class _Reader:
         if type(value) is list and all(type(v) is str and _plain(v) for v in value):
             return value  # the common case, checked quickly: a sign-in list can be long
         if not isinstance(value, list):
-            self.bad(path, "json-not-list-of-ids", {"value": typed(value)})
+            self.bad(path, "not-id-list", {"value": typed(value)})
             return []
         out = []
         for i, item in enumerate(value):
@@ -235,7 +235,7 @@ class _Reader:
         if type(value) is list and all(type(v) is str and _plain(v) for v in value):
             return Placed(value)  # the common case, checked quickly: a sign-in list can be long
         if not isinstance(value, list):
-            self.bad(path, "json-not-list-of-ids", {"value": typed(value)})
+            self.bad(path, "not-id-list", {"value": typed(value)})
             return Placed([])
         return Placed.of(self.ident(f"{path}[{i}]", item) for i, item in enumerate(value))
 
@@ -707,7 +707,7 @@ def _contest(r: _Reader, path: str, item: Any, extras: dict[str, Any], broken: s
     seats = r.integer(f"{path}.seats", o.get("seats"), least=1, most=MOST_SEATS) if "seats" in o else None
     candidates = r.ids(f"{path}.candidates", o.get("candidates", []))
     if len(candidates) > MOST_CANDIDATES:
-        r.bad(f"{path}.candidates", "record-too-many-candidates", {"most": MOST_CANDIDATES, "count": len(candidates)})
+        r.bad(f"{path}.candidates", "too-many-candidates", {"most": MOST_CANDIDATES, "count": len(candidates)})
     seen: dict[str, int] = {}
     for j, who in enumerate(candidates):
         if who in seen:

@@ -33,7 +33,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime
-import errno
 import io
 import json
 import pathlib
@@ -48,6 +47,7 @@ from .._ids import canonical_id, id_problem
 from .._rulebook import EXCLUSION_CATEGORIES, NEAR_RELATIVES, PRESETS
 from .._values import Quoted, shown
 from ..errors import Problem, RecordError
+from .files import os_reason
 from .record import RECORD_FORMAT, Note
 
 __all__ = [
@@ -850,7 +850,7 @@ class _SheetReader:
                 if "contest" in item or "candidate" in item:
                     missing = "candidate" if "contest" in item else "contest"
                     col = self.where.cols["candidates"].get(missing, "A")
-                    self.cells.bad(f"{name}!{col}{r}", "sheet-missing")
+                    self.cells.bad(f"{name}!{col}{r}", "missing")
                 continue
             self.candidates.setdefault(item["contest"], []).append(item["candidate"])
             self.candidate_rows.setdefault(item["contest"], []).append(r)
@@ -996,7 +996,7 @@ class _SheetReader:
             if "votes" in item:
                 self.tally[cid]["for"][who] = item["votes"]
             else:
-                self.cells.bad(self.where._at("votes", r, "votes"), "sheet-missing")
+                self.cells.bad(self.where._at("votes", r, "votes"), "missing")
 
     def _declared(self, sheet: Sheet, rows: Iterable[Sequence[Any]]) -> None:
         declared: dict[str, dict[str, Any]] = {}
@@ -1102,26 +1102,6 @@ class _SheetReader:
 # --- files: workbooks, CSV folders, text in any encoding Excel saves ---------------------------
 
 
-_OS_WORDS = {
-    errno.ENOENT: "文件不存在",
-    errno.EACCES: "没有读取的权限（文件正被 Excel 或 WPS 打开时，请先关闭它）",
-    errno.EPERM: "没有读取的权限（文件正被 Excel 或 WPS 打开时，请先关闭它）",
-    errno.EISDIR: "这是文件夹，不是文件",
-}
-
-
-def _os_reason(error: OSError) -> Quoted:
-    """Why the system could not read a file: its own words in English, in Chinese the common
-    reasons in words (the system's words for the others, after a Chinese lead).
-
-    >>> why = _os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory"))
-    >>> str(why), why.zh
-    ('No such file or directory', '文件不存在')
-    """
-    en = error.strerror or str(error) or type(error).__name__
-    return Quoted(en, _OS_WORDS.get(error.errno or 0, f"系统报告的错误：{en}"))
-
-
 def decode(raw: bytes, name: str) -> tuple[str, list[Note]]:
     """Text from bytes: UTF-8 with or without a byte-order mark, else GB18030 (the default of
     Excel and WPS in China) when the bytes decode as such, with a note saying so.
@@ -1163,7 +1143,7 @@ def read_csv_folder(folder: pathlib.Path) -> tuple[list[tuple[str, Iterator[list
             problems.extend(error.problems)
             continue
         except OSError as error:
-            problems.append(Problem(path.name, "sheet-cannot-read-file", {"why": _os_reason(error)}))
+            problems.append(Problem(path.name, "file-cannot-read", {"why": os_reason(error)}))
             continue
         notes.extend(found)
         sheets.append((path.stem, _csv_rows(text)))
@@ -1193,7 +1173,7 @@ def read_workbook(path: str | pathlib.Path) -> Iterator[list[tuple[str, Iterator
         book = load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
         if isinstance(error, OSError):
-            why = _os_reason(error)
+            why = os_reason(error)
         else:
             why = Quoted(str(error) or type(error).__name__, "文件已损坏，或不是 xlsx 工作簿")
         raise RecordError(Problem("", "sheet-cannot-read-workbook", {"why": why})) from None

@@ -121,7 +121,7 @@ class Polling:
         why = self.roll[who].ineligible_on(self.day)
         if why is None:
             return None
-        if _NOT_A_VOTER[why] is Reason.DEPRIVED:
+        if why is Reason.DEPRIVED:
             return Problem("", "candidate-deprived", {"who": shown(who)})
         return Problem("", "candidate-under-18", {"who": shown(who)})
 
@@ -272,7 +272,7 @@ def polling(
     kind = rulebook.kind
     # V-5: only a voter with more than an id (a birth date, deprived) can be ineligible; the
     # others are read as ids alone, so a roll of millions is not made voter by voter.
-    why_not = {v.id: _NOT_A_VOTER[why] for v in roll.special() if (why := v.ineligible_on(day)) is not None}
+    why_not = {v.id: why for v in roll.special() if (why := v.ineligible_on(day)) is not None}
     eligible = roll.ids() - why_not.keys()
     steps.extend(step(Code.NOT_A_VOTER, kind, who, reason=why) for who, why in why_not.items())
     not_counted = [who for who in signed if who not in eligible]
@@ -321,10 +321,6 @@ def polling(
         turnout=turnout,
         steps=tuple(steps),
     )
-
-
-# Why a person on the roll may not vote on the day (V-5, R-3), by what the voter says of it.
-_NOT_A_VOTER = {"deprived of political rights": Reason.DEPRIVED, "under 18 on the election day": Reason.UNDER_18}
 
 
 def _judge_proxies(

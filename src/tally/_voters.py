@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, KeysView, Mapping
 
 import attrs
 
+from ._explain import Reason
 from ._register import Register
 from ._values import boolean, choice, instances, optional_date, shown, valid_id
 from .errors import Problem, RecordError
@@ -127,7 +128,7 @@ class Voter:
     >>> import datetime
     >>> v = Voter("V001", name="王大", born=datetime.date(2008, 5, 22), registration="resident")
     >>> v.ineligible_on(datetime.date(2026, 5, 21))
-    'under 18 on the election day'
+    <Reason.UNDER_18: 'under-18'>
     >>> v.ineligible_on(datetime.date(2026, 5, 22)) is None
     True
     """
@@ -143,13 +144,14 @@ class Voter:
     """Deprived of political rights by law (V-5)."""
     relatives: tuple[Relative, ...] = attrs.field(default=(), converter=_relatives, kw_only=True)
 
-    def ineligible_on(self, day: datetime.date) -> str | None:
-        """V-5: why this person may not vote on *day*, or ``None`` when they may. A roll entry
-        with no birth date is taken as of age: the published list was checked."""
+    def ineligible_on(self, day: datetime.date) -> Reason | None:
+        """V-5: why this person may not vote on *day* (``Reason.DEPRIVED`` or
+        ``Reason.UNDER_18``), or ``None`` when they may. A roll entry with no birth date is taken
+        as of age: the published list was checked."""
         if self.deprived:
-            return "deprived of political rights"
+            return Reason.DEPRIVED
         if self.born is not None and age_on(self.born, day) < 18:
-            return "under 18 on the election day"
+            return Reason.UNDER_18
         return None
 
 

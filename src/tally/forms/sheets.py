@@ -96,7 +96,7 @@ def _polling_roll(ctx: Context, p: Polling) -> list[str]:
         why = v.ineligible_on(p.day)  # V-5, on the election day (C-4)
         if why is None:
             return ctx.w("rights-full")
-        return ctx.w("rights-none", why=REASONS[_INELIGIBLE[why]][ctx.lang] if why in _INELIGIBLE else why)
+        return ctx.w("rights-none", why=REASONS[why][ctx.lang])
 
     def proxies(v: Voter) -> str:
         return ctx.w("proxy-held", n=len(held[v.id]), names=ctx.names_of(held[v.id])) if v.id in held else ""
@@ -115,12 +115,6 @@ def _polling_roll(ctx: Context, p: Polling) -> list[str]:
         f'<p class="meta"><span>{cell(ctx.day)}</span><span>{cell(figures)}</span></p>',
         table(["", *map(ctx.w, keys)], rows, classes=classes, row_cls="tall"),
     ]
-
-
-_INELIGIBLE = {
-    "under 18 on the election day": Reason.UNDER_18,
-    "deprived of political rights": Reason.DEPRIVED,
-}
 
 
 # --- tally sheet -------------------------------------------------------------------------------

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime
 import enum
 import reprlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
+from ._frozen import FrozenMap as FrozenMap  # re-exported: the rest of tally imports it from here
 from ._ids import canonical_id, id_problem
 from .errors import Problem, RecordError, RuleError
 
@@ -196,43 +197,6 @@ def valid_id(instance: object, attribute: attrs.Attribute[str], value: object) -
 
 E = TypeVar("E", bound=enum.Enum)
 V = TypeVar("V")
-
-
-class FrozenMap(Mapping[str, V]):
-    """A read-only, hashable mapping from names to values, keeping insertion order.
-
-    >>> m = FrozenMap({"present": 34, "required": 42})
-    >>> m["present"], dict(m), hash(m) == hash(FrozenMap({"required": 42, "present": 34}))
-    (34, {'present': 34, 'required': 42}, True)
-    """
-
-    __slots__ = ("_data", "_hash")
-
-    def __init__(self, data: Mapping[str, V] | None = None) -> None:
-        self._data: dict[str, V] = dict(data or {})
-        self._hash: int | None = None
-
-    def __getitem__(self, key: str) -> V:
-        return self._data[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __hash__(self) -> int:
-        if self._hash is None:
-            self._hash = hash(frozenset(self._data.items()))
-        return self._hash
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Mapping):
-            return self._data == dict(other)
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        return f"FrozenMap({self._data!r})"
 
 
 def int_map(value: Mapping[str, int] | None) -> FrozenMap[int]:

@@ -14,6 +14,8 @@ from typing import Any
 
 import attrs
 
+from ._frozen import FrozenMap
+
 __all__ = ["Problem", "RecordError", "RuleError", "TallyError"]
 
 
@@ -24,25 +26,10 @@ class TallyError(Exception):
     """
 
 
-class _Values(dict[str, Any]):
-    """A problem's values, frozen and hashable (a problem is kept in sets)."""
-
-    def __hash__(self) -> int:  # type: ignore[override]
-        return hash(tuple(self.items()))
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_Values, (dict(self),))
-
-    def _frozen(self, *args: Any, **kwargs: Any) -> None:
-        raise TypeError("a problem's values are frozen")
-
-    __setitem__ = __delitem__ = update = pop = clear = setdefault = popitem = _frozen  # type: ignore[assignment]
-
-
-def _freeze(values: Mapping[str, Any]) -> _Values:
-    if isinstance(values, _Values):
+def _freeze(values: Mapping[str, Any]) -> FrozenMap[Any]:
+    if isinstance(values, FrozenMap):
         return values
-    return _Values({k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+    return FrozenMap({k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
 
 
 @attrs.frozen
@@ -63,7 +50,7 @@ class Problem:
 
     path: str
     code: str
-    values: Mapping[str, Any] = attrs.field(factory=_Values, converter=_freeze)
+    values: Mapping[str, Any] = attrs.field(factory=FrozenMap, converter=_freeze)
     more: int = 0
     unit: str = ""
 

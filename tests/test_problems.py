@@ -162,3 +162,15 @@ def test_a_broken_record_is_told_in_chinese(path: Path, capsys: pytest.CaptureFi
         quoted = set(re.findall(r"[A-Za-z]{3,}", json.dumps(p["values"], ensure_ascii=False)))
         latin = set(re.findall(r"[A-Za-z]{3,}", p["reason"])) - given - quoted - _LATIN_ALLOWED
         assert latin == set(), p
+
+
+def test_a_problem_as_json_quotes_its_values_in_the_language() -> None:
+    """`--format json` in Chinese: the reason and the quoted values in Chinese, the code as is."""
+    p = Problem("roll[0].id", "not-text", {"value": typed(7)})
+    assert p.to_dict("zh") == {
+        "path": "roll[0].id",
+        "code": "not-text",
+        "values": {"value": "数字 7"},
+        "reason": "应为非空字符串，而不是数字 7",
+    }
+    assert p.to_dict("en")["values"] == {"value": "the number 7"}

@@ -1163,11 +1163,11 @@ CLI_WORDS: Mapping[str, Words] = {
         "en": "{file} is not UTF-8; it was read as GB18030 (GBK)",
     },
     "note.folded": {
-        "zh": "{count} 个单元格中的全角字符已转为半角（第一个：{first}）",
+        "zh": "{count}个单元格中的全角字符已转为半角（第一个：{first}）",
         "en": "full-width characters were folded in {count} cells (the first: {first})",
     },
     "note.trimmed": {
-        "zh": "{count} 个单元格首尾的空格已去掉（第一个：{first}）",
+        "zh": "{count}个单元格首尾的空格已去掉（第一个：{first}）",
         "en": "spaces were trimmed at either end of {count} cells (the first: {first})",
     },
     "note.id": {
@@ -1186,14 +1186,14 @@ CLI_WORDS: Mapping[str, Words] = {
     # --- errors and summaries ---
     "problems first": {"zh": "{n}个问题；第一个：{first}", "en": "{n} problems; the first: {first}"},
     "more problems": {
-        "zh": "……另有 {n} 个问题未列出（用 --format json 可列出全部）",
+        "zh": "……另有{n}个问题未列出（用 --format json 可列出全部）",
         "en": "... and {n} more problems (--format json lists them all)",
     },
     "records": {
-        "zh": "{n} 份记录：{agree} 份一致，{disagree} 份不一致，{broken} 份无法读取",
+        "zh": "{n}份记录：{agree}份一致，{disagree}份不一致，{broken}份无法读取",
         "en": "{n} records: {agree} agree, {disagree} disagree, {broken} broken",
     },
-    "records broken": {"zh": "{n} 份记录，{broken} 份无法读取", "en": "{n} records, {broken} broken"},
+    "records broken": {"zh": "{n}份记录，{broken}份无法读取", "en": "{n} records, {broken} broken"},
     "no records": {
         "zh": "{path}：没有找到记录（*.json、*.xlsx 文件，或含各表 CSV 文件的文件夹）",
         "en": "{path}: no record found (*.json or *.xlsx files, or a folder of a record's CSV sheets)",
@@ -1235,7 +1235,7 @@ CLI_WORDS: Mapping[str, Words] = {
         "en": "internal error: {error}. This is a bug in tally, not in the record: please report it, with the record",
     },
     "records internal": {
-        "zh": "{n} 份记录遇到 tally 内部错误（tally 的缺陷，请报告）",
+        "zh": "{n}份记录遇到 tally 内部错误（tally 的缺陷，请报告）",
         "en": "{n} records met an internal error (a bug in tally: please report it)",
     },
     "example hint": {

@@ -94,29 +94,32 @@ class Problem:
         return f"{self.path}: {words}" if self.path else words
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
-        """The problem as JSON: its ``path``, ``code``, ``values`` (as they are quoted) and the
-        ``reason`` in *lang*.
+        """The problem as JSON: its ``path``, ``code``, ``values`` (as they are quoted in *lang*)
+        and the ``reason`` in *lang*.
 
         >>> Problem("roll[3].sex", "not-date", {"value": "'X'"}).to_dict("zh")
         {'path': 'roll[3].sex', 'code': 'not-date', 'values': {'value': "'X'"}, 'reason': "应为日期，而不是'X'"}
         """
-        return {"path": self.path, "code": self.code, "values": _plain(self.values), "reason": self.words(lang)}
+        values = _plain(self.values, lang)
+        return {"path": self.path, "code": self.code, "values": values, "reason": self.words(lang)}
 
     def __str__(self) -> str:
         return self.line("en")
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: Any, lang: str) -> Any:
     """A value of a problem as JSON: a nested problem as its code and values, a kind by its
-    value, a quoted excerpt as its text."""
+    value, a quoted excerpt as its text in *lang* (``the number 7``, ``数字 7``)."""
     if isinstance(value, Problem):
-        return {"code": value.code, "values": _plain(value.values)}
+        return {"code": value.code, "values": _plain(value.values, lang)}
     if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: _plain(v, lang) for k, v in value.items()}
     if isinstance(value, tuple):
-        return [_plain(v) for v in value]
+        return [_plain(v, lang) for v in value]
     if isinstance(value, int | float | bool) or value is None:
         return value
+    if lang == "zh" and hasattr(value, "zh"):  # a Quoted (tally._values), which imports this module
+        return str(value.zh)
     return str(getattr(value, "value", value))
 
 

@@ -1696,7 +1696,7 @@ _COUNT_PROBLEMS: dict[str, Words] = {
         "en": "must be a ({type}, number) pair, not {value}",
     },
     "weighted-not-papers": {
-        "zh": "应为至少1张的整数张数，而不是{value}",
+        "zh": "应为不小于1的整数张数，而不是{value}",
         "en": "must be a whole number of papers, at least 1, not {value}",
     },
     "totals-not-a-mapping": {
@@ -1841,11 +1841,11 @@ _RECORD_PROBLEMS: dict[str, Words] = {
         "en": "only residents' committee records have a mode (R-2)",
     },
     "record-voter-field-on-party-roll": {
-        "zh": "这一项只用于村（居）民选民名单，党员名册中没有",
+        "zh": "这一项只用于村（居）民委员会选举的选民名册，党员名册中没有",
         "en": "belongs to village and residents' rolls, not to a party roll",
     },
     "record-party-field-on-voter-roll": {
-        "zh": "这一项只用于党员名册，选民名单中没有",
+        "zh": "这一项只用于党员名册，村（居）民委员会选举的选民名册中没有",
         "en": "belongs to party rolls, not to a voter roll",
     },
     "record-role-not-representatives": {

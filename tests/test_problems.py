@@ -77,7 +77,7 @@ def test_a_problem_renders_in_both_languages() -> None:
     """The same problem in Chinese and English, its quoted value in each language's words."""
     p = Problem("roll[2].id", "not-text", {"value": typed({})})
     assert p.reason == "must be a non-empty string, not an object"
-    assert p.words("zh") == "应为非空字符串，而不是对象"
+    assert p.words("zh") == "应为非空白的字符串，而不是对象"
     assert str(p) == "roll[2].id: must be a non-empty string, not an object"
 
 

@@ -53,7 +53,7 @@ def test_too_few_candidates_in_a_count_in_both_languages() -> None:
     (p,) = _problems(caught)
     assert (p.path, p.code) == ("contests[0].candidates", "contest-margin-too-small")
     assert p.reason == "3 candidates for 3 seats; the rules require at least 4 (P-12, INSUFFICIENT_MARGIN)"
-    assert p.words("zh") == "3个名额只有3名候选人；规则要求至少4名（P-12，INSUFFICIENT_MARGIN）"
+    assert p.words("zh") == "应选3名，候选人只有3名；规则要求候选人至少4名（P-12，INSUFFICIENT_MARGIN）"
 
 
 def test_a_duplicate_candidate_and_a_bad_mark_list() -> None:
@@ -68,7 +68,7 @@ def test_a_duplicate_candidate_and_a_bad_mark_list() -> None:
         Ballot({"c": {"for": ["A"], "maybe": ["B"]}})
     (p,) = _problems(caught)
     assert (p.path, p.code) == ("c.maybe", "unknown-mark-list")
-    assert (p.reason, p.words("zh")) == ("unknown mark list", "未知的符号类别")
+    assert (p.reason, p.words("zh")) == ("unknown mark list", "未知的标记类别")
 
 
 def test_a_declared_name_where_an_id_belongs() -> None:
@@ -99,7 +99,7 @@ def test_a_period_off_the_calendar_in_both_languages() -> None:
     assert (decided.path, decided.code) == ("timeline.objections[0].filed", "date-off-calendar-after")
     days = book.decision_days
     assert decided.reason == f"9999-12-30: the day {days} days after it is not in the calendar (years 1 to 9999)"
-    assert decided.words("zh") == f"9999-12-30：其后第{days}天超出了日历范围（公元1年至9999年）"
+    assert decided.words("zh") == f"9999-12-30：往后推{days}天的日期超出了日历范围（公元1年至9999年）"
 
 
 def test_strokes_missing_for_a_name_nested_in_both_languages() -> None:
@@ -114,7 +114,7 @@ def test_strokes_missing_for_a_name_nested_in_both_languages() -> None:
         "e.g. extra={'A': '...'} (1 横 2 竖 3 撇 4 点 5 折)"
     )
     assert p.words("zh") == (
-        "'Al'：没有'A' (U+0041)、'l' (U+006C)的笔画数据；笔画从不猜测：请给出其笔画，"
+        "'Al'：没有'A' (U+0041)、'l' (U+006C)的笔画数据，本程序从不猜测笔画：请给出其笔画，"
         "例如extra={'A': '...'}（1 横 2 竖 3 撇 4 点 5 折）"
     )
 
@@ -129,7 +129,7 @@ def test_a_form_of_a_record_with_a_name_without_strokes() -> None:
         render(rec, "ballot")
     (p,) = _problems(caught)
     assert (p.path, p.code) == ("roll[0].name", "strokes-of-name")
-    assert p.words("zh").startswith("'𠮷'：没有'𠮷' (U+20BB7)的笔画数据；")
+    assert p.words("zh").startswith("'𠮷'：没有'𠮷' (U+20BB7)的笔画数据，")
     assert p.reason.startswith("'𠮷': no stroke data for '𠮷' (U+20BB7); ")
 
 

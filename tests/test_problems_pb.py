@@ -69,7 +69,7 @@ def test_a_bad_paper_that_came_again_is_named_once_with_how_many_more() -> None:
     p = _only(caught.value)
     assert (p.path, p.code, p.more, p.unit) == ("ballots[0].ghost", "no-such-contest", 2, "papers")
     assert p.reason == "no contest 'ghost' in this round (and 2 more papers like it)"
-    assert p.words("zh") == "本轮没有选举项目'ghost'（另有2张同样的选票）"
+    assert p.words("zh") == "本轮没有选举项目'ghost'（另有2张选票有同样的问题）"
 
 
 def test_a_single_bad_paper_says_no_more() -> None:
@@ -133,7 +133,7 @@ def test_a_polling_names_a_duplicate_roll_id_and_a_double_vote() -> None:
     q = _only(twice.value)
     assert (q.path, q.code) == ("mobile[0]", "mobile-also-in-person")
     assert q.reason == "'V1' also voted in person (present[0]): nobody votes twice"
-    assert q.words("zh") == "'V1'已亲自投票（present[0]）：每人只能投一次票"
+    assert q.words("zh") == "'V1'已在现场投票（present[0]），又列入流动票箱：每人只能投一次票"
 
 
 def test_a_deciding_meeting_names_its_kind_in_the_catalogue_s_words() -> None:
@@ -160,4 +160,4 @@ def test_a_motion_with_more_votes_than_present() -> None:
     p = _only(caught.value)
     assert (p.path, p.code) == ("motions[0].votes", "motion-votes-over-present")
     assert p.reason == "3 votes in all, but only 2 were present and counted"
-    assert p.words("zh") == "共3票，但计入的到会人数只有2人"
+    assert p.words("zh") == "共3票，但实到会并计入的只有2人"

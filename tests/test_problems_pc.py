@@ -51,7 +51,7 @@ def test_an_unknown_word_lists_the_accepted_words_in_either_language() -> None:
     problem = _problems(data)["roll[1].sex"]
     assert problem.code == "not-a-word"
     assert problem.reason == "'X' is not one of F (女), M (男)"
-    assert problem.words("zh") == "'X'不是可识别的词（可填：F（女）、M（男））"
+    assert problem.words("zh") == "'X'不是可用的值；应为以下之一：F（女）、M（男）"
 
 
 def test_a_rulebook_for_another_kind_names_both_kinds_in_the_catalogue_s_words() -> None:
@@ -97,7 +97,7 @@ def test_papers_that_came_again_are_named_once_with_how_many_more(tmp_path: path
         "papers",
     )
     assert problem.reason == "must be a list of ids, not the number 7 (and 2 more papers like it)"
-    assert problem.words("zh") == "应为编号列表，而不是数字 7（另有2张同样的选票）"
+    assert problem.words("zh") == "应为编号列表，而不是数字 7（另有2张选票有同样的问题）"
 
 
 def test_csv_rows_that_came_again_are_named_once_with_how_many_more() -> None:
@@ -112,7 +112,7 @@ def test_csv_rows_that_came_again_are_named_once_with_how_many_more() -> None:
         "unreadable (无法辨认, ?) (and 2 more rows like it)"
     )
     assert problem.words("zh") == (
-        "'maybe'不是选票标记：请填赞成（✓）、不赞成（×）、弃权（-）、无法辨认（?）之一（另有2行同样的内容）"
+        "'maybe'不是选票标记：请填赞成（✓）、不赞成（×）、弃权（-）、无法辨认（?）之一（另有2行有同样的问题）"
     )
 
 

@@ -79,7 +79,7 @@ def test_cells_of_a_broken_workbook_in_both_languages(tmp_path: pathlib.Path) ->
     column = found["职位!D1"]
     assert column.code == "sheet-unknown-column"
     assert column.reason.startswith("unknown column '颜色'; the columns are 职位编号 (contest), 名称 (title), ")
-    assert column.words("zh").startswith("未知的列'颜色'；列名应为：职位编号、名称、应选人数、")
+    assert column.words("zh").startswith("未知的列'颜色'；列名应为以下之一：职位编号、名称、应选人数、")
     assert "(" not in column.words("zh")
 
 
@@ -97,7 +97,7 @@ def test_missing_and_second_sheets_in_both_languages(tmp_path: pathlib.Path) -> 
     second = by_code["sheet-second-sheet"]
     assert second.path == "Sign-in"
     assert second.reason == "a second sheet for 签到 (Sign-in): the first is 签到"
-    assert second.words("zh") == "又一张签到工作表（第一张是签到）"
+    assert second.words("zh") == "签到工作表重复（第一张是签到）"
 
 
 def test_a_field_left_empty_is_empty_at_its_cell(tmp_path: pathlib.Path) -> None:
@@ -151,13 +151,13 @@ def test_writing_sheets_and_templates_name_their_problems(tmp_path: pathlib.Path
     twice = caught.value.problems[0]
     assert (twice.path, twice.code) == (f"ballots.items[0].{cid}", "sheet-marked-twice")
     assert twice.reason == f"marks '{who}' twice: a sheet has one cell for it"
-    assert twice.words("zh") == f"一张选票两次标记'{who}'：表格中每人只有一格"
+    assert twice.words("zh") == f"同一张选票两次标记'{who}'：表格中每人只有一格"
     with pytest.raises(RecordError) as caught:
         template_sheets("village")
     kind = caught.value.problems[0]
     assert (kind.path, kind.code) == ("kind", "not-one-of")
     assert kind.words("zh") == (
-        "'village'不是可接受的值（可接受：party-meeting、party-conference、village-committee、residents-committee）"
+        "'village'不是可用的值；应为以下之一：party-meeting、party-conference、village-committee、residents-committee"
     )
 
 

@@ -171,7 +171,7 @@ def id_reason(value: object) -> Problem | None:
     >>> id_reason("M07") is None, id_reason("Ｍ０７").reason
     (True, "'Ｍ０７' is written 'M07' in tally: ids are NFKC and trimmed")
     >>> id_reason("M01\\u200b").words("zh")
-    '第4个字符是看不见的字符U+200B（ZERO WIDTH SPACE）'
+    '第4个字符是不可见字符U+200B（ZERO WIDTH SPACE）'
     """
     if not isinstance(value, str) or not value.strip():
         return Problem("", "not-text", {"value": shown(value)})

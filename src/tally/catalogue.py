@@ -1386,22 +1386,22 @@ CLI_WORDS: Mapping[str, Words] = {
 
 PROBLEM_WORDS: Mapping[str, Words] = {
     "problems": {"zh": "输入中有{n}个问题：", "en": "{n} problems in the input:"},
-    "more.papers": {"zh": "（另有{n}张同样的选票）", "en": " (and {n} more papers like it)"},
-    "more.rows": {"zh": "（另有{n}行同样的内容）", "en": " (and {n} more rows like it)"},
+    "more.papers": {"zh": "（另有{n}张选票有同样的问题）", "en": " (and {n} more papers like it)"},
+    "more.rows": {"zh": "（另有{n}行有同样的问题）", "en": " (and {n} more rows like it)"},
 }
 
 _COMMON_PROBLEMS: dict[str, Words] = {
-    "not-text": {"zh": "应为非空字符串，而不是{value}", "en": "must be a non-empty string, not {value}"},
+    "not-text": {"zh": "应为非空白的字符串，而不是{value}", "en": "must be a non-empty string, not {value}"},
     "not-boolean": {"zh": "应为 true 或 false，而不是{value}", "en": "must be true or false, not {value}"},
     "not-date": {"zh": "应为日期，而不是{value}", "en": "must be a date, not {value}"},
-    "not-one-of": {"zh": "{value}不是可接受的值（可接受：{accepted}）", "en": "{value} is not one of {accepted}"},
+    "not-one-of": {"zh": "{value}不是可用的值；应为以下之一：{accepted}", "en": "{value} is not one of {accepted}"},
     "not-whole-in-range": {
         "zh": "应为{least:,}至{most:,}的整数，而不是{value}",
         "en": "must be a whole number from {least:,} to {most:,}, not {value}",
     },
     "blank-id": {"zh": "编号不能为空白", "en": "an id cannot be blank"},
     "invisible": {
-        "zh": "第{at}个字符是看不见的字符{code}（{name}）",
+        "zh": "第{at}个字符是不可见字符{code}（{name}）",
         "en": "holds an invisible character {code} ({name}) at position {at}",
     },
     "id-too-long": {
@@ -1413,7 +1413,7 @@ _COMMON_PROBLEMS: dict[str, Words] = {
         "en": "an id has at most {most} characters, not {length:,}",
     },
     "id-not-canonical": {
-        "zh": "{value}应写作{id}：编号中的全角字母、数字按半角处理，并去掉首尾空格",
+        "zh": "{value}应写作{id}：编号中的全角字母、数字一律写成半角，首尾不留空格",
         "en": "{value} is written {id} in tally: ids are NFKC and trimmed",
     },
     "duplicate-id": {"zh": "编号{id}重复（首次出现在{first}）", "en": "duplicate id {id} (first at {first})"},
@@ -1430,7 +1430,7 @@ _CORE_PROBLEMS: dict[str, Words] = {
     "not-instance": {"zh": "应为{type}对象，而不是{value}", "en": "must be {type:a}, not {value}"},
     "not-a-list-of": {"zh": "应为{type}对象的列表，而不是{value}", "en": "must be a list of {type}, not {value}"},
     "not-id-list": {"zh": "应为编号列表，而不是{value}", "en": "must be a list of ids, not {value}"},
-    "not-sex": {"zh": "应为 F 或 M，而不是{value}", "en": "must be F or M, not {value}"},
+    "not-sex": {"zh": "应为 F（女）或 M（男），而不是{value}", "en": "must be F or M, not {value}"},
     "not-optional-boolean": {
         "zh": "应为 true、false 或 null，而不是{value}",
         "en": "must be true, false or null, not {value}",
@@ -1444,11 +1444,11 @@ _CORE_PROBLEMS: dict[str, Words] = {
     "rule-not-names": {"zh": "应为一组名称，而不是{value}", "en": "must be a set of names, not {value}"},
     "rule-not-relations": {"zh": "应为一组亲属关系，而不是{value}", "en": "must be a set of relations, not {value}"},
     "rule-committee-size": {
-        "zh": "应为[最少, 最多]两个1至{most:,}的整数，或 null，而不是{value}",
+        "zh": "应为[最少, 最多]（两个1至{most:,}的整数）或 null，而不是{value}",
         "en": "must be [least, most] whole numbers from 1 to {most:,}, or null, not {value}",
     },
     "rule-post-margins": {
-        "zh": "应为各职位对应的[最少差额, 最多差额]，而不是{value}",
+        "zh": "应为各职务对应的[最少差额, 最多差额]，而不是{value}",
         "en": "must map posts to [least extra, most extra], not {value}",
     },
     "rule-post-margin": {
@@ -1462,15 +1462,15 @@ _CORE_PROBLEMS: dict[str, Words] = {
         "posts at most {most_posts:,}), not {value}",
     },
     "rule-no-election-without-candidates": {
-        "zh": "这套规则不允许无候选人选举（V-11）：须设定{field}",
+        "zh": "这套规则不允许无候选人选举（V-11）：请在规则中设定{field}",
         "en": "these rules have no election without candidates (V-11): set {field}",
     },
     "rule-delegates-decrease": {
-        "zh": "代表人数（一般最少、一般最多、最多）不得递减，而不是{value}",
+        "zh": "代表名额的一般下限、一般上限、最高限应依次不减少，而不是{value}",
         "en": "the delegate numbers must not decrease, not {value}",
     },
     "rule-strict-quorum-of-all": {
-        "zh": "到会人数须超过应到会人数的全部，这无法达到",
+        "zh": "要求到会人数超过应到会人数的全部，这无法达到",
         "en": "a strict quorum of all the required attendance cannot be met",
     },
     "rule-polling-majority-base": {
@@ -1488,11 +1488,11 @@ _CORE_PROBLEMS: dict[str, Words] = {
     },
     # the calendar
     "date-off-calendar-after": {
-        "zh": "{day}：其后第{days:,}天超出了日历范围（公元1年至9999年）",
+        "zh": "{day}：往后推{days:,}天的日期超出了日历范围（公元1年至9999年）",
         "en": "{day}: the day {days:,} days after it is not in the calendar (years 1 to 9999)",
     },
     "date-off-calendar-before": {
-        "zh": "{day}：其前第{days:,}天超出了日历范围（公元1年至9999年）",
+        "zh": "{day}：往前推{days:,}天的日期超出了日历范围（公元1年至9999年）",
         "en": "{day}: the day {days:,} days before it is not in the calendar (years 1 to 9999)",
     },
     # contests
@@ -1505,11 +1505,11 @@ _CORE_PROBLEMS: dict[str, Words] = {
         "en": "duplicate candidate {id} (first at {first})",
     },
     "contest-margin-too-small": {
-        "zh": "{seats}个名额只有{have}名候选人；规则要求至少{least}名（{rule}，{error}）",
+        "zh": "应选{seats}名，候选人只有{have}名；规则要求候选人至少{least}名（{rule}，{error}）",
         "en": "{have} candidates for {seats} seats; the rules require at least {least} ({rule}, {error})",
     },
     "contest-margin-too-large": {
-        "zh": "{seats}个名额有{have}名候选人；规则允许最多{most}名（{rule}）",
+        "zh": "应选{seats}名，候选人有{have}名；规则允许候选人最多{most}名（{rule}）",
         "en": "{have} candidates for {seats} seats; the rules allow at most {most} ({rule})",
     },
     "duplicate-contest-id": {
@@ -1519,16 +1519,16 @@ _CORE_PROBLEMS: dict[str, Words] = {
     "no-contest": {"zh": "一轮投票至少要有一个选举项目", "en": "a round needs at least one contest"},
     # ballots
     "section-not-marks": {
-        "zh": "选票上一个选举项目的一栏应为由各类符号组成的对象，而不是{value}",
+        "zh": "选票上一个选举项目的一栏应为按标记类别列出的对象，而不是{value}",
         "en": "a section must be an object of marks, not {value}",
     },
-    "unknown-mark-list": {"zh": "未知的符号类别", "en": "unknown mark list"},
+    "unknown-mark-list": {"zh": "未知的标记类别", "en": "unknown mark list"},
     "paper-not-sections": {
-        "zh": "一张选票应按选举项目编号记录各栏的符号，而不是{value}",
+        "zh": "一张选票应按选举项目编号记录各栏的标记，而不是{value}",
         "en": "a paper must map contest ids to marks, not {value}",
     },
     "spoiled-with-sections": {
-        "zh": "无法辨认的选票不能再有可辨认的栏",
+        "zh": "废票（无法辨认的选票）不应有任何选举项目的标记",
         "en": "a spoiled paper has no readable sections",
     },
     "not-a-candidate": {"zh": "{who}不是选举项目{contest}的候选人", "en": "{who} is not a candidate in {contest}"},
@@ -1558,7 +1558,7 @@ _CORE_PROBLEMS: dict[str, Words] = {
     },
     # surname strokes
     "no-stroke-data": {
-        "zh": "没有{chars}的笔画数据；笔画从不猜测：请给出其笔画，例如{example}（1 横 2 竖 3 撇 4 点 5 折）",
+        "zh": "没有{chars}的笔画数据，本程序从不猜测笔画：请给出其笔画，例如{example}（1 横 2 竖 3 撇 4 点 5 折）",
         "en": "no stroke data for {chars}; it is never guessed: give its strokes, "
         "e.g. {example} (1 横 2 竖 3 撇 4 点 5 折)",
     },
@@ -1600,7 +1600,7 @@ _COUNT_PROBLEMS: dict[str, Words] = {
         "en": "{who} is a candidate, but {function} was not given them (V-16)",
     },
     "women-post-not-a-woman": {
-        "zh": "名册没有登记{who}为女性：妇女委员只能由妇女担任（V-30）",
+        "zh": "名册上{who}没有登记为女性：妇女委员只能由妇女担任（V-30）",
         "en": "{who} is not recorded as a woman: the women-member post is for women (V-30)",
     },
     # the sign-in of a meeting or a polling
@@ -1612,7 +1612,7 @@ _COUNT_PROBLEMS: dict[str, Words] = {
         "en": "{who} signed in, but {exclusion} excluded them from the required attendance as absent (P-8)",
     },
     "mobile-also-in-person": {
-        "zh": "{who}已亲自投票（{first}）：每人只能投一次票",
+        "zh": "{who}已在现场投票（{first}），又列入流动票箱：每人只能投一次票",
         "en": "{who} also voted in person ({first}): nobody votes twice",
     },
     # a party meeting (P-6 … P-8)
@@ -1621,7 +1621,7 @@ _COUNT_PROBLEMS: dict[str, Words] = {
         "en": "must be a party rulebook, not {value}",
     },
     "exclusion-twice": {
-        "zh": "{who}在{first}已有另一份不计入应到会人数的申请",
+        "zh": "{who}在{first}已有另一条不计入应到会人数的记录",
         "en": "{who} has another exclusion at {first}",
     },
     "exclusion-probationary": {
@@ -1661,7 +1661,7 @@ _COUNT_PROBLEMS: dict[str, Words] = {
         "en": "a polling's proxies are judged by {function}: give them there",
     },
     "proxy-filed-date-missing": {
-        "zh": "规则要求委托投票在选举日{days}日前办理：请写明办理日期",
+        "zh": "规则要求委托投票在选举日{days}日前办理：请写明委托日期",
         "en": "the rulebook needs proxies filed {days} days ahead: give the date",
     },
     # counting a round
@@ -1696,7 +1696,7 @@ _COUNT_PROBLEMS: dict[str, Words] = {
         "en": "must be a ({type}, number) pair, not {value}",
     },
     "weighted-not-papers": {
-        "zh": "应为至少1张的整数张数，而不是{value}",
+        "zh": "应为不小于1的整数张数，而不是{value}",
         "en": "must be a whole number of papers, at least 1, not {value}",
     },
     "totals-not-a-mapping": {
@@ -1722,7 +1722,7 @@ _COUNT_PROBLEMS: dict[str, Words] = {
     },
     # reducing the seats (P-24)
     "reduction-needs-consent": {
-        "zh": "减少名额须写明同意的人数，或由主席团决定",
+        "zh": "减少名额须写明同意的选举人数，或写明由大会主席团决定",
         "en": "a reduction needs the consent count or the presidium",
     },
     "reduction-not-party": {
@@ -1775,7 +1775,7 @@ _COUNT_PROBLEMS: dict[str, Words] = {
         "en": "{votes} votes in all, but only {attending} voted",
     },
     "motion-votes-over-present": {
-        "zh": "共{votes}票，但计入的到会人数只有{attending}人",
+        "zh": "共{votes}票，但实到会并计入的只有{attending}人",
         "en": "{votes} votes in all, but only {attending} were present and counted",
     },
     "no-motions": {"zh": "一次会议至少表决一个事项", "en": "a sitting decides at least one motion"},
@@ -1810,7 +1810,7 @@ _RECORD_PROBLEMS: dict[str, Words] = {
         "zh": "{value}不是有效的日期（应写作“年-月-日”，如2026-05-21）",
         "en": "{value} is not a date YYYY-MM-DD",
     },
-    "not-a-word": {"zh": "{value}不是可识别的词（可填：{accepted}）", "en": "{value} is not one of {accepted}"},
+    "not-a-word": {"zh": "{value}不是可用的值；应为以下之一：{accepted}", "en": "{value} is not one of {accepted}"},
     "record-format": {"zh": "记录格式应为{format}，而不是{value}", "en": "{value} is not {format}"},
     "record-rulebook-for-other-kind": {
         "zh": "规则集{rulebook}用于{book_kind}，而本记录是{kind}的记录",
@@ -1829,11 +1829,11 @@ _RECORD_PROBLEMS: dict[str, Words] = {
         "en": "{kind} is an election: it has contests and ballots, not motions",
     },
     "record-field-of-other-kind": {
-        "zh": "{kind}没有{name}，这一项只用于{belongs}",
+        "zh": "{kind}的记录中没有{name}这一项，它只用于{belongs}",
         "en": "a {kind} has no {name}; they belong to a {belongs}",
     },
     "record-mode-missing": {
-        "zh": "缺少选举方式：居民委员会选举的记录须写明选举方式（R-2）：{accepted}",
+        "zh": "缺少选举方式：居民委员会选举的记录须写明选举方式（R-2），可填：{accepted}",
         "en": "missing: a residents' committee record says its mode (R-2): {accepted}",
     },
     "record-mode-not-residents": {
@@ -1841,11 +1841,11 @@ _RECORD_PROBLEMS: dict[str, Words] = {
         "en": "only residents' committee records have a mode (R-2)",
     },
     "record-voter-field-on-party-roll": {
-        "zh": "这一项只用于村（居）民选民名单，党员名册中没有",
+        "zh": "这一项只用于村（居）民委员会选举的选民名册，党员名册中没有",
         "en": "belongs to village and residents' rolls, not to a party roll",
     },
     "record-party-field-on-voter-roll": {
-        "zh": "这一项只用于党员名册，选民名单中没有",
+        "zh": "这一项只用于党员名册，村（居）民委员会选举的选民名册中没有",
         "en": "belongs to party rolls, not to a voter roll",
     },
     "record-role-not-representatives": {
@@ -1873,11 +1873,11 @@ _RECORD_PROBLEMS: dict[str, Words] = {
         "en": "{papers} papers listed, but collected says {collected}",
     },
     "record-spoiled-with-sections": {
-        "zh": "废票不应有任何选举项目的标记",
+        "zh": "废票（无法辨认的选票）不应有任何选举项目的标记",
         "en": "a spoiled paper has no sections",
     },
     "record-reduction-needs-consent": {
-        "zh": "减少名额须写明同意的选举人数，或大会主席团的决定",
+        "zh": "减少名额须写明同意的选举人数，或写明由大会主席团决定",
         "en": "a reduction needs the consent count or the presidium's decision",
     },
     # --- a record's rules (tally.records.rules) ---
@@ -1907,7 +1907,7 @@ _RECORD_PROBLEMS: dict[str, Words] = {
     "csv-empty": {"zh": "CSV 文件是空的：第一行须为表头", "en": "the CSV file is empty: it needs a header row"},
     "csv-needs-id-column": {"zh": "表头中须有id列", "en": "the header needs an id column"},
     "csv-unknown-column": {
-        "zh": "不认识的列{name}；可用的列：{columns}",
+        "zh": "未知的列{name}；列名应为以下之一：{columns}",
         "en": "unknown column {name}; the columns are {columns}",
     },
     "csv-column-twice": {
@@ -1979,11 +1979,11 @@ _SHEET_PROBLEMS: dict[str, Words] = {
     },
     # sheets and columns
     "sheet-unknown-sheet": {
-        "zh": "未知的工作表；工作表的名称应为：{sheets}",
+        "zh": "未知的工作表；工作表名称应为以下之一：{sheets}",
         "en": "unknown sheet; the sheets are {sheets}",
     },
     "sheet-second-sheet": {
-        "zh": "又一张{sheet}工作表（第一张是{first}）",
+        "zh": "{sheet}工作表重复（第一张是{first}）",
         "en": "a second sheet for {sheet}: the first is {first}",
     },
     "sheet-needs-sheet": {"zh": "工作簿缺少{sheet}工作表", "en": "the workbook needs a sheet {sheet}"},
@@ -1992,22 +1992,22 @@ _SHEET_PROBLEMS: dict[str, Words] = {
         "en": "the workbook needs a sheet {ballots} or {tally}",
     },
     "sheet-unknown-column": {
-        "zh": "未知的列{value}；列名应为：{columns}",
+        "zh": "未知的列{value}；列名应为以下之一：{columns}",
         "en": "unknown column {value}; the columns are {columns}",
     },
     "sheet-second-column": {
-        "zh": "又一个{column}列（第一个在{first}）",
+        "zh": "{column}列重复（第一个在{first}）",
         "en": "a second {column} column: the first is {first}",
     },
     "sheet-needs-column": {"zh": "缺少{column}列", "en": "needs a column {column}"},
     "sheet-no-header": {"zh": "此列没有列名，却填了内容", "en": "a value in a column with no header"},
     # rows and cells
     "sheet-unknown-item": {
-        "zh": "未知的项目{value}；项目应为：{items}",
+        "zh": "未知的项目{value}；项目应为以下之一：{items}",
         "en": "unknown item {value}; the items are {items}",
     },
     "sheet-second-item": {
-        "zh": "此项目重复（第一次在第{row}行）",
+        "zh": "此项目重复（首次出现在第{row}行）",
         "en": "a second row for this item: the first is row {row}",
     },
     "sheet-second-row": {"zh": "{what}重复：只能有一行", "en": "a second row for {what}"},
@@ -2016,7 +2016,7 @@ _SHEET_PROBLEMS: dict[str, Words] = {
         "zh": "空白：请填写值，或删除此行以沿用规则集的规定",
         "en": "empty: give the value, or remove the row to keep the rulebook's",
     },
-    "sheet-missing-person": {"zh": "未填写：这是谁的结果？", "en": "missing: whose result is this?"},
+    "sheet-missing-person": {"zh": "未填写：这是谁的结果？请填写人员编号", "en": "missing: whose result is this?"},
     "sheet-missing-elected": {"zh": "未填写：请填写“是”或“否”", "en": "missing: write 是 or 否 (yes or no)"},
     "sheet-not-yes-no": {
         "zh": "应填写“是”或“否”，而不是{value}",
@@ -2046,7 +2046,7 @@ _SHEET_PROBLEMS: dict[str, Words] = {
         "en": "{value} is not a mark; the marks are {marks}, or empty",
     },
     "sheet-marked-twice": {
-        "zh": "一张选票两次标记{who}：表格中每人只有一格",
+        "zh": "同一张选票两次标记{who}：表格中每人只有一格",
         "en": "marks {who} twice: a sheet has one cell for it",
     },
 }
@@ -2057,7 +2057,7 @@ if sum(map(len, _BLOCKS)) != len(PROBLEMS):  # pragma: no cover - caught by the 
     raise AssertionError("a problem code has words in two blocks")
 
 JSON_ERRORS_ZH: Mapping[str, str] = {
-    "Expecting value": "应为一个值",
+    "Expecting value": "此处应有一个值（如数字、加双引号的字符串、对象或列表）",
     "Expecting ',' delimiter": "缺少逗号",
     "Expecting ':' delimiter": "缺少冒号",
     "Expecting property name enclosed in double quotes": "应为加双引号的键名（或多了一个逗号）",
@@ -2110,7 +2110,7 @@ def problem_words(problem: Problem, lang: str) -> str:
     >>> from tally._values import shown
     >>> p = Problem("sex", "not-one-of", {"value": shown("X"), "accepted": ("F", "M")})
     >>> problem_words(p, "zh"), problem_words(p, "en")
-    ("'X'不是可接受的值（可接受：F、M）", "'X' is not one of F, M")
+    ("'X'不是可用的值；应为以下之一：F、M", "'X' is not one of F, M")
     """
     language: Lang = "zh" if lang == "zh" else "en"
     words = fill(PROBLEMS[problem.code][language], **{k: _value(v, language) for k, v in problem.values.items()})

@@ -270,7 +270,7 @@ def unknown(field: str, value: object) -> Problem:
     >>> unknown("relation", "husbnd").reason
     "'husbnd' is not one of spouse (配偶), parent (父母), child (子女), ..., other (其他)"
     >>> print(unknown("boolean", 2).words("zh"))  # noqa: io
-    数字 2不是可识别的词（可填：true（是）、false（否））
+    数字 2不是可用的值；应为以下之一：true（是）、false（否）
     """
     return Problem("", "not-a-word", {"value": _shown(value), "accepted": _choices(field)})
 

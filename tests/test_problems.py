@@ -171,6 +171,6 @@ def test_a_problem_as_json_quotes_its_values_in_the_language() -> None:
         "path": "roll[0].id",
         "code": "not-text",
         "values": {"value": "数字 7"},
-        "reason": "应为非空字符串，而不是数字 7",
+        "reason": "应为非空白的字符串，而不是数字 7",
     }
     assert p.to_dict("en")["values"] == {"value": "the number 7"}

@@ -315,3 +315,23 @@ def test_a_json_file_in_utf16_reads_and_one_in_no_known_encoding_says_save_as_ut
     assert "CSV" not in problem.words("zh")
     assert "CSV" not in problem.reason
     assert main(["check", str(bad)]) == 2
+
+
+def test_csv_ballots_name_a_repeated_bad_row_once_and_a_column_by_its_letter() -> None:
+    """ballots_from_csv, like the grouped reader, names a bad row at its first row with how many
+    more were like it; a column given twice names the first as a spreadsheet shows it."""
+    from tally import Contest
+    from tally.records import ballots_from_csv, weighted_ballots_from_csv
+
+    contest = Contest("c", seats=1, candidates=["M01", "M02"])
+    rows = ["M01,M02", "q,", "✓,", "q,", "q,"]
+    for read in (lambda: list(ballots_from_csv(rows, contest)), lambda: weighted_ballots_from_csv(rows, contest)):
+        with pytest.raises(RecordError) as caught:
+            read()
+        assert [p.line("zh") for p in caught.value.problems] == [
+            "ballots[1][0]: 'q'不是选票标记：请填赞成（✓）、不赞成（×）、弃权（-）、无法辨认（?）之一"
+            "（另有2行有同样的问题）"
+        ]
+    with pytest.raises(RecordError) as caught:
+        list(ballots_from_csv(["M01,M02,M01"], contest))
+    assert [p.line("zh") for p in caught.value.problems] == ["ballots[0][2]: 列'M01'出现了两次（首次出现在A列）"]

@@ -1911,8 +1911,8 @@ _RECORD_PROBLEMS: dict[str, Words] = {
         "en": "unknown column {name}; the columns are {columns}",
     },
     "csv-column-twice": {
-        "zh": "列{name}出现了两次（首次出现在[{first}]）",
-        "en": "column {name} is given twice (first at [{first}])",
+        "zh": "列{name}出现了两次（首次出现在{first}列）",
+        "en": "column {name} is given twice (first in column {first})",
     },
     "csv-column-not-candidate": {
         "zh": "列{name}不是选举项目{contest}的候选人",

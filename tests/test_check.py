@@ -323,10 +323,12 @@ def test_a_csv_column_given_twice_is_an_error() -> None:
     contest = Contest("c", seats=2, candidates=["M01", "M02"])
     with pytest.raises(RecordError) as caught:
         list(ballots_from_csv(["M01,M02,M01", "✓,,✓"], contest))
-    assert [str(p) for p in caught.value.problems] == ["ballots[0][2]: column 'M01' is given twice (first at [0])"]
+    assert [str(p) for p in caught.value.problems] == ["ballots[0][2]: column 'M01' is given twice (first in column A)"]
     with pytest.raises(RecordError) as caught:
         roll_from_csv(["id,standing,standing", "M01,probationary,full"])
-    assert [str(p) for p in caught.value.problems] == ["roll[0][2]: column 'standing' is given twice (first at [1])"]
+    assert [str(p) for p in caught.value.problems] == [
+        "roll[0][2]: column 'standing' is given twice (first in column B)"
+    ]
 
 
 def test_ballots_given_both_ways_is_one_problem() -> None:

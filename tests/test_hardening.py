@@ -500,7 +500,7 @@ def test_csv_ids_follow_the_policy() -> None:
         "ballots[0][1]: 'M02 ' read as 'M02'",
         "ballots[1][3]: 'Ｍ０９' read as 'M09'",
     ]
-    with pytest.raises(RecordError, match=r"^ballots\[0\]\[1\]: column 'M01' is given twice \(first at \[0\]\)$"):
+    with pytest.raises(RecordError, match=r"^ballots\[0\]\[1\]: column 'M01' is given twice \(first in column A\)$"):
         list(ballots_from_csv(["M01,Ｍ０１"], contest))
     with pytest.raises(RecordError, match=r"ballots\[1\]\[1\]: the id 'M0\\u200b9' holds an invisible"):
         list(ballots_from_csv(["M01,write_in", "✓,M0\u200b9"], contest))

@@ -118,7 +118,7 @@ def test_a_csv_file_in_another_encoding_says_how_to_save_it(tmp_path: pathlib.Pa
         text = io.StringIO()
         csv.writer(text).writerows([["" if v is None else v for v in row] for row in rows])
         (folder / f"{name}.csv").write_text(text.getvalue(), encoding="utf-8")
-    (folder / "签到.csv").write_bytes(b"\xff\xfe\x00\x81\x30\xff")
+    (folder / "签到.csv").write_bytes(b"\x81\x30\xff\xff")  # no byte-order mark: not UTF-16
     problem = _problems(folder)["签到.csv"]
     assert problem.code == "sheet-not-utf8"
     assert problem.reason == "the file is neither UTF-8 nor GB18030 text: save it as 'CSV UTF-8' (Excel) or UTF-8"
@@ -185,3 +185,153 @@ def test_a_board_row_without_its_side_is_empty_not_none(tmp_path: pathlib.Path) 
     found = _problems(book_path)
     assert found[f"两委班子!{column}2"].code == "sheet-empty"
     assert "None" not in found[f"两委班子!{column}2"].words("zh")
+
+
+# --- what a review of broken workbooks and CSV folders found ------------------------------------------
+
+
+def _village() -> dict[str, list[list[Any]]]:
+    """The village example as `tally convert` writes its sheets, in Chinese."""
+    return {name: [list(row) for row in rows] for name, rows in record_sheets(examples.load("village"), lang="zh")}
+
+
+def _csv(folder: pathlib.Path, sheets: dict[str, list[list[Any]]]) -> pathlib.Path:
+    folder.mkdir()
+    for name, rows in sheets.items():
+        text = io.StringIO()
+        csv.writer(text).writerows([["" if v is None else v for v in row] for row in rows])
+        (folder / f"{name}.csv").write_text(text.getvalue(), encoding="utf-8-sig")
+    return folder
+
+
+def _lines(source: pathlib.Path) -> list[str]:
+    with pytest.raises(RecordError) as caught:
+        load(source)
+    return [p.line("zh") for p in caught.value.problems]
+
+
+def test_a_village_workbook_without_its_roll_is_one_problem(tmp_path: pathlib.Path) -> None:
+    """No roll sheet, or no id column on it: one problem that says so, never a line per row of
+    the roll in Python's words (a stand-in member on a villagers' roll), nor a candidate or a
+    sign-in "not on the roll" of a roll that is not there."""
+    sheets = _village()
+    del sheets["名册"]
+    assert _lines(_workbook(tmp_path / "a.xlsx", sheets)) == ["工作簿缺少名册工作表"]
+    assert _lines(_csv(tmp_path / "c", sheets)) == ["工作簿缺少名册工作表"]
+    sheets = _village()
+    sheets["名册"][0][0] = "号码"
+    lines = _lines(_workbook(tmp_path / "b.xlsx", sheets))
+    assert lines[1:] == ["名册!1:1: 缺少编号列"]
+    assert lines[0].startswith("名册!A1: 未知的列'号码'")
+
+
+def test_a_village_record_with_an_empty_roll_names_no_python_value() -> None:
+    """A villagers' roll left empty: the candidates are not on it (a stand-in voter stands for
+    each in the later checks, never a party member), in tally's words."""
+    from tally.records import Record
+
+    data = examples.load("village")
+    data["roll"] = []
+    with pytest.raises(RecordError) as caught:
+        Record.from_dict(data)
+    codes = {p.code for p in caught.value.problems}
+    assert "not-instance" not in codes
+    assert "not-on-roll" in codes
+
+
+def test_a_workbook_without_ballots_says_so_once(tmp_path: pathlib.Path) -> None:
+    """No ballots sheet nor tally sheet: said once, not again as the record's items or totals."""
+    sheets = _village()
+    del sheets["选票"]
+    assert _lines(_workbook(tmp_path / "w.xlsx", sheets)) == ["工作簿缺少选票或计票单工作表"]
+
+
+def test_the_first_of_two_is_named_at_its_cell(tmp_path: pathlib.Path) -> None:
+    """An id given twice on the roll or the sign-in sheet: the first is named at its cell too."""
+    sheets = _party()
+    sheets["名册"][2][0] = "M01"
+    sheets["签到"][2][0] = "M01"
+    lines = _lines(_workbook(tmp_path / "w.xlsx", sheets))
+    assert "名册!A3: 编号'M01'重复（首次出现在名册!A2）" in lines
+    assert "签到!A3: 'M01'重复签到（首次出现在签到!A2）" in lines
+    assert not any("roll[" in line or "present[" in line for line in lines)
+
+
+def test_a_ballot_column_for_one_not_a_candidate_is_said_at_its_header(tmp_path: pathlib.Path) -> None:
+    """A ballot column `chair:V99`: once, at its header, however many papers mark it."""
+    sheets = _village()
+    sheets["选票"][0][2] = "chair:V99"
+    assert _lines(_workbook(tmp_path / "w.xlsx", sheets)) == [
+        "选票!C1: 'V99'不是候选人工作表上选举项目'chair'的候选人：请改正列名，或在候选人工作表上补上这一行"
+    ]
+
+
+def test_a_margin_problem_is_at_its_contest(tmp_path: pathlib.Path) -> None:
+    """Too few candidates for a contest: the problem is at the contest's row, not at one of its
+    candidates' rows."""
+    sheets = _village()
+    sheets["候选人"][1][0] = "nope"
+    lines = _lines(_workbook(tmp_path / "w.xlsx", sheets))
+    assert any(line.startswith("职位!A2:E2: 应选1名，候选人只有1名") for line in lines), lines
+    assert not any(line.startswith("候选人!A3") for line in lines)
+
+
+def test_an_empty_csv_file_is_a_problem(tmp_path: pathlib.Path) -> None:
+    """A sign-in file of no bytes at all is not an empty sign-in list: it is said."""
+    folder = _csv(tmp_path / "c", _village())
+    (folder / "签到.csv").write_bytes(b"")
+    assert _lines(folder) == ["签到.csv: CSV 文件是空的：第一行须为表头"]
+
+
+def test_a_paper_number_given_twice_names_both_rows(tmp_path: pathlib.Path) -> None:
+    """Two rows of one paper number: one paper entered twice (counted twice), or a number
+    mistyped; the problem names both rows."""
+    sheets = _party()
+    sheets["选票"][2][0] = 1
+    assert _lines(_workbook(tmp_path / "w.xlsx", sheets)) == [
+        "选票!A3: 票号'1'重复（首次出现在选票!A2）：同一张选票录入了两次，或票号填错"
+    ]
+
+
+def test_a_json_file_in_utf16_reads_and_one_in_no_known_encoding_says_save_as_utf8(
+    tmp_path: pathlib.Path,
+) -> None:
+    """A JSON record that Windows Notepad saved as "Unicode" (UTF-16 with its byte-order mark)
+    reads; bytes in no encoding tally knows are told to be saved as UTF-8 (not as CSV), at the
+    whole file (the command line names it, once)."""
+    from tally.cli import main
+
+    text = examples.text("branch")
+    for codec, mark in (("utf-16-le", "\ufeff"), ("utf-16-be", "\ufeff"), ("utf-32", "")):  # utf-32 writes its own
+        path = tmp_path / f"{codec}.json"
+        path.write_bytes((mark + text).encode(codec))
+        assert load(path).title
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b"\x81\x30\xff\xff")
+    with pytest.raises(RecordError) as caught:
+        load(bad)
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.code) == ("", "file-not-utf8")
+    assert "CSV" not in problem.words("zh")
+    assert "CSV" not in problem.reason
+    assert main(["check", str(bad)]) == 2
+
+
+def test_csv_ballots_name_a_repeated_bad_row_once_and_a_column_by_its_letter() -> None:
+    """ballots_from_csv, like the grouped reader, names a bad row at its first row with how many
+    more were like it; a column given twice names the first as a spreadsheet shows it."""
+    from tally import Contest
+    from tally.records import ballots_from_csv, weighted_ballots_from_csv
+
+    contest = Contest("c", seats=1, candidates=["M01", "M02"])
+    rows = ["M01,M02", "q,", "✓,", "q,", "q,"]
+    for read in (lambda: list(ballots_from_csv(rows, contest)), lambda: weighted_ballots_from_csv(rows, contest)):
+        with pytest.raises(RecordError) as caught:
+            read()
+        assert [p.line("zh") for p in caught.value.problems] == [
+            "ballots[1][0]: 'q'不是选票标记：请填赞成（✓）、不赞成（×）、弃权（-）、无法辨认（?）之一"
+            "（另有2行有同样的问题）"
+        ]
+    with pytest.raises(RecordError) as caught:
+        list(ballots_from_csv(["M01,M02,M01"], contest))
+    assert [p.line("zh") for p in caught.value.problems] == ["ballots[0][2]: 列'M01'出现了两次（首次出现在A列）"]

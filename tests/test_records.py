@@ -213,9 +213,11 @@ def test_weighted_csv_counts_as_the_rows_one_by_one() -> None:
         list(ballots_from_csv(rows, two))
     with pytest.raises(RecordError) as caught:
         weighted_ballots_from_csv(rows, two)
-    first, _, short = one_by_one.value.problems  # the paper-by-paper reader names each bad row
-    assert caught.value.problems == (first.again(1, "rows"), short)
-    assert caught.value.problems[0].reason == f"{first.reason} (and 1 more rows like it)"
+    assert caught.value.problems == one_by_one.value.problems  # both name a bad row once, at its first
+    first, short = caught.value.problems
+    assert first.path == "ballots[1][1]"
+    assert first.reason.endswith("(and 1 more rows like it)")
+    assert short.path == "ballots[4]"
     with pytest.raises(RecordError, match=r"ballots\[0\]\[1\]: column 'M01' is given twice"):
         weighted_ballots_from_csv(["M01,M01"], two)
 

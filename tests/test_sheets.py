@@ -178,7 +178,7 @@ def test_csv_saved_as_utf8_with_a_bom_is_read_quietly(tmp_path: pathlib.Path, ca
 def test_a_file_neither_utf8_nor_gb18030_says_what_to_save_as(tmp_path: pathlib.Path, capsys: Capture) -> None:
     """Bytes that are neither: exit 2, and the error names the file and the encoding to save in."""
     folder = _csv_folder(tmp_path / "支部", _party(), "utf-8")
-    (folder / "签到.csv").write_bytes(b"\xff\xfe\x00\x81\x30\xff")
+    (folder / "签到.csv").write_bytes(b"\x81\x30\xff\xff")  # no byte-order mark: not UTF-16
     assert main(["verify", str(folder)]) == 2
     assert "签到.csv: the file is neither UTF-8 nor GB18030 text: save it as 'CSV UTF-8'" in capsys.readouterr().err
 
@@ -281,9 +281,12 @@ def test_roll_and_sign_in_errors_name_their_cells(tmp_path: pathlib.Path) -> Non
     assert [p.path for p in caught.value.problems] == ["签到!A5"]
 
 
-def test_an_error_found_while_counting_names_its_cell(tmp_path: pathlib.Path, capsys: Capture) -> None:
-    """A mark for someone who is not a candidate is found in the counting phase, and still shown
-    at its cell; so is a column for a contest that the round does not hold; both in one run."""
+def test_a_column_for_one_who_is_not_a_candidate_is_said_once_at_its_header(
+    tmp_path: pathlib.Path, capsys: Capture
+) -> None:
+    """A column for someone who is not a candidate of its contest is said once, at its header,
+    not once for every paper that marks it; so is a column for a contest that the round does
+    not hold; both in one run."""
     sheets = _party()
     sheets["选票"][0].append("committee:M03")
     sheets["选票"][2].append("赞成")
@@ -293,16 +296,16 @@ def test_an_error_found_while_counting_names_its_cell(tmp_path: pathlib.Path, ca
     with pytest.raises(RecordError) as caught:
         load(path)
     assert [str(p) for p in caught.value.problems] == [
+        "选票!F1: 'M03' is not a candidate of 'committee' on the sheet 候选人: mend the header, or add the row there",
         "选票!G1: 'secretary' is not a contest of the sheet 职位",
-        "选票!F3: 'M03' is not a candidate in 'committee'",
     ]
     del sheets["选票"][0][-1], sheets["选票"][3][-2:]
     path = _workbook(tmp_path / "w.xlsx", sheets)
     with pytest.raises(RecordError) as caught:
         load(path)
-    assert [p.path for p in caught.value.problems] == ["选票!F3"]
+    assert [p.path for p in caught.value.problems] == ["选票!F1"]
     assert main(["verify", path]) == 2
-    assert f"{path}: 选票!F3: 'M03' is not a candidate in 'committee'" in capsys.readouterr().err
+    assert f"{path}: 选票!F1: 'M03' is not a candidate of 'committee'" in capsys.readouterr().err
 
 
 def test_missing_sheets_are_named(tmp_path: pathlib.Path) -> None:

@@ -1911,8 +1911,8 @@ _RECORD_PROBLEMS: dict[str, Words] = {
         "en": "unknown column {name}; the columns are {columns}",
     },
     "csv-column-twice": {
-        "zh": "列{name}出现了两次（首次出现在[{first}]）",
-        "en": "column {name} is given twice (first at [{first}])",
+        "zh": "列{name}出现了两次（首次出现在{first}列）",
+        "en": "column {name} is given twice (first in column {first})",
     },
     "csv-column-not-candidate": {
         "zh": "列{name}不是选举项目{contest}的候选人",
@@ -1972,6 +1972,10 @@ _SHEET_PROBLEMS: dict[str, Words] = {
         "zh": "此文件既不是 UTF-8 也不是 GB18030 编码的文本：请用 Excel 打开它，“另存为”时保存类型选"
         "“CSV UTF-8（逗号分隔）”；其他程序请存为 UTF-8 编码",
         "en": "the file is neither UTF-8 nor GB18030 text: save it as 'CSV UTF-8' (Excel) or UTF-8",
+    },
+    "file-not-utf8": {
+        "zh": "此文件既不是 UTF-8 也不是 GB18030 编码的文本：请用文本编辑器（如记事本）“另存为”，编码选 UTF-8",
+        "en": "the file is neither UTF-8 nor GB18030 text: save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)",
     },
     "sheet-cannot-read-workbook": {
         "zh": "无法读取此工作簿：{why}。如果 Excel 或 WPS 能打开它，请“另存为”Excel 工作簿（*.xlsx）后再试",
@@ -2044,6 +2048,14 @@ _SHEET_PROBLEMS: dict[str, Words] = {
     "sheet-not-a-mark": {
         "zh": "{value}不是有效的标记；标记应为：{marks}，或留空",
         "en": "{value} is not a mark; the marks are {marks}, or empty",
+    },
+    "sheet-not-a-candidate": {
+        "zh": "{who}不是{sheet}工作表上选举项目{contest}的候选人：请改正列名，或在{sheet}工作表上补上这一行",
+        "en": "{who} is not a candidate of {contest} on the sheet {sheet}: mend the header, or add the row there",
+    },
+    "sheet-paper-twice": {
+        "zh": "票号{paper}重复（首次出现在{first}）：同一张选票录入了两次，或票号填错",
+        "en": "paper number {paper} is given twice (first at {first}): one paper entered twice, or a number mistyped",
     },
     "sheet-marked-twice": {
         "zh": "同一张选票两次标记{who}：表格中每人只有一格",

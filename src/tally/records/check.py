@@ -233,7 +233,7 @@ def references(
         except (RecordError, RuleError) as error:
             clean = False
             new = got.take(error, lists)
-            step = _set_aside(error, lists, book, totals, reductions)
+            step = _set_aside(error, lists, book, totals, reductions, party=parts.party)
             if step is None or (not new and step == (book, False)):
                 return None  # the last phase (papers, totals, reductions), or nothing to learn
             relaxed, stand_ins = step
@@ -310,6 +310,8 @@ def _set_aside(
     book: Rulebook,
     totals: dict[str, Totals],
     reductions: dict[str, Reduction],
+    *,
+    party: bool,
 ) -> tuple[Rulebook, bool] | None:
     """Set aside what count() refused, so that the next attempt goes further. The rulebook for
     the next attempt (without the margins, the committee's size or the number issued, once any
@@ -322,7 +324,7 @@ def _set_aside(
         margin = _MARGIN.fullmatch(p.path)
         found = _INDEXED.match(p.path)
         if candidate is not None:  # not on the roll, not eligible, not a woman for the women's post
-            stand_ins |= _stand_in(lists, int(candidate.group(1)), int(candidate.group(2)))
+            stand_ins |= _stand_in(lists, int(candidate.group(1)), int(candidate.group(2)), party=party)
         elif margin is not None:  # a margin (P-12, V-10), or the committee's size (V-1, R-1)
             if _without_margins(book) == book and margin.group(2):
                 short.add(int(margin.group(2)))  # fewer candidates than seats: no margin helps
@@ -353,15 +355,16 @@ def _without_margins(book: Rulebook) -> Rulebook:
     )
 
 
-def _stand_in(lists: _Lists, i: int, j: int) -> bool:
+def _stand_in(lists: _Lists, i: int, j: int, *, party: bool) -> bool:
     """A refused candidate (not on the roll, or not eligible) gets an eligible stand-in on the roll
-    for the later checks, so that the papers marking them are checked as they are."""
+    for the later checks, so that the papers marking them are checked as they are: a member on a
+    party roll, a voter on a villagers' or residents' roll (even an empty one)."""
     placed = lists.values("contests")
     if i >= len(placed) or j >= len(placed[i].candidates):
         return False
     who = placed[i].candidates[j]
     roll = lists.values("roll")
-    make = Member if not roll or isinstance(roll[0], Member) else Voter
+    make = Member if party else Voter
     stand_in = make(who, sex="F")  # F: a woman may stand for the women's post (V-30)
     for k, existing in enumerate(roll):
         if existing.id == who:

@@ -14,6 +14,7 @@ from .._values import Quoted, shown
 from ..errors import Problem, RecordError
 from .read import _checked, _member, _Reader
 from .record import Note
+from .sheets import letter
 from .vocabulary import read_word, unknown
 
 # --- CSV --------------------------------------------------------------------------------------------
@@ -35,9 +36,11 @@ def ballots_from_csv(
 
     Rows are read one at a time and equal rows share one Ballot, so a large file streams.
     A bad cell raises a :class:`RecordError` naming the row and column (all bad cells of the
-    file at once, once the file has been read). Headers and write-ins are ids under the id
-    policy (``Ｍ０７`` is ``M07``, invisible characters are refused, two columns that are one id
-    are an error); each id written another way is added once to *notes*, when given.
+    file at once, once the file has been read; a bad row that comes again is named at its
+    first row, with how many more there were, as :func:`weighted_ballots_from_csv` does).
+    Headers and write-ins are ids under the id policy (``Ｍ０７`` is ``M07``, invisible
+    characters are refused, two columns that are one id are an error); each id written another
+    way is added once to *notes*, when given.
 
     >>> rows = ["M01,M02,M03,write_in", "✓,×,,", "✓,✓,✓,", "-,×,✓,M09"]
     >>> contest = Contest("c", seats=2, candidates=["M01", "M02", "M03"])
@@ -52,19 +55,28 @@ def ballots_from_csv(
     header = _ballot_header(next(reader, None), contest, where, r)
     problems = r.problems
     memo: dict[tuple[str, ...], Ballot] = {}
+    bad: dict[tuple[str, ...], list[int]] = {}  # a bad row -> its problems' place, how many more came
     for i, row in enumerate(reader, start=1):
         if not row:
             continue  # an empty line; a row of empty cells is a blank paper
         cells = tuple(row)
         paper = memo.get(cells)
         if paper is None:
+            if cells in bad:
+                bad[cells][2] += 1  # said once, at its first row, as the grouped reader does
+                continue
+            before = len(problems)
             paper = _csv_paper(tuple(c.strip() for c in cells), header, contest, f"{where}[{i}]", r)
             if paper is None:
+                bad[cells] = [before, len(problems), 0]
                 continue
             memo[cells] = paper
         yield paper
     if notes is not None:
         notes.extend(r.notes())
+    for start, end, more in bad.values():
+        if more:
+            problems[start:end] = [p.again(more, "rows") for p in problems[start:end]]
     if problems:
         raise RecordError(problems)
 
@@ -222,9 +234,8 @@ def _twice(header: list[str], where: str, places: list[str | None] | None = None
     problems = []
     for j, name in zip(columns, header, strict=True):
         if name in first:
-            problems.append(
-                Problem(f"{where}[0][{j}]", "csv-column-twice", {"name": shown(name), "first": first[name]})
-            )
+            values = {"name": shown(name), "first": letter(first[name])}  # the column as a spreadsheet shows it
+            problems.append(Problem(f"{where}[0][{j}]", "csv-column-twice", values))
         first.setdefault(name, j)
     return problems
 

@@ -50,8 +50,9 @@ def load(source: str | pathlib.Path | IO[str] | IO[bytes]) -> Record | AssemblyR
     """Read and check a record, whatever form it is kept in:
 
     - a JSON file (``.json``, ``.JSON``, or any name that is not one of the below), in UTF-8 with
-      or without a byte-order mark, or in GB18030/GBK (the default of Excel and WPS in China,
-      read with a note in :attr:`Record.notes`);
+      or without a byte-order mark, in UTF-16 with one (Windows Notepad's "Unicode"), or in
+      GB18030/GBK (the default of Excel and WPS in China, read with a note in
+      :attr:`Record.notes`);
     - a workbook (``.xlsx``), one sheet a table (:mod:`tally.records.sheets`);
     - a folder of CSV files with the same sheets, one file a sheet named as the sheet;
     - an open file such as stdin (text, or bytes to have the encoding found as for a file).
@@ -100,7 +101,7 @@ def load(source: str | pathlib.Path | IO[str] | IO[bytes]) -> Record | AssemblyR
 def _from_json_bytes(raw: bytes, name: str) -> Record | AssemblyRecord:
     from .sheets import decode
 
-    text, notes = decode(raw, name)
+    text, notes = decode(raw, name, sheet=False)
     return _from_json_text(text, tuple(notes))
 
 

@@ -375,7 +375,10 @@ def _read_record(data: Any) -> Record:
     timeline = _timeline(r, top["timeline"]) if "timeline" in top else None
 
     # Every reference and rule, on whatever was readable (check.py): one run, every problem.
-    roll_items = Placed.of(members) if isinstance(raw_roll, list | StreamedRoll) else None
+    # No roll at all (reported as missing): nothing to check the references against, rather than
+    # every candidate and sign-in "not on the roll" of an empty one.
+    given = "roll" in top and isinstance(raw_roll, list | StreamedRoll)
+    roll_items = Placed.of(members) if given else None
     parts = Parts(
         kind=kind,
         party=party,

@@ -30,6 +30,7 @@ ballot sheets stream (``read_only=True``).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import datetime
@@ -388,6 +389,7 @@ class Locator:
         self.declared_votes: dict[tuple[str, str], int] = {}
         self.reductions: dict[str, int] = {}
         self.items: list[Any] = []  # the papers as read, to find the column of a mark
+        self.said: set[str] = set()  # record paths left out, their sheet or column reported missing
 
     def _at(self, sheet: str, row: int, field: str | None = None) -> str:
         name = self.names.get(sheet, sheet)
@@ -434,8 +436,6 @@ class Locator:
             i = int(t[1])
             if len(t) > 3 and t[2] == "candidates":
                 return self._at("candidates", self.candidates[i][int(t[3])], "candidate")
-            if len(t) > 2 and t[2] == "candidates" and i in self.candidates and self.candidates[i]:
-                return self._at("candidates", self.candidates[i][0])
             return self._at("contests", self.rows["contests"][i], str(t[2]) if len(t) > 2 else None)
         if head == "ballots" and len(t) > 2 and t[1] == "items":
             i = int(t[2])
@@ -478,13 +478,48 @@ class Locator:
 
     def problems(self, problems: Iterable[Problem]) -> list[Problem]:
         """The problems with their paths turned into cells (a field the record requires and the
-        sheet leaves empty is "missing" to the record's reader, "empty" to the user)."""
+        sheet leaves empty is "missing" to the record's reader, "empty" to the user), and the
+        places they name (``first``) too. A problem at a part whose sheet or column is missing is
+        left out: the translator has said so, once."""
         return [
             Problem(self.cell(p.path), "sheet-empty")
             if p.code == "missing" or p.reason == "missing"
-            else p.at(self.cell(p.path))
+            else self._placed(p)
             for p in problems
+            if p.path not in self.said
         ]
+
+    def _placed(self, p: Problem) -> Problem:
+        first = p.values.get("first")
+        if not isinstance(first, str) or not _PATH.fullmatch(first):
+            return p.at(self.cell(p.path))
+        values = dict(p.values)
+        values["first"] = self.cell(_first_path(p.path, first))
+        return attrs.evolve(p, path=self.cell(p.path), values=values)
+
+
+_PATH = re.compile(r"[A-Za-z_]\w*(\[\d+\]|\.[\w-]+)*")
+"""A record path, as a problem's ``first`` names the first of two (``roll[0]``, ``candidates[1]``)."""
+
+
+def _first_path(path: str, first: str) -> str:
+    """The record path of a problem's *first*, which the core writes from where it stood: within
+    the problem's own path (``candidates[0]`` of ``contests[2].candidates[3]``) when it shares a
+    part with it, and at the same field (``roll[0]`` of ``roll[3].id`` is ``roll[0].id``).
+
+    >>> _first_path("contests[2].candidates[3]", "candidates[0]"), _first_path("roll[3].id", "roll[0]")
+    ('contests[2].candidates[0]', 'roll[0].id')
+    >>> _first_path("mobile[1]", "present[4]")
+    'present[4]'
+    """
+    at, where = _tokens(first), _tokens(path)
+    head = at[0]
+    k = max((i for i, x in enumerate(where) if x == head), default=None)
+    full = at if k is None else [*where[:k], *at]
+    n = len(full)
+    if n < len(where) and where[: n - 1] == full[:-1] and isinstance(full[-1], int) and isinstance(where[n - 1], int):
+        full = [*full, *where[n:]]
+    return "".join(f"[{x}]" if isinstance(x, int) else f".{x}" for x in full).lstrip(".")
 
 
 def _col_order(col: str) -> tuple[int, str]:
@@ -663,6 +698,10 @@ def read_sheets(
     return data, where, notes, cells.problems
 
 
+_SAID_OF_SHEET = {"settings": tuple(path for path, *_ in SETTING_ROWS)}
+"""The record paths a missing sheet leaves out (the settings sheet: each of its items)."""
+
+
 class _SheetReader:
     def __init__(self, cells: _Cells, where: Locator, data: dict[str, Any]) -> None:
         self.cells = cells
@@ -675,6 +714,7 @@ class _SheetReader:
         self.papers: list[Any] | None = None
         self.rules: list[tuple[str, Any, str]] = []
         self.ballot_header: Sequence[Any] = ()
+        self.lacking: set[str] = set()  # sheets without a column they require: not read
 
     def _header(self, sheet: Sheet, header: Sequence[Any]) -> dict[int, Column]:
         name = self.where.sheet(sheet.key)
@@ -709,6 +749,7 @@ class _SheetReader:
         for col in sheet.columns:
             if col.required and col.key not in seen:
                 self.cells.bad(f"{name}!1:1", "sheet-needs-column", {"column": _named(col)})
+                self.lacking.add(sheet.key)
         self.where.cols[sheet.key] = {c.key: letter(j) for j, c in columns.items()}
         self.where.last[sheet.key] = letter(max(len(header) - 1, 0))
         return columns
@@ -823,7 +864,16 @@ class _SheetReader:
             items.append(item)
             at.append(r)
         self.where.rows[sheet.key] = at
-        self.data[sheet.key] = items
+        self._give(sheet.key, items)
+
+    def _give(self, key: str, items: list[Any]) -> None:
+        """A list sheet's items, unless the sheet lacks a column it requires (said at its header):
+        its rows, each without that field, would be a problem each, and every reference to them
+        another."""
+        if key in self.lacking:
+            self.where.said.add(key)
+        else:
+            self.data[key] = items
 
     def _present(self, sheet: Sheet, rows: Iterable[Sequence[Any]]) -> None:
         self._ids(sheet, rows)
@@ -838,7 +888,7 @@ class _SheetReader:
                 out.append(item["id"])
                 at.append(r)
         self.where.rows[sheet.key] = at
-        self.data[sheet.key] = out
+        self._give(sheet.key, out)
 
     def _contests(self, sheet: Sheet, rows: Iterable[Sequence[Any]]) -> None:
         self._list(sheet, rows)
@@ -871,6 +921,7 @@ class _SheetReader:
         self.where.cols["ballots"] = {}
         self.ballot_header = header
         known = {c.get("id") for c in self.data.get("contests", []) if isinstance(c, dict)}
+        listed = "candidates" in self.where.names and "candidates" not in self.lacking  # the candidates were read
         for j, value in enumerate(header):
             key = _header(value)
             if not key:
@@ -908,6 +959,11 @@ class _SheetReader:
                 marks[j] = (cid, None)
             else:
                 who = canonical_id(who)
+                if listed and who not in self.candidates.get(cid, ()):
+                    # Said once at the column, rather than once for every paper that marks it.
+                    values = {"who": shown(who), "contest": shown(cid), "sheet": self.where.sheet("candidates")}
+                    self.cells.bad(at, "sheet-not-a-candidate", values)
+                    continue
                 if who in self.where.ballot_cols.get(cid, {}):
                     self.cells.bad(at, "sheet-second-ballot-column", {"column": f"{cid}:{who}"})
                     continue
@@ -916,9 +972,13 @@ class _SheetReader:
         self.where.last["ballots"] = letter(max(len(header) - 1, 0))
         contests = list(dict.fromkeys(cid for cid, _ in marks.values()))
         memo: dict[tuple[Any, ...], Any] = {}
+        number = next((j for j, key in fixed.items() if key == "paper"), None)
+        numbered: dict[str, int] = {}  # a paper's number -> its row
         for r, row in enumerate(it, start=2):
             if _empty(row):
                 continue
+            if number is not None and number < len(row):
+                self._numbered(row[number], r, numbered, name)
             same = tuple(v for j, v in enumerate(row) if fixed.get(j) != "paper")
             paper = memo.get(same)
             if paper is None:
@@ -926,6 +986,20 @@ class _SheetReader:
                 memo[same] = paper
             papers.append(paper)
             self.where.rows["ballots"].append(r)
+
+    def _numbered(self, value: Any, r: int, numbered: dict[str, int], name: str) -> None:
+        """A paper's number, given once: two rows of one number are one paper entered twice (which
+        would count it twice) or a number mistyped, and either way the sheet must say which."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        key = _fold(str(value))
+        first = numbered.setdefault(key, r)
+        if first != r:
+            col = self.where.cols["ballots"]["paper"]
+            values = {"paper": shown(key), "first": f"{name}!{col}{first}"}
+            self.cells.bad(f"{name}!{col}{r}", "sheet-paper-twice", values)
 
     def _paper(
         self,
@@ -1070,6 +1144,7 @@ class _SheetReader:
         for key, sheet in (("settings", SETTINGS), ("roll", _BY_KEY["roll"]), ("present", _BY_KEY["present"])):
             if key not in found:
                 self.cells.bad("", "sheet-needs-sheet", {"sheet": _named(sheet)})
+                self.where.said.update(_SAID_OF_SHEET.get(key, (key,)))
         if "contests" in self.data:
             for i, contest in enumerate(self.data["contests"]):
                 cid = contest.get("id")
@@ -1086,6 +1161,7 @@ class _SheetReader:
                     )
         elif "contests" not in found:
             self.cells.bad("", "sheet-needs-sheet", {"sheet": _named(_BY_KEY["contests"])})
+            self.where.said.add("contests")
         ballots = self.data.setdefault("ballots", {})
         if self.papers is not None and (self.papers or not self.tally):
             ballots["items"] = self.papers
@@ -1095,6 +1171,7 @@ class _SheetReader:
             self.cells.bad(
                 "", "sheet-needs-ballots", {"ballots": _named(_BY_KEY["ballots"]), "tally": _named(_BY_KEY["tally"])}
             )
+            self.where.said.add("ballots")  # "give items or totals": the same, said of the record
         if self.declared is not None:
             self.data["declared"] = self.declared
 
@@ -1102,24 +1179,42 @@ class _SheetReader:
 # --- files: workbooks, CSV folders, text in any encoding Excel saves ---------------------------
 
 
-def decode(raw: bytes, name: str) -> tuple[str, list[Note]]:
-    """Text from bytes: UTF-8 with or without a byte-order mark, else GB18030 (the default of
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16's, which begins it
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(raw: bytes, name: str, *, sheet: bool = True) -> tuple[str, list[Note]]:
+    """Text from bytes: UTF-8 with or without a byte-order mark; UTF-16 or UTF-32 with one (the
+    "Unicode" of Windows Notepad: the mark says it, so no note); else GB18030 (the default of
     Excel and WPS in China) when the bytes decode as such, with a note saying so.
+
+    Text that is none of these is a problem: at *name* for a *sheet* (a CSV file of a folder),
+    with the advice for one; else at the whole input (a JSON file), with the advice for a text file.
 
     >>> decode("\\ufeff编号".encode(), "名册.csv")
     ('编号', [])
     >>> decode("编号".encode("gbk"), "名册.csv")
     ('编号', [Note(code='gb18030', values={'file': '名册.csv'})])
+    >>> decode("\\ufeff{}".encode("utf-16-le"), "r.json", sheet=False)
+    ('{}', [])
     """
     try:
         text = raw.decode("utf-8")
         return text.removeprefix("\ufeff"), []
     except UnicodeDecodeError:
         pass
+    unicode = next((codec for bom, codec in _BOMS if raw.startswith(bom)), None)
     try:
+        if unicode is not None:
+            return raw.decode(unicode), []  # the codec drops its mark
         return raw.decode("gb18030"), [Note("gb18030", {"file": name})]
     except UnicodeDecodeError:
-        raise RecordError(Problem(name, "sheet-not-utf8")) from None
+        problem = Problem(name, "sheet-not-utf8") if sheet else Problem("", "file-not-utf8")
+        raise RecordError(problem) from None
 
 
 def _csv_rows(text: str) -> Iterator[list[str | None]]:
@@ -1144,6 +1239,9 @@ def read_csv_folder(folder: pathlib.Path) -> tuple[list[tuple[str, Iterator[list
             continue
         except OSError as error:
             problems.append(Problem(path.name, "file-cannot-read", {"why": os_reason(error)}))
+            continue
+        if not text.strip():
+            problems.append(Problem(path.name, "csv-empty"))  # not even a header: no sheet, not an empty one
             continue
         notes.extend(found)
         sheets.append((path.stem, _csv_rows(text)))

@@ -333,7 +333,7 @@ def _read_record(data: Any) -> Record:
         # R-2: whose roll it is (residents, household or group representatives) decides the base;
         # it is never assumed.
         r.bad("mode", "record-mode-missing", {"accepted": tuple(accepted("mode"))})
-    if "mode" in top:
+    if "mode" in top and kind is not None:  # an unknown or missing kind is reported: no guess
         if kind != Kind.RESIDENTS_COMMITTEE.value:
             r.bad("mode", "record-mode-not-residents")
         else:
@@ -344,7 +344,9 @@ def _read_record(data: Any) -> Record:
 
     raw_roll = top.get("roll", [])
     members: list[Member | Voter | None] = []
-    read_one = _member if party or kind is None else _voter
+    # An unknown kind is reported: each entry is read as the roll its own fields belong to, and
+    # never said to belong to the other one (that would be a guess from a kind tally does not know).
+    read_one = _member if party else _voter if kind is not None else _person
     for i, item in enumerate(_roll_items(r, raw_roll)):
         members.append(read_one(r, f"roll[{i}]", item, extras))
     if not party and kind is not None and top.get("exclusions"):
@@ -524,8 +526,21 @@ def _checked(make: Callable[[], Any]) -> Any:
         raise RecordError(error.problems) from None
 
 
-def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | None:
-    """A voter of a village or residents' roll (V-5, V-6)."""
+_VOTER_FIELDS = ("registration", "household", "party_member", "deprived")
+
+
+def _person(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member | Voter | None:
+    """An entry of the roll of a record whose kind is unknown or missing (reported): a voter when
+    it has a field of the voters' roll, else a party member; a field of the other roll is then no
+    problem of its own."""
+    if isinstance(item, dict) and any(key in item for key in _VOTER_FIELDS):
+        return _voter(r, path, item, extras, other_roll=False)
+    return _member(r, path, item, extras, other_roll=False)
+
+
+def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any], *, other_roll: bool = True) -> Voter | None:
+    """A voter of a village or residents' roll (V-5, V-6); *other_roll*: whether a field of the
+    party roll is a problem."""
     if type(item) is dict and len(item) == 1:  # only an id, checked here: a resident, nothing more
         vid = item.get("id")
         if type(vid) is str and _plain(vid):
@@ -551,7 +566,7 @@ def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | 
         return None
     if "extra" in o:
         extras[path] = o["extra"]
-    for key in ("standing", "rights"):
+    for key in ("standing", "rights") if other_roll else ():
         if key in o:
             r.bad(f"{path}.{key}", "record-party-field-on-voter-roll")
     before = len(r.problems)
@@ -595,7 +610,9 @@ _STANDINGS = {"full", "probationary"}
 _RIGHTS = {"full", "probation", "suspended"}
 
 
-def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member | None:
+def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any], *, other_roll: bool = True) -> Member | None:
+    """A member of a party roll (P-1 … P-4); *other_roll*: whether a field of the voters' roll
+    is a problem."""
     # The common case, checked quickly: a roll can hold thousands of members, or millions.
     if type(item) is dict and len(item) == 1:
         mid = item.get("id")
@@ -636,7 +653,7 @@ def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member 
         return None
     if "extra" in o:
         extras[path] = o["extra"]
-    for key in ("registration", "household", "party_member"):
+    for key in ("registration", "household", "party_member") if other_roll else ():
         if key in o:
             r.bad(f"{path}.{key}", "record-voter-field-on-party-roll")
     mid = r.ident(f"{path}.id", o.get("id")) if "id" in o else None

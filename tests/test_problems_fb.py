@@ -7,7 +7,7 @@ import pytest
 
 from tally.errors import Problem, RecordError, RuleError
 from tally.examples import load as example
-from tally.records import Record
+from tally.records import Record, read
 
 Capture = pytest.CaptureFixture[str]
 
@@ -42,3 +42,68 @@ def test_a_roll_entry_of_an_unknown_kind_is_still_checked() -> None:
     data["kind"] = "village"
     data["roll"][0]["sex"] = "X"
     assert [(p.path, p.code) for p in _problems(data)] == [("kind", "not-a-word"), ("roll[0].sex", "not-a-word")]
+
+
+def test_too_few_candidates_says_the_programmers_code_in_english_only() -> None:
+    """Finding 1: `INSUFFICIENT_MARGIN`, the name programmers look for, stays in the English; the
+    Chinese says it in words. One seat is one seat."""
+    data = example("branch")
+    data["contests"][0]["candidates"] = data["contests"][0]["candidates"][:3]  # 3 for 3 seats
+    p = _problems(data)[0]
+    assert p.reason == "3 candidates for 3 seats; the rules require at least 4 (P-12, INSUFFICIENT_MARGIN)"
+    assert p.words("zh") == "应选3名，候选人只有3名；规则要求候选人至少4名（P-12，差额不足）"
+    assert p.to_dict("zh")["values"]["error"] == "差额不足"
+    one = Problem("c", "contest-margin-too-small", {**p.values, "have": 1, "seats": 1})
+    assert one.reason.startswith("1 candidate for 1 seat;")
+
+
+def test_modes_are_listed_with_their_chinese_words() -> None:
+    """Findings 3 and 5: the modes a record or a meeting may give, in Chinese as `not-a-word` lists
+    words: each canonical word with its Chinese word, not the words flat nor English alone."""
+    data = example("residents")
+    del data["mode"]
+    (p,) = _problems(data)
+    assert p.code == "record-mode-missing"
+    assert p.words("zh").endswith(
+        "可填：direct（直接选举）、household（户代表）、group-representatives（居民小组代表）"
+    )
+    assert p.reason.endswith(": direct (直接选举), household (户代表), group-representatives (居民小组代表)")
+    data = example("villager-assembly")
+    del data["mode"]
+    with pytest.raises((RecordError, RuleError)) as caught:
+        read(data)
+    (p,) = caught.value.problems
+    assert p.words("zh") == "村民会议须写明到会方式，可选：direct（直接选举）、household（户代表）"
+
+
+def test_accepted_values_of_an_enumeration_in_chinese() -> None:
+    """Finding 4: a value of an enumeration that is not one of them lists them with their Chinese
+    words; a rulebook that is no preset lists the presets with the body each is for."""
+    from tally import Contest
+
+    with pytest.raises(RecordError) as caught:
+        Contest("c", seats=1, candidates=[], post="boss")
+    (p,) = caught.value.problems
+    assert p.words("zh") == (
+        "'boss'不是可用的值；应为以下之一：member（委员）、secretary（书记）、deputy-secretary（副书记）、"
+        "chair（主任）、vice-chair（副主任）、women-member（妇女委员）"
+    )
+    assert p.reason == "'boss' is not one of member, secretary, deputy-secretary, chair, vice-chair, women-member"
+    data = example("branch")
+    data["rulebook"] = "cpc-basic-1990"
+    (p,) = _problems(data)
+    assert p.words("zh").startswith(
+        "'cpc-basic-1990'不是可用的值；应为以下之一：cpc-basic-2020（党员大会）、cpc-conference-2020（党员代表大会）、"
+    )
+    assert p.reason.startswith("'cpc-basic-1990' is not one of cpc-basic-2020, cpc-conference-2020, ")
+
+
+def test_a_word_pickles_with_its_field() -> None:
+    """A batch runs across processes: a listed word keeps its vocabulary."""
+    import pickle
+
+    from tally._values import Word
+
+    p = Problem("mode", "not-one-of", {"value": "'x'", "accepted": (Word("mode", "direct"),)})
+    again = pickle.loads(pickle.dumps(p))
+    assert again.words("zh") == p.words("zh") == "'x'不是可用的值；应为以下之一：direct（直接选举）"

@@ -19,7 +19,7 @@ from .._meeting import Exclusion
 from .._proxy import Proxy
 from .._roll import Member, Roll, plain_member
 from .._rulebook import PRESETS, Kind, Rulebook
-from .._values import EXCERPT, MOST_BALLOTS, MOST_CANDIDATES, MOST_ID_LENGTH, MOST_SEATS, shown, typed
+from .._values import EXCERPT, MOST_BALLOTS, MOST_CANDIDATES, MOST_ID_LENGTH, MOST_SEATS, Word, shown, typed
 from .._verify import Declared, declared_problems
 from .._voters import Relative, Voter, VoterRoll, plain_voter
 from ..errors import Problem, RecordError, RuleError
@@ -27,7 +27,7 @@ from .assembly import AssemblyRecord, read_assembly
 from .check import Parts, Placed, references
 from .record import _PARTY_KINDS, RECORD_FORMAT, GroupedItems, Note, Papers, Record, StreamedRoll
 from .rules import FIXED, read_rules, to_json
-from .vocabulary import accepted, read_word, unknown
+from .vocabulary import choices, read_word, unknown
 
 _DECIDING = frozenset(k.value for k in DECIDING)
 
@@ -278,7 +278,7 @@ def _join(path: str, key: object) -> str:
 def _rulebook(r: _Reader, kind: str | None, top: dict[str, Any]) -> Rulebook | None:
     if "rulebook" not in top:
         return None  # reported as missing
-    pid = r.choice("rulebook", top["rulebook"], PRESETS)
+    pid = r.choice("rulebook", top["rulebook"], (Word("rulebook", p) for p in PRESETS))
     book = PRESETS[pid] if pid is not None else None
     if book is not None and kind is not None and book.kind.value != kind:
         r.bad(
@@ -332,7 +332,7 @@ def _read_record(data: Any) -> Record:
     if kind == Kind.RESIDENTS_COMMITTEE.value and "mode" not in top:
         # whose roll it is (residents, household or group representatives) decides the base;
         # it is never assumed.
-        r.bad("mode", "record-mode-missing", {"accepted": tuple(accepted("mode"))})
+        r.bad("mode", "record-mode-missing", {"accepted": choices("mode")})
     if "mode" in top and kind is not None:  # an unknown or missing kind is reported: no guess
         if kind != Kind.RESIDENTS_COMMITTEE.value:
             r.bad("mode", "record-mode-not-residents")

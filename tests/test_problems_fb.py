@@ -107,3 +107,40 @@ def test_a_word_pickles_with_its_field() -> None:
     p = Problem("mode", "not-one-of", {"value": "'x'", "accepted": (Word("mode", "direct"),)})
     again = pickle.loads(pickle.dumps(p))
     assert again.words("zh") == p.words("zh") == "'x'不是可用的值；应为以下之一：direct（直接选举）"
+
+
+def test_the_command_line_names_an_unknown_preset_in_chinese(capsys: Capture) -> None:
+    """Finding 14: `tally rulebooks nope`: 规则集, the value quoted with no space before it, the
+    presets joined with "、" and given with the body each is for."""
+    from tally.cli import main
+
+    assert main(["rulebooks", "--lang", "zh", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("tally: 没有规则集'nope'；现有规则集：cpc-basic-2020（党员大会）、")
+    assert ", " not in err
+    assert main(["rulebooks", "nope"]) == 2
+    assert capsys.readouterr().err.startswith("tally: no preset 'nope'; the presets are cpc-basic-2020, ")
+
+
+def test_the_command_line_s_own_misuse_is_told_in_chinese(capsys: Capture) -> None:
+    """Finding 14: an unknown kind of template, and argparse's own messages, in Chinese."""
+    from tally.cli import main
+
+    assert main(["template", "choir", "--lang", "zh", "-o", "x.xlsx"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "tally: KIND: 'choir'不是可用的值；应为以下之一：party-meeting（党员大会）、party-conference（党员代表大会）、"
+        "village-committee（村民委员会）、residents-committee（居民委员会）\n"
+    )
+    with pytest.raises(SystemExit) as caught:
+        main(["check", "--lang", "zh", "--format", "xml", "x.json"])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("用法：tally check")
+    assert err.endswith("tally check：错误：参数--format：'xml'不是可用的值；应为以下之一：'text'、'json'\n")
+    with pytest.raises(SystemExit):
+        main(["check", "--lang", "zh"])
+    assert capsys.readouterr().err.endswith("tally check：错误：缺少参数：RECORD\n")
+    with pytest.raises(SystemExit):
+        main(["check", "--format", "xml", "x.json"])
+    assert "argument --format: invalid choice: 'xml'" in capsys.readouterr().err

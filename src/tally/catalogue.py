@@ -1212,7 +1212,6 @@ CLI_WORDS: Mapping[str, Words] = {
         "zh": "没有下一轮：各职位均已决定（或本轮须重新举行）",
         "en": "no next round: every contest is decided (or the round must be held again)",
     },
-    "no preset": {"zh": "没有规则 {id!r}；可用的规则：{ids}", "en": "no preset {id!r}; the presets are {ids}"},
     "bad lang": {
         "zh": "TALLY_LANG={value!r} 不是可用的语言：zh、en",
         "en": "TALLY_LANG={value!r} is not a language tally speaks: zh, en",

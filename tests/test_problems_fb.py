@@ -144,3 +144,56 @@ def test_the_command_line_s_own_misuse_is_told_in_chinese(capsys: Capture) -> No
     with pytest.raises(SystemExit):
         main(["check", "--format", "xml", "x.json"])
     assert "argument --format: invalid choice: 'xml'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_a_duplicate_id_is_quoted_as_the_file_writes_it(stream: bool, tmp_path: object) -> None:
+    """Finding 14: `Ｍ０１` on the roll after `M01`: the problem quotes what is in the file, and the
+    id tally reads it as, whether the record is read whole or as a stream."""
+    import json
+    import pathlib
+
+    from tally.records import load
+
+    data = example("branch")
+    data["roll"][1]["id"] = "Ｍ０１"
+    if stream:
+        path = pathlib.Path(str(tmp_path)) / "r.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        with pytest.raises((RecordError, RuleError)) as caught:
+            load(path)
+        p = caught.value.problems[0]
+    else:
+        p = _problems(data)[0]
+    assert (p.path, p.code) == ("roll[1].id", "duplicate-id-as-written")
+    assert p.words("zh") == "编号'Ｍ０１'（即'M01'）重复（首次出现在roll[0]）"
+    assert p.reason == "duplicate id 'Ｍ０１', which is 'M01' (first at roll[0])"
+    data["roll"][1]["id"] = "M01"
+    assert _problems(data)[0].code == "duplicate-id"  # written as read: said once
+
+
+def test_compliance_says_the_first_problem_with_one_kind_of_colon(capsys: Capture) -> None:
+    """Finding 14: `tally compliance` in Chinese names the first problem of a broken record with
+    full-width colons only; in English as before."""
+    import pathlib
+
+    from tally.cli import main
+
+    broken = str(pathlib.Path(__file__).parent / "broken" / "contest-margin.json")
+    assert main(["compliance", "--lang", "zh", broken]) == 2
+    err = capsys.readouterr().err
+    assert "2个问题；第一个：contests[0].candidates：应选3名，" in err
+    assert ": " not in err.split("2个问题")[1]
+    assert main(["compliance", "--lang", "en", broken]) == 2
+    assert "2 problems; the first: contests[0].candidates: 3 candidates" in capsys.readouterr().err
+
+
+def test_a_character_without_strokes_is_named_in_the_language_s_way() -> None:
+    """Finding 14: the character and its code point in Chinese with full-width parentheses and no
+    space; in English as before."""
+    from tally.strokes import strokes
+
+    with pytest.raises(RecordError) as caught:
+        strokes("𠮷")
+    assert caught.value.words("zh").startswith("char: 没有'𠮷'（U+20BB7）的笔画数据，")
+    assert str(caught.value).startswith("char: no stroke data for '𠮷' (U+20BB7); ")

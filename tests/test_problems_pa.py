@@ -117,7 +117,7 @@ def test_strokes_missing_for_a_name_nested_in_both_languages() -> None:
         "e.g. extra={'A': '...'} (1 横 2 竖 3 撇 4 点 5 折)"
     )
     assert p.words("zh") == (
-        "'Al'：没有'A' (U+0041)、'l' (U+006C)的笔画数据，本程序从不猜测笔画：请给出其笔画，"
+        "'Al'：没有'A'（U+0041）、'l'（U+006C）的笔画数据，本程序从不猜测笔画：请给出其笔画，"
         "例如extra={'A': '...'}（1 横 2 竖 3 撇 4 点 5 折）"
     )
 
@@ -132,7 +132,7 @@ def test_a_form_of_a_record_with_a_name_without_strokes() -> None:
         render(rec, "ballot")
     (p,) = _problems(caught)
     assert (p.path, p.code) == ("roll[0].name", "strokes-of-name")
-    assert p.words("zh").startswith("'𠮷'：没有'𠮷' (U+20BB7)的笔画数据，")
+    assert p.words("zh").startswith("'𠮷'：没有'𠮷'（U+20BB7）的笔画数据，")
     assert p.reason.startswith("'𠮷': no stroke data for '𠮷' (U+20BB7); ")
 
 

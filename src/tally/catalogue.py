@@ -1796,6 +1796,10 @@ _RECORD_PROBLEMS: dict[str, Words] = {
         "zh": "键{key}即编号{id}，与前面的键{first}是同一个编号",
         "en": "{key} is the id {id}, a key given before as {first}",
     },
+    "duplicate-id-as-written": {
+        "zh": "编号{written}（即{id}）重复（首次出现在{first}）",
+        "en": "duplicate id {written}, which is {id} (first at {first})",
+    },
     "json-not-object": {"zh": "应为对象，而不是{value}", "en": "must be an object, not {value}"},
     "json-not-list": {"zh": "应为列表，而不是{value}", "en": "must be a list, not {value}"},
     "json-not-whole": {"zh": "应为整数，而不是{value}", "en": "must be a whole number, not {value}"},

@@ -376,7 +376,10 @@ def _check(args: argparse.Namespace, lang: Lang) -> int:
 
 def _detail(o: Outcome, lang: Lang) -> str:
     if o.status == 2 and o.problems:
-        first = o.problems[0].line(lang)
+        problem = o.problems[0]
+        # Within a Chinese sentence of the table, the place and the words with a full-width colon, as
+        # the sentence's own ("第一个：名册!A3：…"), not the "path: why" of a line of its own.
+        first = f"{problem.path}：{problem.words(lang)}" if lang == "zh" and problem.path else problem.line(lang)
         return first if len(o.problems) == 1 else say("problems first", lang, n=len(o.problems), first=first)
     if o.status == INTERNAL and lang == "zh":
         return say("internal error", lang, error=o.summary.removeprefix("internal error: "))

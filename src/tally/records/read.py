@@ -399,7 +399,8 @@ def _read_record(data: Any) -> Record:
         reductions=reductions,
         declared=declared,
     )
-    checked = references(parts, lambda p, rule: r.bad_rule(p, rule=rule), clean=not r.problems)
+    written = raw_roll.entries if isinstance(raw_roll, StreamedRoll) else raw_roll if isinstance(raw_roll, list) else []
+    checked = references(parts, lambda p, rule: r.bad_rule(_as_written(p, written), rule=rule), clean=not r.problems)
     if declared is not None and roll_items is not None:
         known = [*(c.id for c in contests.items), *broken]  # a broken contest's problems are reported
         for problem in declared_problems(declared, contests=known, roll=roll_items.items):
@@ -446,6 +447,22 @@ def _read_record(data: Any) -> Record:
         record._meeting.append(checked[0])
         record._round.append(checked[1])
     return record
+
+
+_ROLL_ID = re.compile(r"roll\[(\d+)\]\.id")
+
+
+def _as_written(problem: Problem, roll: list[Any]) -> Problem:
+    """A duplicate id on the roll as the record writes it, when that is not the id tally reads
+    (``'Ｍ０１'``, which is ``'M01'``): the user looks for what is in the file."""
+    found = _ROLL_ID.fullmatch(problem.path) if problem.code == "duplicate-id" else None
+    if found is None or int(found.group(1)) >= len(roll):
+        return problem
+    item = roll[int(found.group(1))]
+    raw = item if isinstance(item, str) else item.get("id") if isinstance(item, dict) else None
+    if not isinstance(raw, str) or shown(raw) == problem.values["id"]:
+        return problem
+    return Problem(problem.path, "duplicate-id-as-written", {"written": shown(raw), **problem.values})
 
 
 def _scribe(r: _Reader, path: str, item: Any) -> Scribe | None:

@@ -117,6 +117,35 @@ def test_margins_alone_are_a_rule_error_mixed_a_record_error() -> None:
     assert [p.path for p in caught2.value.problems] == ["present[11]", "contests[0].candidates"]
 
 
+def test_fewer_candidates_than_seats_is_told_once() -> None:
+    """Review finding 2: a contest with fewer candidates than seats is one problem, the least the
+    rules ask; not a second one with the fewer candidates the rules without margins would ask,
+    and not "no contest" once it is set aside."""
+    data = load("branch")
+    data["contests"][0]["candidates"] = data["contests"][0]["candidates"][:2]  # 2 for 3 seats
+    with pytest.raises(RuleError) as caught:
+        Record.from_dict(data)
+    assert [(p.path, p.code) for p in caught.value.problems] == [("contests[0].candidates", "contest-margin-too-small")]
+    assert caught.value.problems[0].values["least"] > data["contests"][0]["seats"]
+
+
+def test_an_election_without_candidates_refused_is_told_once() -> None:
+    """Review finding 2: a record that holds an election without candidates (V-11) under a
+    rulebook that does not allow it is told that, once; its contest with nobody nominated is not
+    told again as too few candidates, nor as no contest at all."""
+    data = load("village")
+    data["rules"] = {"without_candidates": True}
+    data["contests"] = [dict(data["contests"][0], candidates=[])]
+    cid = data["contests"][0]["id"]
+    data["ballots"] = {"collected": 2, "items": [{cid: {"write_in": ["V01"]}}, {cid: {"write_in": ["V02"]}}]}
+    data.pop("declared", None)
+    with pytest.raises(RuleError) as caught:
+        Record.from_dict(data)
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("rules.without_candidates", "rule-no-election-without-candidates")
+    ]
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_check_of_a_sound_record_is_empty(name: str) -> None:
     """Record.check returns no problem for every built-in example."""

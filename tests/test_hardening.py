@@ -405,7 +405,7 @@ def test_a_full_width_id_is_the_same_person(monkeypatch: pytest.MonkeyPatch, cap
     data["roll"][1]["id"] = "Ｍ０１"
     status, _, err = _verify(data, monkeypatch, capsys)
     _broken(status, err, "roll[1].id")
-    assert "duplicate id 'M01' (first at roll[0])" in err
+    assert "duplicate id 'Ｍ０１', which is 'M01' (first at roll[0])" in err  # as written, and as read
 
 
 def test_an_id_written_another_way_is_read_with_a_note(monkeypatch: pytest.MonkeyPatch, capsys: Capture) -> None:

@@ -36,13 +36,16 @@ def test_a_rulebook_field_out_of_range_in_both_languages() -> None:
 
 
 def test_an_unknown_preset_lists_the_presets_in_each_language_s_way() -> None:
-    """The presets are joined with ", " in English and "、" in Chinese."""
+    """The presets are joined with ", " in English and "、" in Chinese, where each is given with
+    the body its rules are for (review finding 4)."""
     with pytest.raises(RuleError) as caught:
         preset("cpc-basic-1990")
     (p,) = _problems(caught)
     assert (p.path, p.code) == ("rulebook", "rule-no-preset")
     assert p.reason.startswith("no preset 'cpc-basic-1990'; the presets are cpc-basic-2020, cpc-conference-2020, ")
-    assert p.words("zh").startswith("没有规则集'cpc-basic-1990'；现有规则集：cpc-basic-2020、cpc-conference-2020、")
+    assert p.words("zh").startswith(
+        "没有规则集'cpc-basic-1990'；现有规则集：cpc-basic-2020（党员大会）、cpc-conference-2020（党员代表大会）、"
+    )
 
 
 def test_too_few_candidates_in_a_count_in_both_languages() -> None:
@@ -53,7 +56,7 @@ def test_too_few_candidates_in_a_count_in_both_languages() -> None:
     (p,) = _problems(caught)
     assert (p.path, p.code) == ("contests[0].candidates", "contest-margin-too-small")
     assert p.reason == "3 candidates for 3 seats; the rules require at least 4 (P-12, INSUFFICIENT_MARGIN)"
-    assert p.words("zh") == "应选3名，候选人只有3名；规则要求候选人至少4名（P-12，INSUFFICIENT_MARGIN）"
+    assert p.words("zh") == "应选3名，候选人只有3名；规则要求候选人至少4名（P-12，差额不足）"
 
 
 def test_a_duplicate_candidate_and_a_bad_mark_list() -> None:
@@ -114,7 +117,7 @@ def test_strokes_missing_for_a_name_nested_in_both_languages() -> None:
         "e.g. extra={'A': '...'} (1 横 2 竖 3 撇 4 点 5 折)"
     )
     assert p.words("zh") == (
-        "'Al'：没有'A' (U+0041)、'l' (U+006C)的笔画数据，本程序从不猜测笔画：请给出其笔画，"
+        "'Al'：没有'A'（U+0041）、'l'（U+006C）的笔画数据，本程序从不猜测笔画：请给出其笔画，"
         "例如extra={'A': '...'}（1 横 2 竖 3 撇 4 点 5 折）"
     )
 
@@ -129,7 +132,7 @@ def test_a_form_of_a_record_with_a_name_without_strokes() -> None:
         render(rec, "ballot")
     (p,) = _problems(caught)
     assert (p.path, p.code) == ("roll[0].name", "strokes-of-name")
-    assert p.words("zh").startswith("'𠮷'：没有'𠮷' (U+20BB7)的笔画数据，")
+    assert p.words("zh").startswith("'𠮷'：没有'𠮷'（U+20BB7）的笔画数据，")
     assert p.reason.startswith("'𠮷': no stroke data for '𠮷' (U+20BB7); ")
 
 

@@ -39,7 +39,7 @@ from ._rulebook import Kind, Rulebook
 from ._threshold import ASSEMBLY_RULES, Base, Threshold, decision, nomination, sitting
 from ._threshold import representatives as representatives_share
 from ._threshold import women_representatives as women_share
-from ._values import nonblank, shown
+from ._values import Word, nonblank, shown
 from ._verify import Discrepancy
 from ._voters import Voter, VoterRoll, age_on, as_voter_roll
 from .errors import Problem, RecordError, RuleError
@@ -212,7 +212,7 @@ def assembly(
     kind = rulebook.kind
     modes = _MODES[kind]
     if mode not in modes:
-        named = tuple(str(m) for m in modes)
+        named = tuple(Word("mode", str(m)) for m in modes)
         if mode is None:  # no default: how the meeting sat decides its base
             raise RuleError(Problem("mode", "assembly-mode-missing", {"kind": kind, "modes": named}))
         if None in modes:

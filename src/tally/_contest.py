@@ -14,7 +14,7 @@ import attrs
 
 from ._explain import Code, rule_of
 from ._rulebook import Kind, Rulebook
-from ._values import MOST_CANDIDATES, MOST_SEATS, choice, count_problem, id_reason, shown, valid_id
+from ._values import MOST_CANDIDATES, MOST_SEATS, Quoted, choice, count_problem, id_reason, shown, valid_id
 from .errors import Problem, RecordError, RuleError
 
 __all__ = ["Contest", "Post", "Stage", "least_candidates"]
@@ -164,12 +164,17 @@ def _bounds(contest: Contest, rulebook: Rulebook) -> tuple[int, str, int | None]
 _PARTY = {Kind.PARTY_MEETING, Kind.PARTY_CONFERENCE}
 
 
+_INSUFFICIENT = Quoted("INSUFFICIENT_MARGIN", "差额不足")
+"""The name programmers look for in the English message of too few candidates; the Chinese says
+it in words."""
+
+
 def check_margin(contest: Contest, rulebook: Rulebook) -> Problem | None:
     """The problem with a contest's candidate count under the rules, or ``None``."""
     least, rule, most = _bounds(contest, rulebook)
     have = len(contest.candidates)
     if have < least:
-        values = {"have": have, "seats": contest.seats, "least": least, "rule": rule, "error": "INSUFFICIENT_MARGIN"}
+        values = {"have": have, "seats": contest.seats, "least": least, "rule": rule, "error": _INSUFFICIENT}
         return Problem("candidates", "contest-margin-too-small", values)
     if most is not None and have > most:
         values = {"have": have, "seats": contest.seats, "most": most, "rule": rule}

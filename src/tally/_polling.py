@@ -22,7 +22,7 @@ from ._roll import Roll
 from ._rulebook import Kind, Rulebook
 from ._threshold import Base
 from ._threshold import turnout as turnout_threshold
-from ._values import shown
+from ._values import Word, shown
 from ._voters import Relative, Voter, VoterRoll, as_voter_roll
 from .errors import Problem, RecordError, RuleError
 
@@ -161,7 +161,9 @@ def _check_mode(mode: str, roll: VoterRoll, rulebook: Rulebook) -> list[Problem]
     """R-2: the mode of a residents' committee election, and one vote per household in the
     household mode."""
     if mode not in _MODES:
-        return [Problem("mode", "not-one-of", {"value": shown(mode), "accepted": _MODES})]
+        return [
+            Problem("mode", "not-one-of", {"value": shown(mode), "accepted": tuple(Word("mode", m) for m in _MODES)})
+        ]
     if mode == "direct":
         return []
     if rulebook.kind is not Kind.RESIDENTS_COMMITTEE:

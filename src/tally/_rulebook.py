@@ -14,7 +14,18 @@ from typing import Literal, cast, get_args
 
 import attrs
 
-from ._values import MOST_AGE, MOST_BALLOTS, MOST_CANDIDATES, MOST_DAYS, MOST_SEATS, FrozenMap, Quoted, choice, shown
+from ._values import (
+    MOST_AGE,
+    MOST_BALLOTS,
+    MOST_CANDIDATES,
+    MOST_DAYS,
+    MOST_SEATS,
+    FrozenMap,
+    Quoted,
+    Word,
+    choice,
+    shown,
+)
 from ._voters import Relation
 from .errors import Problem, RuleError
 
@@ -733,5 +744,9 @@ def preset(id: str) -> Rulebook:
         return PRESETS[id]
     except KeyError:
         raise RuleError(
-            Problem("rulebook", "rule-no-preset", {"value": shown(id), "presets": tuple(PRESETS)})
+            Problem(
+                "rulebook",
+                "rule-no-preset",
+                {"value": shown(id), "presets": tuple(Word("rulebook", p) for p in PRESETS)},
+            )
         ) from None

@@ -97,6 +97,28 @@ class Quoted(str):
         return (Quoted, (str(self), self.zh))
 
 
+class Word(str):
+    """A canonical value of one of tally's vocabularies, as a problem lists it: ``field`` is the
+    vocabulary (``mode``, ``kind``, ``post``; ``rulebook`` for a preset's id). The words of a problem
+    (:mod:`tally.catalogue`) give it with its Chinese word, ``direct（直接选举）``, as the edge
+    reads it; the core only names it.
+
+    >>> w = Word("mode", "direct")
+    >>> w, w.field
+    ('direct', 'mode')
+    """
+
+    field: str
+
+    def __new__(cls, field: str, value: str) -> Word:
+        self = super().__new__(cls, value)
+        self.field = field
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Word, (self.field, str(self)))
+
+
 def shown(value: object) -> Quoted:
     """A value of the input as a message quotes it: Python's ``repr`` escapes, so that spaces at
     the ends and invisible characters can be seen, and never more than :data:`EXCERPT`
@@ -215,7 +237,7 @@ def choice(cls: type[E], field: str, value: Any, error: type[RecordError | RuleE
         found = None
     if found is not None:
         return found  # type: ignore[return-value]
-    accepted = tuple(str(m.value) for m in cls)
+    accepted = tuple(Word(cls.__name__.lower(), str(m.value)) for m in cls)  # Kind: the field "kind"
     raise error(Problem(field, "not-one-of", {"value": shown(value), "accepted": accepted}))
 
 

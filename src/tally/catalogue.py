@@ -23,7 +23,7 @@ from typing import Any, Literal
 from ._explain import Code, Reason, Step
 from ._rulebook import EXCLUSION_CATEGORIES, PRESETS, Kind
 from ._threshold import Base
-from ._values import Quoted
+from ._values import Quoted, Word
 from .errors import Problem
 
 __all__ = [
@@ -1212,7 +1212,6 @@ CLI_WORDS: Mapping[str, Words] = {
         "zh": "没有下一轮：各职位均已决定（或本轮须重新举行）",
         "en": "no next round: every contest is decided (or the round must be held again)",
     },
-    "no preset": {"zh": "没有规则 {id!r}；可用的规则：{ids}", "en": "no preset {id!r}; the presets are {ids}"},
     "bad lang": {
         "zh": "TALLY_LANG={value!r} 不是可用的语言：zh、en",
         "en": "TALLY_LANG={value!r} is not a language tally speaks: zh, en",
@@ -1506,11 +1505,11 @@ _CORE_PROBLEMS: dict[str, Words] = {
     },
     "contest-margin-too-small": {
         "zh": "应选{seats}名，候选人只有{have}名；规则要求候选人至少{least}名（{rule}，{error}）",
-        "en": "{have} candidates for {seats} seats; the rules require at least {least} ({rule}, {error})",
+        "en": "{have:n candidate} for {seats:n seat}; the rules require at least {least} ({rule}, {error})",
     },
     "contest-margin-too-large": {
         "zh": "应选{seats}名，候选人有{have}名；规则允许候选人最多{most}名（{rule}）",
-        "en": "{have} candidates for {seats} seats; the rules allow at most {most} ({rule})",
+        "en": "{have:n candidate} for {seats:n seat}; the rules allow at most {most} ({rule})",
     },
     "duplicate-contest-id": {
         "zh": "选举项目编号{id}重复（首次出现在{first}）",
@@ -1796,6 +1795,10 @@ _RECORD_PROBLEMS: dict[str, Words] = {
     "json-key-same-id": {
         "zh": "键{key}即编号{id}，与前面的键{first}是同一个编号",
         "en": "{key} is the id {id}, a key given before as {first}",
+    },
+    "duplicate-id-as-written": {
+        "zh": "编号{written}（即{id}）重复（首次出现在{first}）",
+        "en": "duplicate id {written}, which is {id} (first at {first})",
     },
     "json-not-object": {"zh": "应为对象，而不是{value}", "en": "must be an object, not {value}"},
     "json-not-list": {"zh": "应为列表，而不是{value}", "en": "must be a list, not {value}"},
@@ -2103,7 +2106,22 @@ _ENUM_WORDS: Mapping[type, Mapping[Any, Words]] = {Kind: KINDS, Base: BASES}
 """The tables that give an enumeration's members in words, when a problem's value is one."""
 
 
+def _word(word: Word, lang: Lang) -> str:
+    """A canonical word in Chinese with its Chinese word, ``direct（直接选举）``, as
+    :func:`tally.records.vocabulary.unknown` lists them, and a preset's id with the body its rules
+    are for, ``cpc-basic-2020（党员大会）``; in English the word as it is."""
+    if lang != "zh":
+        return str(word)
+    if word.field == "rulebook":
+        return f"{word}（{RULEBOOKS[word]['zh'].split('：')[0]}）" if word in RULEBOOKS else str(word)
+    from .records.vocabulary import gloss  # the words tally reads, an edge module as this one
+
+    return gloss(word.field, word, lang)
+
+
 def _value(value: Any, lang: Lang) -> Any:
+    if isinstance(value, Word):
+        return _word(value, lang)
     if isinstance(value, Quoted):
         return value.zh if lang == "zh" else str(value)
     if isinstance(value, Problem):  # why a value is wrong, within a problem about it

@@ -21,9 +21,11 @@ import importlib
 import json
 import os
 import pathlib
+import re
 import shutil
 import sys
 import tempfile
+import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import IO, Any, Literal
@@ -32,8 +34,8 @@ import attrs
 from tabulate import tabulate
 
 from . import __version__
-from ._rulebook import FIELD_RULES, PRESETS, Rulebook
-from ._values import shown
+from ._rulebook import FIELD_RULES, PRESETS, Rulebook, preset
+from ._values import Word, shown
 from .catalogue import DISCREPANCIES, FIELDS
 from .cli_words import Lang, say
 from .errors import Problem, RecordError, RuleError
@@ -107,11 +109,58 @@ def _lang_in(argv: Sequence[str]) -> str | None:
 # --- the parser -----------------------------------------------------------------------------------
 
 
+# argparse's own messages (Python 3.11 on), in Chinese: the pattern of each, and its words.
+_ARGPARSE_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), words)
+    for pattern, words in (
+        (r"argument (?P<arg>.+?): (?P<why>.+)", "参数{arg}：{why}"),
+        (
+            r"invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)",
+            "{value}不是可用的值；应为以下之一：{choices}",
+        ),
+        (r"the following arguments are required: (?P<args>.+)", "缺少参数：{args}"),
+        (r"unrecognized arguments: (?P<args>.+)", "无法识别的参数：{args}"),
+        (r"expected one argument", "后面应有一个值"),
+        (r"expected at least one argument", "后面应至少有一个值"),
+        (r"invalid (?P<type>\w+) value: (?P<value>.+)", "{value}不是有效的值"),
+        (r"ambiguous option: (?P<option>\S+) could match (?P<options>.+)", "选项{option}不明确，可能是：{options}"),
+        (r"one of the arguments (?P<args>.+) is required", "须给出以下参数之一：{args}"),
+        (r"not allowed with argument (?P<arg>.+)", "不能与参数{arg}同时使用"),
+    )
+)
+
+
+def _argparse_zh(message: str) -> str:
+    """One of argparse's messages in Chinese (a message it has that this table does not know stays
+    as argparse says it); the values it quotes as they are, lists joined with "、".
+
+    >>> _argparse_zh("argument KIND: invalid choice: 'choir' (choose from 'party-meeting', 'village-committee')")
+    "参数KIND：'choir'不是可用的值；应为以下之一：'party-meeting'、'village-committee'"
+    >>> _argparse_zh("the following arguments are required: RECORD, -o/--output")
+    '缺少参数：RECORD、-o/--output'
+    """
+    for pattern, words in _ARGPARSE_ZH:
+        found = pattern.fullmatch(message)
+        if found is not None:
+            values = {k: _argparse_zh(v) if k == "why" else v.replace(", ", "、") for k, v in found.groupdict().items()}
+            return words.format(**values)
+    return message
+
+
 def _parser(lang: Lang) -> argparse.ArgumentParser:
     def w(key: str) -> str:
         return say(key, lang)
 
-    parser = argparse.ArgumentParser(prog="tally", description=w("help.description"), epilog=w("help.epilog"))
+    class Parser(argparse.ArgumentParser):
+        """argparse, with its messages in the language of the command line."""
+
+        def error(self, message: str) -> typing.NoReturn:
+            if lang != "zh":
+                super().error(message)
+            sys.stderr.write(self.format_usage().replace("usage: ", "用法：", 1))
+            self.exit(2, f"{self.prog}：错误：{_argparse_zh(message)}\n")
+
+    parser = Parser(prog="tally", description=w("help.description"), epilog=w("help.epilog"))
     parser.add_argument("--version", action="version", version=f"tally {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -154,8 +203,8 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
     lang_option(nxt)
 
     template = commands.add_parser("template", help=w("help.template"))
-    template.add_argument(
-        "kind", choices=TEMPLATE_KINDS, metavar="KIND", help=w("help.template.kind") + ": " + ", ".join(TEMPLATE_KINDS)
+    template.add_argument(  # the kind is checked by _template, to say so in the catalogue's words
+        "kind", metavar="KIND", help=w("help.template.kind") + ": " + ", ".join(TEMPLATE_KINDS)
     )
     template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help=w("help.template.output"))
     lang_option(template)
@@ -327,7 +376,10 @@ def _check(args: argparse.Namespace, lang: Lang) -> int:
 
 def _detail(o: Outcome, lang: Lang) -> str:
     if o.status == 2 and o.problems:
-        first = o.problems[0].line(lang)
+        problem = o.problems[0]
+        # Within a Chinese sentence of the table, the place and the words with a full-width colon, as
+        # the sentence's own ("第一个：名册!A3：…"), not the "path: why" of a line of its own.
+        first = f"{problem.path}：{problem.words(lang)}" if lang == "zh" and problem.path else problem.line(lang)
         return first if len(o.problems) == 1 else say("problems first", lang, n=len(o.problems), first=first)
     if o.status == INTERNAL and lang == "zh":
         return say("internal error", lang, error=o.summary.removeprefix("internal error: "))
@@ -587,6 +639,9 @@ def _text(text: str) -> Callable[[str], None]:
 def _template(args: argparse.Namespace, lang: Lang) -> int:
     from .records.sheets import template_sheets, write_workbook
 
+    if args.kind not in TEMPLATE_KINDS:
+        accepted = tuple(Word("kind", kind) for kind in TEMPLATE_KINDS)
+        raise _Misuse(Problem("KIND", "not-one-of", {"value": shown(args.kind), "accepted": accepted}).line(lang))
     if not args.output.lower().endswith(".xlsx"):
         raise _Misuse(f"{args.output}: {say('convert output', lang)}")
     sheets = template_sheets(args.kind, lang=lang)
@@ -718,9 +773,10 @@ def _rulebooks(args: argparse.Namespace, lang: Lang, out: IO[str]) -> int:
         headers = [say(h, lang) for h in ("h.id", "h.kind", "h.title")]
         print(tabulate(rows, headers=headers, tablefmt="simple"), file=out)
         return 0
-    if args.id not in PRESETS:
-        raise _Misuse(say("no preset", lang, id=args.id, ids=", ".join(PRESETS)))
-    book = PRESETS[args.id]
+    try:
+        book = preset(args.id)
+    except RuleError as error:  # the presets listed in the language's way, as the API lists them
+        raise _Misuse(error.problems[0].words(lang)) from None
     rows2 = [
         (f.name, _field_zh(f.name), _value(getattr(book, f.name)), FIELD_RULES.get(f.name, ""))
         for f in attrs.fields(Rulebook)

@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable, Mapping
 from importlib.resources import files
 from typing import TypeVar, cast
 
-from ._values import shown
+from ._values import Quoted, shown
 from .errors import Problem, RecordError
 
 __all__ = ["COMPOUND_SURNAMES", "KINDS", "by_strokes", "stroke_key", "strokes", "surname"]
@@ -96,7 +96,7 @@ def _lookup(char: str, extra: Mapping[str, str] | None) -> str | None:
 
 def _missing(*chars: str) -> Problem:
     """No stroke data for *chars* (a problem with no path yet)."""
-    named = tuple(f"{c!r} (U+{ord(c):04X})" for c in chars)
+    named = tuple(Quoted(f"{c!r} (U+{ord(c):04X})", f"{c!r}（U+{ord(c):04X}）") for c in chars)
     return Problem("", "no-stroke-data", {"chars": named, "example": f"extra={{{chars[0]!r}: '...'}}"})
 
 

@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from .._ballot import Ballot
+from .._contest import check_margin
 from .._count import Reduction, Round, Totals, count
 from .._meeting import Meeting, meeting
 from .._polling import Polling, polling
@@ -236,6 +237,8 @@ def references(
             step = _set_aside(error, lists, book, totals, reductions, party=parts.party)
             if step is None or (not new and step == (book, False)):
                 return None  # the last phase (papers, totals, reductions), or nothing to learn
+            if not lists.lists["contests"]:
+                return None  # every contest is set aside, its problems reported: nothing to count
             relaxed, stand_ins = step
             if relaxed is not book or stand_ins:
                 book = relaxed
@@ -326,8 +329,10 @@ def _set_aside(
         if candidate is not None:  # not on the roll, not eligible, not a woman for the women's post
             stand_ins |= _stand_in(lists, int(candidate.group(1)), int(candidate.group(2)), party=party)
         elif margin is not None:  # a margin (P-12, V-10), or the committee's size (V-1, R-1)
-            if _without_margins(book) == book and margin.group(2):
-                short.add(int(margin.group(2)))  # fewer candidates than seats: no margin helps
+            if margin.group(2) and _short(lists, int(margin.group(2)), book):
+                # fewer candidates than seats: no margin helps, and the contest's problem is told
+                # once (not again with the fewer candidates that the rules without margins ask)
+                short.add(int(margin.group(2)))
             relax = True
         elif found is not None and found.group(1) in ("scribes", "proxies"):
             drop.setdefault(found.group(1), set()).add(int(found.group(2)))
@@ -347,6 +352,12 @@ def _set_aside(
     if relax and _without_margins(book) != book:
         book, changed = _without_margins(book), True
     return (book, stand_ins) if changed else None
+
+
+def _short(lists: _Lists, i: int, book: Rulebook) -> bool:
+    """Whether the *i*-th contest has too few candidates even without the margins."""
+    placed = lists.values("contests")
+    return i < len(placed) and check_margin(placed[i], _without_margins(book)) is not None
 
 
 def _without_margins(book: Rulebook) -> Rulebook:

@@ -19,7 +19,7 @@ from .._meeting import Exclusion
 from .._proxy import Proxy
 from .._roll import Member, Roll, plain_member
 from .._rulebook import PRESETS, Kind, Rulebook
-from .._values import EXCERPT, MOST_BALLOTS, MOST_CANDIDATES, MOST_ID_LENGTH, MOST_SEATS, shown, typed
+from .._values import EXCERPT, MOST_BALLOTS, MOST_CANDIDATES, MOST_ID_LENGTH, MOST_SEATS, Word, shown, typed
 from .._verify import Declared, declared_problems
 from .._voters import Relative, Voter, VoterRoll, plain_voter
 from ..errors import Problem, RecordError, RuleError
@@ -27,7 +27,7 @@ from .assembly import AssemblyRecord, read_assembly
 from .check import Parts, Placed, references
 from .record import _PARTY_KINDS, RECORD_FORMAT, GroupedItems, Note, Papers, Record, StreamedRoll
 from .rules import FIXED, read_rules, to_json
-from .vocabulary import accepted, read_word, unknown
+from .vocabulary import choices, read_word, unknown
 
 _DECIDING = frozenset(k.value for k in DECIDING)
 
@@ -278,7 +278,7 @@ def _join(path: str, key: object) -> str:
 def _rulebook(r: _Reader, kind: str | None, top: dict[str, Any]) -> Rulebook | None:
     if "rulebook" not in top:
         return None  # reported as missing
-    pid = r.choice("rulebook", top["rulebook"], PRESETS)
+    pid = r.choice("rulebook", top["rulebook"], (Word("rulebook", p) for p in PRESETS))
     book = PRESETS[pid] if pid is not None else None
     if book is not None and kind is not None and book.kind.value != kind:
         r.bad(
@@ -332,8 +332,8 @@ def _read_record(data: Any) -> Record:
     if kind == Kind.RESIDENTS_COMMITTEE.value and "mode" not in top:
         # R-2: whose roll it is (residents, household or group representatives) decides the base;
         # it is never assumed.
-        r.bad("mode", "record-mode-missing", {"accepted": tuple(accepted("mode"))})
-    if "mode" in top:
+        r.bad("mode", "record-mode-missing", {"accepted": choices("mode")})
+    if "mode" in top and kind is not None:  # an unknown or missing kind is reported: no guess
         if kind != Kind.RESIDENTS_COMMITTEE.value:
             r.bad("mode", "record-mode-not-residents")
         else:
@@ -344,7 +344,9 @@ def _read_record(data: Any) -> Record:
 
     raw_roll = top.get("roll", [])
     members: list[Member | Voter | None] = []
-    read_one = _member if party or kind is None else _voter
+    # An unknown kind is reported: each entry is read as the roll its own fields belong to, and
+    # never said to belong to the other one (that would be a guess from a kind tally does not know).
+    read_one = _member if party else _voter if kind is not None else _person
     for i, item in enumerate(_roll_items(r, raw_roll)):
         members.append(read_one(r, f"roll[{i}]", item, extras))
     if not party and kind is not None and top.get("exclusions"):
@@ -400,7 +402,8 @@ def _read_record(data: Any) -> Record:
         reductions=reductions,
         declared=declared,
     )
-    checked = references(parts, lambda p, rule: r.bad_rule(p, rule=rule), clean=not r.problems)
+    written = raw_roll.entries if isinstance(raw_roll, StreamedRoll) else raw_roll if isinstance(raw_roll, list) else []
+    checked = references(parts, lambda p, rule: r.bad_rule(_as_written(p, written), rule=rule), clean=not r.problems)
     if declared is not None and roll_items is not None:
         known = [*(c.id for c in contests.items), *broken]  # a broken contest's problems are reported
         for problem in declared_problems(declared, contests=known, roll=roll_items.items):
@@ -447,6 +450,22 @@ def _read_record(data: Any) -> Record:
         record._meeting.append(checked[0])
         record._round.append(checked[1])
     return record
+
+
+_ROLL_ID = re.compile(r"roll\[(\d+)\]\.id")
+
+
+def _as_written(problem: Problem, roll: list[Any]) -> Problem:
+    """A duplicate id on the roll as the record writes it, when that is not the id tally reads
+    (``'Ｍ０１'``, which is ``'M01'``): the user looks for what is in the file."""
+    found = _ROLL_ID.fullmatch(problem.path) if problem.code == "duplicate-id" else None
+    if found is None or int(found.group(1)) >= len(roll):
+        return problem
+    item = roll[int(found.group(1))]
+    raw = item if isinstance(item, str) else item.get("id") if isinstance(item, dict) else None
+    if not isinstance(raw, str) or shown(raw) == problem.values["id"]:
+        return problem
+    return Problem(problem.path, "duplicate-id-as-written", {"written": shown(raw), **problem.values})
 
 
 def _scribe(r: _Reader, path: str, item: Any) -> Scribe | None:
@@ -527,8 +546,21 @@ def _checked(make: Callable[[], Any]) -> Any:
         raise RecordError(error.problems) from None
 
 
-def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | None:
-    """A voter of a village or residents' roll (V-5, V-6)."""
+_VOTER_FIELDS = ("registration", "household", "party_member", "deprived")
+
+
+def _person(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member | Voter | None:
+    """An entry of the roll of a record whose kind is unknown or missing (reported): a voter when
+    it has a field of the voters' roll, else a party member; a field of the other roll is then no
+    problem of its own."""
+    if isinstance(item, dict) and any(key in item for key in _VOTER_FIELDS):
+        return _voter(r, path, item, extras, other_roll=False)
+    return _member(r, path, item, extras, other_roll=False)
+
+
+def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any], *, other_roll: bool = True) -> Voter | None:
+    """A voter of a village or residents' roll (V-5, V-6); *other_roll*: whether a field of the
+    party roll is a problem."""
     if type(item) is dict and len(item) == 1:  # only an id, checked here: a resident, nothing more
         vid = item.get("id")
         if type(vid) is str and _plain(vid):
@@ -554,7 +586,7 @@ def _voter(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Voter | 
         return None
     if "extra" in o:
         extras[path] = o["extra"]
-    for key in ("standing", "rights"):
+    for key in ("standing", "rights") if other_roll else ():
         if key in o:
             r.bad(f"{path}.{key}", "record-party-field-on-voter-roll")
     before = len(r.problems)
@@ -598,7 +630,9 @@ _STANDINGS = {"full", "probationary"}
 _RIGHTS = {"full", "probation", "suspended"}
 
 
-def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member | None:
+def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any], *, other_roll: bool = True) -> Member | None:
+    """A member of a party roll (P-1 … P-4); *other_roll*: whether a field of the voters' roll
+    is a problem."""
     # The common case, checked quickly: a roll can hold thousands of members, or millions.
     if type(item) is dict and len(item) == 1:
         mid = item.get("id")
@@ -639,7 +673,7 @@ def _member(r: _Reader, path: str, item: Any, extras: dict[str, Any]) -> Member 
         return None
     if "extra" in o:
         extras[path] = o["extra"]
-    for key in ("registration", "household", "party_member"):
+    for key in ("registration", "household", "party_member") if other_roll else ():
         if key in o:
             r.bad(f"{path}.{key}", "record-voter-field-on-party-roll")
     mid = r.ident(f"{path}.id", o.get("id")) if "id" in o else None

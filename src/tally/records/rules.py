@@ -140,6 +140,11 @@ def read_rules(reader: Any, path: str, rules: Mapping[str, Any], book: Rulebook)
     except (RuleError, RecordError) as error:
         for p in error.problems:
             reader.bad_rule(p.within(path), rule=isinstance(error, RuleError))
+        if changes.get("without_candidates") and all(p.path == "without_candidates" for p in error.problems):
+            # V-11 refused, and reported: the record is refused for it. Its contests are those of
+            # an election without candidates, checked as such, so that a contest with nobody
+            # nominated is not told again as too few candidates for an election with them.
+            return attrs.evolve(book, **{**changes, "without_candidates_allowed": True})
         return book
 
 

@@ -34,7 +34,17 @@ from .._values import Quoted, shown, typed
 from .._voters import Registration, Relation
 from ..errors import Problem
 
-__all__ = ["BOOLEAN_FIELDS", "VOCABULARIES", "Canonical", "accepted", "describe", "read_word", "unknown"]
+__all__ = [
+    "BOOLEAN_FIELDS",
+    "VOCABULARIES",
+    "Canonical",
+    "accepted",
+    "choices",
+    "describe",
+    "gloss",
+    "read_word",
+    "unknown",
+]
 
 Canonical = str | bool
 """A canonical value: the enumeration's value (a ``str``, or a ``str`` enum member), or a
@@ -260,7 +270,7 @@ def describe(field: str) -> str:
     >>> describe("sex")
     'F (女), M (男)'
     """
-    return ", ".join(_choices(field))
+    return ", ".join(choices(field))
 
 
 def unknown(field: str, value: object) -> Problem:
@@ -272,16 +282,36 @@ def unknown(field: str, value: object) -> Problem:
     >>> print(unknown("boolean", 2).words("zh"))  # noqa: io
     数字 2不是可用的值；应为以下之一：true（是）、false（否）
     """
-    return Problem("", "not-a-word", {"value": _shown(value), "accepted": _choices(field)})
+    return Problem("", "not-a-word", {"value": _shown(value), "accepted": choices(field)})
 
 
-def _choices(field: str) -> tuple[Quoted, ...]:
-    """The canonical values of *field*, each with its first Chinese word, in either language."""
+def choices(field: str) -> tuple[Quoted, ...]:
+    """The canonical values of *field*, each with its first Chinese word, in either language: the
+    accepted values a problem lists.
+
+    >>> [(c, c.zh) for c in choices("mode")][:2]
+    [('direct (直接选举)', 'direct（直接选举）'), ('household (户代表)', 'household（户代表）')]
+    """
     out = []
     for words in _WORDS[field].values():
         zh = _chinese(words)
         out.append(Quoted(f"{words[0]} ({zh})", f"{words[0]}（{zh}）") if zh else Quoted(words[0]))
     return tuple(out)
+
+
+def gloss(field: str, value: str, lang: str) -> str:
+    """A canonical *value* of *field* with its first Chinese word, in *lang*; the value alone when
+    *field* is no vocabulary, or has no Chinese word for it.
+
+    >>> gloss("mode", "household", "zh"), gloss("mode", "household", "en"), gloss("nope", "x", "zh")
+    ('household（户代表）', 'household (户代表)', 'x')
+    """
+    table = _WORDS.get(field, {})
+    words = next((w for canonical, w in table.items() if not isinstance(canonical, bool) and canonical == value), None)
+    zh = None if words is None else _chinese(words)
+    if zh is None:
+        return str(value)
+    return f"{value}（{zh}）" if lang == "zh" else f"{value} ({zh})"
 
 
 def _shown(value: object) -> Quoted:

@@ -157,7 +157,8 @@ def test_writing_sheets_and_templates_name_their_problems(tmp_path: pathlib.Path
     kind = caught.value.problems[0]
     assert (kind.path, kind.code) == ("kind", "not-one-of")
     assert kind.words("zh") == (
-        "'village'不是可用的值；应为以下之一：party-meeting、party-conference、village-committee、residents-committee"
+        "'village'不是可用的值；应为以下之一：party-meeting（党员大会）、party-conference（党员代表大会）、"
+        "village-committee（村民委员会）、residents-committee（居民委员会）"
     )
 
 

@@ -46,7 +46,7 @@ import attrs
 
 from .._ids import canonical_id, id_problem
 from .._rulebook import EXCLUSION_CATEGORIES, NEAR_RELATIVES, PRESETS
-from .._values import Quoted, shown
+from .._values import Quoted, Word, shown
 from ..errors import Problem, RecordError
 from .files import os_reason
 from .record import RECORD_FORMAT, Note
@@ -1466,7 +1466,8 @@ def template_sheets(kind: str, *, lang: Lang = "zh") -> list[tuple[str, Rows]]:
     """The empty sheets of a kind of election, headers only (the settings prefilled with the
     kind): what ``tally template`` writes."""
     if kind not in TEMPLATE_KINDS:
-        raise RecordError(Problem("kind", "not-one-of", {"value": shown(kind), "accepted": TEMPLATE_KINDS}))
+        accepted = tuple(Word("kind", k) for k in TEMPLATE_KINDS)
+        raise RecordError(Problem("kind", "not-one-of", {"value": shown(kind), "accepted": accepted}))
     skeleton: dict[str, Any] = {"kind": kind, "roll": [], "present": [], "contests": [], "declared": {}}
     sheets = record_sheets(skeleton, lang=lang)
     tally = _BY_KEY["tally"]

@@ -145,3 +145,15 @@ def test_convert_and_template_write_whole_files(tmp_path: pathlib.Path, capsys: 
     assert main(["template", "village-committee", "-o", str(template)]) == 0
     assert template.read_bytes()[:2] == b"PK"
     _only(tmp_path, "R.json", "r.xlsx", "again.json", "sheets", "t.xlsx")
+
+
+@pytest.mark.parametrize("command", ["verify", "check", "compliance", "report", "next", "template", "convert"])
+def test_help_in_chinese_has_no_argparse_english(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--help` in Chinese: argparse's own headings and the -h line are Chinese too."""
+    with pytest.raises(SystemExit):
+        main([command, "--lang", "zh", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法：tally ")
+    for english in ("usage:", "positional arguments", "options:", "show this help"):
+        assert english not in out
+    assert "显示本帮助并退出" in out

@@ -27,6 +27,7 @@ from ._values import Quoted, Word
 from .errors import Problem
 
 __all__ = [
+    "ARGPARSE_ZH",
     "BASES",
     "CATEGORIES",
     "CHECKS",
@@ -1263,6 +1264,11 @@ CLI_WORDS: Mapping[str, Words] = {
     "h.not applicable": {"zh": "不适用", "en": "not applicable"},
     "h.failing": {"zh": "不符合的记录", "en": "failing"},
     # --- the help texts ---
+    "help.usage": {"zh": "用法：", "en": "usage: "},
+    "help.positionals": {"zh": "参数", "en": "positional arguments"},
+    "help.options": {"zh": "选项", "en": "options"},
+    "help.help": {"zh": "显示本帮助并退出", "en": "show this help message and exit"},
+    "help.version": {"zh": "显示版本号并退出", "en": "show program's version number and exit"},
     "help.description": {
         "zh": "按规则逐条计票并说明理由：党员大会、村（居）民委员会选举。",
         "en": "Count and explain grassroots election meetings, rule by rule.",
@@ -2147,6 +2153,23 @@ def problem_words(problem: Problem, lang: str) -> str:
     if problem.more:
         words += PROBLEM_WORDS[f"more.{problem.unit}"][language].format(n=problem.more)
     return words
+
+
+# --- argparse's own messages -----------------------------------------------------------------------
+ARGPARSE_ZH: Mapping[str, str] = {
+    r"argument (?P<arg>.+?): (?P<why>.+)": "参数{arg}：{why}",
+    r"invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)": "{value}不是可用的值；应为以下之一：{choices}",
+    r"the following arguments are required: (?P<args>.+)": "缺少参数：{args}",
+    r"unrecognized arguments: (?P<args>.+)": "无法识别的参数：{args}",
+    r"expected one argument": "后面应有一个值",
+    r"expected at least one argument": "后面应至少有一个值",
+    r"invalid (?P<type>\w+) value: (?P<value>.+)": "{value}不是有效的值",
+    r"ambiguous option: (?P<option>\S+) could match (?P<options>.+)": "选项{option}不明确，可能是：{options}",
+    r"one of the arguments (?P<args>.+) is required": "须给出以下参数之一：{args}",
+    r"not allowed with argument (?P<arg>.+)": "不能与参数{arg}同时使用",
+}
+"""argparse's own messages (Python 3.11 on) in Chinese: the pattern of each, and its words (the
+English is argparse's own)."""
 
 
 def label(key: str, lang: Lang, **values: Any) -> str:

@@ -36,7 +36,7 @@ from tabulate import tabulate
 from . import __version__
 from ._rulebook import FIELD_RULES, PRESETS, Rulebook, preset
 from ._values import Word, shown
-from .catalogue import DISCREPANCIES, FIELDS
+from .catalogue import ARGPARSE_ZH, DISCREPANCIES, FIELDS
 from .cli_words import Lang, say
 from .errors import Problem, RecordError, RuleError
 from .examples import ALL, DESCRIPTIONS, MEETING_DESCRIPTIONS
@@ -109,25 +109,7 @@ def _lang_in(argv: Sequence[str]) -> str | None:
 # --- the parser -----------------------------------------------------------------------------------
 
 
-# argparse's own messages (Python 3.11 on), in Chinese: the pattern of each, and its words.
-_ARGPARSE_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), words)
-    for pattern, words in (
-        (r"argument (?P<arg>.+?): (?P<why>.+)", "参数{arg}：{why}"),
-        (
-            r"invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)",
-            "{value}不是可用的值；应为以下之一：{choices}",
-        ),
-        (r"the following arguments are required: (?P<args>.+)", "缺少参数：{args}"),
-        (r"unrecognized arguments: (?P<args>.+)", "无法识别的参数：{args}"),
-        (r"expected one argument", "后面应有一个值"),
-        (r"expected at least one argument", "后面应至少有一个值"),
-        (r"invalid (?P<type>\w+) value: (?P<value>.+)", "{value}不是有效的值"),
-        (r"ambiguous option: (?P<option>\S+) could match (?P<options>.+)", "选项{option}不明确，可能是：{options}"),
-        (r"one of the arguments (?P<args>.+) is required", "须给出以下参数之一：{args}"),
-        (r"not allowed with argument (?P<arg>.+)", "不能与参数{arg}同时使用"),
-    )
-)
+_ARGPARSE_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), w) for p, w in ARGPARSE_ZH.items())
 
 
 def _argparse_zh(message: str) -> str:
@@ -151,17 +133,32 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
     def w(key: str) -> str:
         return say(key, lang)
 
+    class Formatter(argparse.HelpFormatter):
+        """argparse's help, its ``usage:`` in the language of the command line."""
+
+        def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+            super().add_usage(usage, actions, groups, w("help.usage") if prefix is None else prefix)
+
     class Parser(argparse.ArgumentParser):
-        """argparse, with its messages in the language of the command line."""
+        """argparse, with its help and messages in the language of the command line."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("formatter_class", Formatter)
+            super().__init__(*args, **kwargs)
+            self._positionals.title = w("help.positionals")
+            self._optionals.title = w("help.options")
+            for action in self._actions:
+                if action.dest == "help":
+                    action.help = w("help.help")
 
         def error(self, message: str) -> typing.NoReturn:
             if lang != "zh":
                 super().error(message)
-            sys.stderr.write(self.format_usage().replace("usage: ", "用法：", 1))
+            sys.stderr.write(self.format_usage())
             self.exit(2, f"{self.prog}：错误：{_argparse_zh(message)}\n")
 
     parser = Parser(prog="tally", description=w("help.description"), epilog=w("help.epilog"))
-    parser.add_argument("--version", action="version", version=f"tally {__version__}")
+    parser.add_argument("--version", action="version", version=f"tally {__version__}", help=w("help.version"))
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def lang_option(p: argparse.ArgumentParser) -> None:

@@ -108,11 +108,12 @@ def test_csv_rows_that_came_again_are_named_once_with_how_many_more() -> None:
     (problem,) = caught.value.problems
     assert (problem.path, problem.code, problem.more, problem.unit) == ("ballots[1][1]", "csv-not-a-mark", 2, "rows")
     assert problem.reason == (
-        "'maybe' is not a mark: use one of for (赞成, ✓), against (不赞成, ×), abstain (弃权, -), "
-        "unreadable (无法辨认, ?) (and 2 more rows like it)"
+        "'maybe' is not a mark: use one of for (y, yes, 1, ✓, √, ○, o, 赞成, 同意), "
+        "against (n, no, x, ×, 不赞成, 反对), abstain (a, -, 弃权), unreadable (?, 无法辨认) (and 2 more rows like it)"
     )
     assert problem.words("zh") == (
-        "'maybe'不是选票标记：请填赞成（✓）、不赞成（×）、弃权（-）、无法辨认（?）之一（另有2行有同样的问题）"
+        "'maybe'不是选票标记：请填赞成（for、y、yes、1、✓、√、○、o、同意）、"
+        "不赞成（against、n、no、x、×、反对）、弃权（abstain、a、-）、无法辨认（unreadable、?）之一（另有2行有同样的问题）"
     )
 
 

@@ -66,10 +66,13 @@ def test_cells_of_a_broken_workbook_in_both_languages(tmp_path: pathlib.Path) ->
     mark = found["选票!D3"]
     assert mark.code == "sheet-not-a-mark"
     assert mark.reason == (
-        "'maybe' is not a mark; the marks are 赞成 (for), 不赞成 (against), 弃权 (abstain), "
-        "无法辨认 (unreadable), or empty"
+        "'maybe' is not a mark; the marks are for (y, yes, 1, ✓, √, ○, o, 赞成, 同意), "
+        "against (n, no, x, ×, 不赞成, 反对), abstain (a, -, 弃权), unreadable (?, 无法辨认), or empty"
     )
-    assert mark.words("zh") == "'maybe'不是有效的标记；标记应为：赞成、不赞成、弃权、无法辨认，或留空"
+    assert mark.words("zh") == (
+        "'maybe'不是有效的标记；标记应为：赞成（for、y、yes、1、✓、√、○、o、同意）、"
+        "不赞成（against、n、no、x、×、反对）、弃权（abstain、a、-）、无法辨认（unreadable、?），或留空"
+    )
 
     yes_no = found["选票!B4"]
     assert yes_no.code == "sheet-not-yes-no"
@@ -330,9 +333,25 @@ def test_csv_ballots_name_a_repeated_bad_row_once_and_a_column_by_its_letter() -
         with pytest.raises(RecordError) as caught:
             read()
         assert [p.line("zh") for p in caught.value.problems] == [
-            "ballots[1][0]: 'q'不是选票标记：请填赞成（✓）、不赞成（×）、弃权（-）、无法辨认（?）之一"
+            "ballots[1][0]: 'q'不是选票标记：请填赞成（for、y、yes、1、✓、√、○、o、同意）、"
+            "不赞成（against、n、no、x、×、反对）、弃权（abstain、a、-）、无法辨认（unreadable、?）之一"
             "（另有2行有同样的问题）"
         ]
     with pytest.raises(RecordError) as caught:
         list(ballots_from_csv(["M01,M02,M01"], contest))
     assert [p.line("zh") for p in caught.value.problems] == ["ballots[0][2]: 列'M01'出现了两次（首次出现在A列）"]
+
+
+def test_a_sheet_reads_every_mark_word_the_vocabulary_has(tmp_path: pathlib.Path) -> None:
+    """A ballot cell holds any word or sign of the vocabulary's marks (○ and × included), read as
+    a CSV file reads it: the sheets keep no words of their own."""
+    from tally.records.vocabulary import VOCABULARIES
+
+    for mark, words in VOCABULARIES["mark"].items():
+        for k, word in enumerate(words):
+            sheets = _party()
+            sheets["选票"][1][2] = word  # 选票!C2: the first paper's mark for M01
+            rec = load(_workbook(tmp_path / f"{mark}-{k}.xlsx", sheets))
+            assert rec.items is not None
+            marks = list(rec.items)[0].sections["committee"]
+            assert getattr(marks, "for_" if mark == "for" else mark) == ("M01",), (mark, word)

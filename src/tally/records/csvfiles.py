@@ -10,12 +10,12 @@ from collections.abc import Iterable, Iterator
 from .._ballot import Ballot, Marks
 from .._contest import Contest
 from .._roll import Roll
-from .._values import Quoted, shown
+from .._values import shown
 from ..errors import Problem, RecordError
 from .read import _checked, _member, _Reader
 from .record import Note
 from .sheets import letter
-from .vocabulary import read_word, unknown
+from .vocabulary import mark_choices, read_word, unknown
 
 # --- CSV --------------------------------------------------------------------------------------------
 
@@ -206,7 +206,8 @@ def _csv_paper(cells: tuple[str, ...], header: list[str], contest: Contest, path
         elif cell:
             mark = read_word("mark", cell)
             if mark is None:
-                problems.append(Problem(f"{path}[{j}]", "csv-not-a-mark", {"value": shown(cell), "marks": _MARKS}))
+                values = {"value": shown(cell), "marks": mark_choices()}
+                problems.append(Problem(f"{path}[{j}]", "csv-not-a-mark", values))
                 bad = True
             else:
                 marks[_MARK_LISTS[str(mark)]].append(name)
@@ -215,15 +216,6 @@ def _csv_paper(cells: tuple[str, ...], header: list[str], contest: Contest, path
     if spoiled:
         return Ballot(spoiled=True)
     return Ballot({contest.id: Marks(**marks)})
-
-
-_MARKS = (
-    Quoted("for (赞成, ✓)", "赞成（✓）"),
-    Quoted("against (不赞成, ×)", "不赞成（×）"),
-    Quoted("abstain (弃权, -)", "弃权（-）"),
-    Quoted("unreadable (无法辨认, ?)", "无法辨认（?）"),
-)
-"""The marks a cell may hold, as a problem names them (the English with the canonical words)."""
 
 
 def _twice(header: list[str], where: str, places: list[str | None] | None = None) -> list[Problem]:

@@ -50,6 +50,7 @@ from .._values import Quoted, Word, shown
 from ..errors import Problem, RecordError
 from .files import os_reason
 from .record import RECORD_FORMAT, Note
+from .vocabulary import mark_choices, read_word
 
 __all__ = [
     "INSTRUCTIONS",
@@ -298,12 +299,6 @@ MARKS: dict[str, dict[str, str]] = {
     "against": {"zh": "不赞成", "en": "against"},
     "abstain": {"zh": "弃权", "en": "abstain"},
     "unreadable": {"zh": "无法辨认", "en": "unreadable"},
-}
-_MARK_WORDS: dict[str, str] = {
-    **dict.fromkeys(("for", "y", "yes", "1", "✓", "√", "○", "o", "赞成", "同意"), "for"),
-    **dict.fromkeys(("against", "n", "no", "x", "×", "不赞成", "反对"), "against"),
-    **dict.fromkeys(("abstain", "a", "-", "弃权"), "abstain"),
-    **dict.fromkeys(("?", "unreadable", "无法辨认"), "unreadable"),
 }
 YES_NO = {True: {"zh": "是", "en": "yes"}, False: {"zh": "否", "en": "no"}}
 _TRUE = {"是", "yes", "y", "true", "1", "✓", "√"}
@@ -1030,10 +1025,9 @@ class _SheetReader:
                 sections[cid].setdefault("write_in", []).extend(self.cells.ids(value, at))
                 continue
             text = self.cells._text(value, at, fold=True).casefold()
-            mark = _MARK_WORDS.get(text)
-            if mark is None:
-                marks_words = tuple(Quoted(f"{MARKS[m]['zh']} ({MARKS[m]['en']})", MARKS[m]["zh"]) for m in MARKS)
-                self.cells.bad(at, "sheet-not-a-mark", {"value": shown(text), "marks": marks_words})
+            mark = read_word("mark", text)  # the words of tally.records.vocabulary, as in a CSV file
+            if not isinstance(mark, str):
+                self.cells.bad(at, "sheet-not-a-mark", {"value": shown(text), "marks": mark_choices()})
                 continue
             sections[cid].setdefault(mark, []).append(who)
         if spoiled is True:

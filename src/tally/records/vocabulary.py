@@ -299,6 +299,21 @@ def choices(field: str) -> tuple[Quoted, ...]:
     return tuple(out)
 
 
+def mark_choices() -> tuple[Quoted, ...]:
+    """Each mark a ballot cell may hold, with every word and sign read as it, so that a person
+    told a cell is no mark sees that ``○`` and ``×`` are read too.
+
+    >>> print(mark_choices()[1], "|", mark_choices()[1].zh)  # noqa: io
+    against (n, no, x, ×, 不赞成, 反对) | 不赞成（against、n、no、x、×、反对）
+    """
+    out = []
+    for words in _WORDS["mark"].values():
+        zh = _chinese(words) or words[0]
+        en = f"{words[0]} ({', '.join(words[1:])})"
+        out.append(Quoted(en, f"{zh}（{'、'.join(w for w in words if w != zh)}）"))
+    return tuple(out)
+
+
 def gloss(field: str, value: str, lang: str) -> str:
     """A canonical *value* of *field* with its first Chinese word, in *lang*; the value alone when
     *field* is no vocabulary, or has no Chinese word for it.

@@ -353,5 +353,5 @@ def test_a_sheet_reads_every_mark_word_the_vocabulary_has(tmp_path: pathlib.Path
             sheets["选票"][1][2] = word  # 选票!C2: the first paper's mark for M01
             rec = load(_workbook(tmp_path / f"{mark}-{k}.xlsx", sheets))
             assert rec.items is not None
-            marks = list(rec.items)[0].sections["committee"]
+            marks = next(iter(rec.items)).sections["committee"]
             assert getattr(marks, "for_" if mark == "for" else mark) == ("M01",), (mark, word)

@@ -174,3 +174,14 @@ def test_a_problem_as_json_quotes_its_values_in_the_language() -> None:
         "reason": "应为非空白的字符串，而不是数字 7",
     }
     assert p.to_dict("en")["values"] == {"value": "the number 7"}
+
+
+def test_an_election_without_candidates_the_rules_refuse_says_what_to_do() -> None:
+    """V-11 refused by the rulebook: one problem, which says to choose rules that allow it."""
+    found = json.loads((BROKEN / "without-candidates-not-allowed.json").read_text(encoding="utf-8"))
+    from tally.records import Record
+
+    problems = Record.check(found)
+    assert [p.code for p in problems] == ["rule-no-election-without-candidates"]
+    assert "请选用允许的规则集" in problems[0].words("zh")
+    assert "choose rules that have it" in problems[0].reason

@@ -1467,8 +1467,8 @@ _CORE_PROBLEMS: dict[str, Words] = {
         "posts at most {most_posts:,}), not {value}",
     },
     "rule-no-election-without-candidates": {
-        "zh": "这套规则不允许无候选人选举（V-11）：请在规则中设定{field}",
-        "en": "these rules have no election without candidates (V-11): set {field}",
+        "zh": "这套规则集不允许无候选人选举（V-11）：请选用允许的规则集，或在规则中设定{field}",
+        "en": "these rules have no election without candidates (V-11): choose rules that have it, or set {field}",
     },
     "rule-delegates-decrease": {
         "zh": "代表名额的一般下限、一般上限、最高限应依次不减少，而不是{value}",

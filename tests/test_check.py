@@ -369,3 +369,11 @@ def test_ballots_given_both_ways_is_one_problem() -> None:
     problems = Record.check(data)
     assert [p.path for p in problems] == ["ballots"]
     assert problems[0].code == "record-items-or-totals"
+
+
+def test_a_record_without_ballots_is_told_so_once() -> None:
+    """No `ballots` at all: "missing", once; not also "must be an object, not null"."""
+    data = load("branch")
+    del data["ballots"]
+    problems = Record.check(data)
+    assert [(p.path, p.code) for p in problems] == [("ballots", "missing")]

@@ -370,7 +370,8 @@ def _read_record(data: Any) -> Record:
         _contest(r, f"contests[{i}]", item, extras, broken)
         for i, item in enumerate(r.array("contests", top.get("contests", [])))
     )
-    collected, issued, items, totals = _ballots(r, top.get("ballots"))
+    # No ballots at all is reported as missing, once: nothing to read.
+    collected, issued, items, totals = _ballots(r, top["ballots"]) if "ballots" in top else (None, None, None, None)
     reductions = _reductions(r, top.get("reductions"))
     declared = _declared(r, top.get("declared")) if "declared" in top else None
     board = _board(r, top["board"], members) if "board" in top else None

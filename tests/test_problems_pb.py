@@ -138,13 +138,13 @@ def test_a_polling_names_a_duplicate_roll_id_and_a_double_vote() -> None:
 
 def test_a_deciding_meeting_names_its_kind_in_the_catalogue_s_words() -> None:
     """A 村民会议 without its mode: the kind named as the catalogue names it, in each language; in
-    Chinese the modes with their Chinese words (review finding 3)."""
+    Chinese the modes with the words of how such a meeting sits, not those of an election."""
     with pytest.raises(RuleError) as caught:
         assembly([Voter("V1")], present=[], mode=None, rulebook=preset("villager-assembly-2018"), day=DAY)
     p = _only(caught.value)
     assert (p.path, p.code) == ("mode", "assembly-mode-missing")
     assert p.reason == "a villagers' assembly needs its mode, one of direct, household"
-    assert p.words("zh") == "村民会议须写明到会方式，可选：direct（直接选举）、household（户代表）"
+    assert p.words("zh") == "村民会议须写明到会方式，可选：direct（本人到会）、household（每户派代表到会）"
 
 
 def test_a_motion_with_more_votes_than_present() -> None:

@@ -212,7 +212,7 @@ def assembly(
     kind = rulebook.kind
     modes = _MODES[kind]
     if mode not in modes:
-        named = tuple(Word("mode", str(m)) for m in modes)
+        named = tuple(Word("sitting", str(m)) for m in modes)
         if mode is None:  # no default: how the meeting sat decides its base
             raise RuleError(Problem("mode", "assembly-mode-missing", {"kind": kind, "modes": named}))
         if None in modes:

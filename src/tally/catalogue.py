@@ -2112,12 +2112,22 @@ _ENUM_WORDS: Mapping[type, Mapping[Any, Words]] = {Kind: KINDS, Base: BASES}
 """The tables that give an enumeration's members in words, when a problem's value is one."""
 
 
+SITTINGS: Mapping[str, str] = {
+    "direct": "本人到会",
+    "household": "每户派代表到会",
+    "group-representatives": "居民小组代表到会",
+}
+"""How a meeting that decides sits (its ``mode``: V-9, R-4), in Chinese, as a problem lists it."""
+
+
 def _word(word: Word, lang: Lang) -> str:
     """A canonical word in Chinese with its Chinese word, ``direct（直接选举）``, as
     :func:`tally.records.vocabulary.unknown` lists them, and a preset's id with the body its rules
     are for, ``cpc-basic-2020（党员大会）``; in English the word as it is."""
     if lang != "zh":
         return str(word)
+    if word.field == "sitting":
+        return f"{word}（{SITTINGS[word]}）" if word in SITTINGS else str(word)
     if word.field == "rulebook":
         return f"{word}（{RULEBOOKS[word]['zh'].split('：')[0]}）" if word in RULEBOOKS else str(word)
     from .records.vocabulary import gloss  # the words tally reads, an edge module as this one

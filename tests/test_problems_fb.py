@@ -73,7 +73,7 @@ def test_modes_are_listed_with_their_chinese_words() -> None:
     with pytest.raises((RecordError, RuleError)) as caught:
         read(data)
     (p,) = caught.value.problems
-    assert p.words("zh") == "村民会议须写明到会方式，可选：direct（直接选举）、household（户代表）"
+    assert p.words("zh") == "村民会议须写明到会方式，可选：direct（本人到会）、household（每户派代表到会）"
 
 
 def test_accepted_values_of_an_enumeration_in_chinese() -> None:

@@ -1838,8 +1838,8 @@ _RECORD_PROBLEMS: dict[str, Words] = {
         "en": "{kind} is an election: it has contests and ballots, not motions",
     },
     "record-field-of-other-kind": {
-        "zh": "{kind}的记录中没有{name}这一项，它只用于{belongs}",
-        "en": "a {kind} has no {name}; they belong to a {belongs}",
+        "zh": "{kind}的记录中没有{name}这一项：在议事表决的会议中，它只用于{belongs}",
+        "en": "a {kind} has no {name}; among meetings that decide, they belong to a {belongs}",
     },
     "record-mode-missing": {
         "zh": "缺少选举方式：居民委员会选举的记录须写明选举方式（R-2），可填：{accepted}",

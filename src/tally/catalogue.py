@@ -1191,10 +1191,10 @@ CLI_WORDS: Mapping[str, Words] = {
         "en": "... and {n} more problems (--format json lists them all)",
     },
     "records": {
-        "zh": "{n}份记录：{agree}份一致，{disagree}份不一致，{broken}份无法读取",
+        "zh": "{n}份记录：{agree}份一致，{disagree}份不一致，{broken}份记录有误",
         "en": "{n} records: {agree} agree, {disagree} disagree, {broken} broken",
     },
-    "records broken": {"zh": "{n}份记录，{broken}份无法读取", "en": "{n} records, {broken} broken"},
+    "records broken": {"zh": "{n}份记录，其中{broken}份记录有误", "en": "{n} records, {broken} broken"},
     "no records": {
         "zh": "{path}：没有找到记录（*.json、*.xlsx 文件，或含各表 CSV 文件的文件夹）",
         "en": "{path}: no record found (*.json or *.xlsx files, or a folder of a record's CSV sheets)",
@@ -1228,7 +1228,7 @@ CLI_WORDS: Mapping[str, Words] = {
     },
     "status agrees": {"zh": "一致", "en": "agrees"},
     "status disagrees": {"zh": "不一致", "en": "DISAGREES"},
-    "status broken": {"zh": "无法读取", "en": "BROKEN"},
+    "status broken": {"zh": "记录有误", "en": "BROKEN"},
     "status internal": {"zh": "内部错误", "en": "INTERNAL ERROR"},
     "internal error": {
         "zh": "内部错误：{error}。这是 tally 自身的缺陷，不是记录的问题，请连同记录一并报告",

@@ -62,7 +62,7 @@ def verify_path(path: str, *, result: bool = False) -> Outcome:
         rec = load(sys.stdin.buffer if path == "-" else path)
         v = rec.verify()
         findings = rec.compliance()
-        full = result_to_dict(v, findings) if result else None
+        full = result_to_dict(v, findings, title=rec.title, day=rec.day) if result else None
     except (RecordError, RuleError) as error:
         many = len(error.problems)
         first = str(error.problems[0])

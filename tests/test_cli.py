@@ -158,7 +158,7 @@ def test_rulebooks_lists_and_shows(capsys: Capture) -> None:
     assert "cpc-conference-2020" in capsys.readouterr().out
     assert main(["rulebooks", "cpc-basic-2020"]) == 0
     rows = [line.split() for line in capsys.readouterr().out.splitlines()]
-    assert ["quorum_inclusive", "恰好达到到会比例即有效", "False", "P-10a,", "OQ-P2"] in rows
+    assert ["quorum_inclusive", "恰好达到到会比例即有效", "no", "P-10a,", "OQ-P2"] in rows
     assert main(["rulebooks", "nope"]) == 2
 
 

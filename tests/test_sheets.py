@@ -393,7 +393,7 @@ def test_many_records_in_chinese(tmp_path: pathlib.Path, capsys: Capture) -> Non
         (tmp_path / f"{name}.json").write_text(examples.text(name), encoding="utf-8")
     assert main(["verify", str(tmp_path), "--lang", "zh"]) == 1
     out = capsys.readouterr().out
-    assert "2份记录：1份一致，1份不一致，0份无法读取" in out
+    assert "2份记录：1份一致，1份不一致，0份记录有误" in out
     assert "不一致：本轮选举无效" in out
 
 

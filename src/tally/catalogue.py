@@ -34,6 +34,7 @@ __all__ = [
     "CLI_WORDS",
     "DISCREPANCIES",
     "FIELDS",
+    "FIELD_VALUES",
     "FORM_WORDS",
     "LABELS",
     "LANGS",
@@ -694,6 +695,69 @@ FIELDS: Mapping[str, Words] = {
     },
 }
 
+# The values of a rulebook's enumerated fields, as ``tally rulebooks ID`` shows them in Chinese (in
+# English the value as a record's ``rules`` writes it); the relations an agent may have.
+FIELD_VALUES: Mapping[str, Mapping[str, Words]] = {
+    "writein_policy": {
+        "with-against": {"en": "only beside a vote against", "zh": "投不赞成票的可以另选他人"},
+        "any": {"en": "always", "zh": "均可另选他人"},
+        "none": {"en": "never", "zh": "不得另选他人"},
+    },
+    "writein_refusal": {
+        "mark": {"en": "that mark only", "zh": "仅该标记无效，其余照计"},
+        "section": {"en": "the whole section", "zh": "该职位部分无效"},
+    },
+    "collected_base": {
+        "voters": {"en": "the voters", "zh": "投票人数"},
+        "issued": {"en": "the ballots issued", "zh": "发出的选票数"},
+    },
+    "majority_base": {
+        "present": {"en": "the electors present", "zh": "实到会有选举权的人数"},
+        "voted": {"en": "those who voted", "zh": "参加投票的人数"},
+    },
+    "further_rule": {
+        "majority": {"en": "a majority, as in the first vote", "zh": "与第一次投票相同，须过半数"},
+        "plurality-floor": {"en": "most votes, at least the floor", "zh": "得票多的当选，且不少于最低得票比例"},
+        "majority-then-floor": {
+            "en": "a majority; when none has one, most votes at least the floor",
+            "zh": "先须过半数；无人过半数时，得票多且不少于最低得票比例的当选",
+        },
+    },
+    "further_candidates": {
+        "all-unelected": {"en": "every candidate not elected", "zh": "未当选的全部候选人"},
+        "most-votes": {"en": "those not elected with the most votes", "zh": "未当选的人员中得票多的"},
+    },
+    "invalid_scope": {
+        "section": {"en": "that post's section", "zh": "该职位部分无效"},
+        "paper": {"en": "the whole paper", "zh": "整张选票无效"},
+    },
+    "cross_post_aggregation": {
+        "none": {"en": "each post apart", "zh": "各职位分开计算"},
+        "cumulative-down": {"en": "added to each lower post", "zh": "高职位得票累计计入低职位"},
+    },
+    "women_seat_mode": {
+        "none": {"en": "no seat set aside", "zh": "不专设"},
+        "reserved-post": {"en": "a women-member post", "zh": "专设妇女委员职位"},
+        "reserved-in-rerun": {
+            "en": "the best-placed woman joins the further election",
+            "zh": "无妇女当选时，得票最多的妇女进入另行选举",
+        },
+    },
+    "relatives_refill": {
+        "qualified": {"en": "the next qualified candidate", "zh": "由符合条件的得票次多者递补"},
+        "further": {"en": "a further election", "zh": "另行选举"},
+    },
+    "proxy_relations": {
+        "spouse": {"en": "spouse", "zh": "配偶"},
+        "parent": {"en": "parent", "zh": "父母"},
+        "child": {"en": "child", "zh": "子女"},
+        "sibling": {"en": "sibling", "zh": "兄弟姐妹"},
+        "grandparent": {"en": "grandparent", "zh": "祖父母、外祖父母"},
+        "grandchild": {"en": "grandchild", "zh": "孙子女、外孙子女"},
+        "other": {"en": "other", "zh": "其他"},
+    },
+}
+
 KINDS: Mapping[Kind, Words] = {
     Kind.PARTY_MEETING: {"en": "party-member meeting", "zh": "党员大会"},
     Kind.PARTY_CONFERENCE: {"en": "party representative conference", "zh": "党员代表大会"},
@@ -1191,10 +1255,10 @@ CLI_WORDS: Mapping[str, Words] = {
         "en": "... and {n} more problems (--format json lists them all)",
     },
     "records": {
-        "zh": "{n}份记录：{agree}份一致，{disagree}份不一致，{broken}份无法读取",
+        "zh": "{n}份记录：{agree}份一致，{disagree}份不一致，{broken}份记录有误",
         "en": "{n} records: {agree} agree, {disagree} disagree, {broken} broken",
     },
-    "records broken": {"zh": "{n}份记录，{broken}份无法读取", "en": "{n} records, {broken} broken"},
+    "records broken": {"zh": "{n}份记录，其中{broken}份记录有误", "en": "{n} records, {broken} broken"},
     "no records": {
         "zh": "{path}：没有找到记录（*.json、*.xlsx 文件，或含各表 CSV 文件的文件夹）",
         "en": "{path}: no record found (*.json or *.xlsx files, or a folder of a record's CSV sheets)",
@@ -1228,7 +1292,7 @@ CLI_WORDS: Mapping[str, Words] = {
     },
     "status agrees": {"zh": "一致", "en": "agrees"},
     "status disagrees": {"zh": "不一致", "en": "DISAGREES"},
-    "status broken": {"zh": "无法读取", "en": "BROKEN"},
+    "status broken": {"zh": "记录有误", "en": "BROKEN"},
     "status internal": {"zh": "内部错误", "en": "INTERNAL ERROR"},
     "internal error": {
         "zh": "内部错误：{error}。这是 tally 自身的缺陷，不是记录的问题，请连同记录一并报告",
@@ -1255,13 +1319,25 @@ CLI_WORDS: Mapping[str, Words] = {
     "h.title": {"zh": "标题", "en": "title"},
     "h.example": {"zh": "示例", "en": "name"},
     "h.shows": {"zh": "内容", "en": "what it shows"},
+    "value.yes": {"zh": "是", "en": "yes"},
+    "value.no": {"zh": "否", "en": "no"},
+    "value.none": {"zh": "无", "en": "none"},
+    "value.unset": {"zh": "未规定", "en": "not set"},
+    "value.no limit": {"zh": "不限", "en": "no limit"},
+    "value.range": {"zh": "{least}至{most}", "en": "{least} to {most}"},
+    "value.at least": {"zh": "至少{least}", "en": "at least {least}"},
+    "value.any post": {"zh": "各职务", "en": "any post"},
+    "value.band": {"zh": "人口{people}：{posts}名", "en": "population {people}: {posts} posts"},
+    "value.up to": {"zh": "不超过{most}", "en": "up to {most}"},
+    "value.from": {"zh": "{least}及以上", "en": "{least} or more"},
     "h.check": {"zh": "检查项", "en": "check"},
     "h.rule": {"zh": "条款", "en": "rule"},
     "h.statutory": {"zh": "法定", "en": "statutory"},
-    "h.met": {"zh": "符合", "en": "met"},
-    "h.not met": {"zh": "不符合", "en": "not met"},
-    "h.cannot tell": {"zh": "无法判断", "en": "cannot tell"},
-    "h.not applicable": {"zh": "不适用", "en": "not applicable"},
+    # the columns of `tally compliance`: how many records stand where on a check
+    "h.met": {"zh": "符合（份）", "en": "records met"},
+    "h.not met": {"zh": "不符合（份）", "en": "not met"},
+    "h.cannot tell": {"zh": "无法判断（份）", "en": "cannot tell"},
+    "h.not applicable": {"zh": "不适用（份）", "en": "not applicable"},
     "h.failing": {"zh": "不符合的记录", "en": "failing"},
     # --- the help texts ---
     "help.usage": {"zh": "用法：", "en": "usage: "},
@@ -1274,9 +1350,13 @@ CLI_WORDS: Mapping[str, Words] = {
         "en": "Count and explain grassroots election meetings, rule by rule.",
     },
     "help.epilog": {
-        "zh": "试试：tally example branch | tally verify -；用表格：tally template village-committee -o 选举.xlsx",
+        "zh": "试试：tally example branch | tally verify -；用表格：tally template village-committee -o 选举.xlsx。"
+        "语言：--lang zh（或设置环境变量 TALLY_LANG=zh）为中文，--lang en 为英文，"
+        "如 tally verify 选举.xlsx --lang zh、tally --lang zh --help",
         "en": "Try: tally example branch | tally verify -; "
-        "with a workbook: tally template village-committee -o vote.xlsx",
+        "with a workbook: tally template village-committee -o vote.xlsx. "
+        "In Chinese (中文): --lang zh, or TALLY_LANG=zh in the environment, "
+        "as in tally verify vote.xlsx --lang zh, or tally --lang zh --help (中文帮助)",
     },
     "help.lang": {
         "zh": "语言：zh 或 en（默认取 TALLY_LANG，再取 LANG/LC_ALL，否则 en）",
@@ -1318,7 +1398,12 @@ CLI_WORDS: Mapping[str, Words] = {
         "zh": "检查多份记录的班子结构和时间要求：每项多少份符合，哪些不符合",
         "en": "check the composition and timeline of many records: per check, how many meet it, and which do not",
     },
-    "help.csv": {"zh": "输出 CSV 而不是表格", "en": "print CSV instead of a table"},
+    "help.csv": {
+        "zh": "输出 CSV 而不是表格：供表格软件和程序读取的数据，列名和检查项、是否法定（True/False）"
+        "用固定的英文代码，不随 --lang 改变",
+        "en": "print CSV instead of a table: data for spreadsheets and programs, its columns, checks and "
+        "statutory (True/False) as fixed codes, whatever --lang says",
+    },
     "help.report": {"zh": "打印一份记录的报告（无论是否一致）", "en": "print the report of a record, agreeing or not"},
     "help.next": {
         "zh": "写出下一轮（再次投票或另行选举）的记录框架",

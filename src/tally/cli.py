@@ -28,18 +28,32 @@ import tempfile
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from fractions import Fraction
 from typing import IO, Any, Literal
 
 import attrs
 from tabulate import tabulate
 
 from . import __version__
-from ._rulebook import FIELD_RULES, PRESETS, Rulebook, preset
+from ._frozen import FrozenMap
+from ._rulebook import FIELD_RULES, PRESETS, Kind, Rulebook, preset
 from ._values import Word, shown
-from .catalogue import ARGPARSE_ZH, DISCREPANCIES, FIELDS
+from .catalogue import (
+    ARGPARSE_ZH,
+    CATEGORIES,
+    CHECKS,
+    DISCREPANCIES,
+    FIELD_VALUES,
+    FIELDS,
+    KINDS,
+    POSTS,
+    RULEBOOKS,
+    fill,
+    share,
+)
 from .cli_words import Lang, say
 from .errors import Problem, RecordError, RuleError
-from .examples import ALL, DESCRIPTIONS, MEETING_DESCRIPTIONS
+from .examples import ALL, DESCRIPTIONS, DESCRIPTIONS_ZH, MEETING_DESCRIPTIONS, MEETING_DESCRIPTIONS_ZH
 from .examples import text as example_text
 from .records import (
     AssemblyRecord,
@@ -159,6 +173,8 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
 
     parser = Parser(prog="tally", description=w("help.description"), epilog=w("help.epilog"))
     parser.add_argument("--version", action="version", version=f"tally {__version__}", help=w("help.version"))
+    # --lang before the command too (tally --lang zh --help); a command's own --lang wins
+    parser.add_argument("--lang", choices=LANGS, default=None, dest="main_lang", help=w("help.lang"))
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def lang_option(p: argparse.ArgumentParser) -> None:
@@ -516,13 +532,31 @@ def _compliance(args: argparse.Namespace, lang: Lang) -> int:
         for row in rows:
             writer.writerow([*(row[c] for c in _CHECK_COLUMNS[:-1]), " ".join(row["failing"])])
     else:
-        table = [[*(row[c] for c in _CHECK_COLUMNS[:-1]), "\n".join(row["failing"])] for row in rows]
+        table = [
+            [
+                _check_words(row, lang),
+                row["rule"],
+                say("value.yes" if row["statutory"] else "value.no", lang),
+                *(row[c] for c in _CHECK_COLUMNS[3:-1]),
+                "\n".join(row["failing"]),
+            ]
+            for row in rows
+        ]
         print(tabulate(table, headers=[say(f"h.{c}", lang) for c in _CHECK_COLUMNS], tablefmt="simple"))
         print()
         print(say("records broken", lang, n=len(outcomes), broken=len(broken)))
         if bugs:
             print(say("records internal", lang, n=len(bugs)))
     return worst
+
+
+def _check_words(row: Mapping[str, Any], lang: Lang) -> str:
+    """A check's name in the summary: the catalogue's words, the age of ``youth`` filled in."""
+    check = row["check"]
+    if check not in CHECKS:
+        return str(check)
+    ages = row.get("age") or [attrs.fields(Rulebook).youth_age.default]
+    return fill(CHECKS[check][lang], age=("、" if lang == "zh" else ", ").join(map(str, ages)))
 
 
 def _next(args: argparse.Namespace, lang: Lang) -> int:
@@ -718,10 +752,102 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
     return 0
 
 
-def _value(value: Any) -> str:
+def _bound(least: int | None, most: int | None, lang: Lang) -> str:
+    """A range as an officer writes it: ``3至7``, ``至少1``, ``不超过2000``; ``3 to 7``."""
+    if least is None and most is None:
+        return say("value.no limit", lang)
+    if most is None:
+        return say("value.at least", lang, least=least)
+    if least is None:
+        return say("value.up to", lang, most=most)
+    return str(least) if least == most else say("value.range", lang, least=least, most=most)
+
+
+def field_value(field: str, value: Any, lang: Lang) -> str:
+    """A rulebook field's value as ``tally rulebooks ID`` shows it: yes or no, a share, a range, a
+    post's margins, the enumerated values in the catalogue's Chinese words (in English as a
+    record's ``rules`` writes them); never a Python repr.
+
+    >>> field_value("committee_size", (3, 7), "zh"), field_value("relatives_exclusive", True, "zh")
+    ('3至7', '是')
+    >>> field_value("post_margins", FrozenMap({"chair": (1, 1), "*": (1, None)}), "zh")
+    '各职务：至少1；主任：1'
+    >>> field_value("post_margins", FrozenMap({"*": (1, None)}), "en"), field_value("quorum", Fraction(4, 5), "zh")
+    ('any post: at least 1', '五分之四')
+    >>> field_value("further_rule", "plurality-floor", "en"), field_value("proxy_cap", None, "zh")
+    ('plurality-floor', '不限')
+    """
+    join = "、" if lang == "zh" else ", "
+    if isinstance(value, bool):
+        return say("value.yes" if value else "value.no", lang)
+    if value is None:
+        return say("value.no limit" if field in _NO_LIMIT else "value.unset", lang)
+    if isinstance(value, Fraction):
+        return share(value, lang)
+    if isinstance(value, Kind):
+        return KINDS[value][lang] if lang == "zh" else value.value
+    if isinstance(value, FrozenMap):
+        if not value:
+            return say("value.none", lang)
+        parts = []
+        for post in sorted(value, key=lambda p: (p != "*", p)):
+            name = say("value.any post", lang) if post == "*" else _post_word(post, lang)
+            least, most = value[post]
+            parts.append(f"{name}{_COLON[lang]}{_bound(least, most, lang)}")
+        return ("；" if lang == "zh" else "; ").join(parts)
+    if field == "committee_size" and isinstance(value, tuple):
+        return _bound(value[0], value[1], lang)
+    if field == "post_bands":
+        if not value:
+            return say("value.none", lang)
+        bands = [
+            say("value.band", lang, people=_people(low, high, lang), posts=_bound(least, most, lang))
+            for low, high, least, most in value
+        ]
+        return ("；" if lang == "zh" else "; ").join(bands)
     if isinstance(value, frozenset):
-        return ", ".join(sorted(value))
+        ordered = sorted(map(str, value), key=_order(field))
+        words = [_word_of(field, v, lang) for v in ordered]
+        if any("，" in w for w in words):  # a case of several clauses: the cases apart with "；"
+            join = "；"
+        return join.join(words) or say("value.none", lang)
+    if isinstance(value, str):
+        return _word_of(field, value, lang)
     return str(value)
+
+
+_NO_LIMIT = frozenset({"proxy_cap", "delegates_most", "delegates_usual_most"})
+"""The optional counts whose ``None`` is "no limit"; any other ``None`` is "not set"."""
+
+
+def _people(low: int | None, high: int | None, lang: Lang) -> str:
+    if low is None and high is not None:
+        return say("value.up to", lang, most=high)
+    if high is None and low is not None:
+        return say("value.from", lang, least=low)
+    return _bound(low, high, lang)
+
+
+def _post_word(post: str, lang: Lang) -> str:
+    return POSTS[post][lang] if post in POSTS and lang == "zh" else post
+
+
+def _order(field: str) -> Callable[[str], tuple[int, str]]:
+    """The order of a set's values: the catalogue's (spouse, parent, child...), else alphabetical."""
+    tables: Mapping[str, Mapping[str, Any]] = {"exclusion_categories": CATEGORIES, "uncontested_posts": POSTS}
+    known = list(tables.get(field) or FIELD_VALUES.get(field, {}))
+    return lambda v: (known.index(v) if v in known else len(known), v)
+
+
+def _word_of(field: str, value: str, lang: Lang) -> str:
+    """An enumerated value of a rulebook field in Chinese words; in English as it is."""
+    if lang != "zh":
+        return value
+    if field == "exclusion_categories" and value in CATEGORIES:
+        return CATEGORIES[value]["zh"]
+    if field == "uncontested_posts":
+        return _post_word(value, lang)
+    return FIELD_VALUES.get(field, {}).get(value, {}).get("zh", value)
 
 
 _BODIES = {
@@ -764,9 +890,16 @@ def applies(field: str, kind: str) -> bool:
     return any(r.startswith(_BODIES[kind]) for r in ids)
 
 
+_COLON: Mapping[Lang, str] = {"zh": "：", "en": ": "}
+"""Between the body and the law in a preset's title: the list shows the body as its kind."""
+
+
 def _rulebooks(args: argparse.Namespace, lang: Lang, out: IO[str]) -> int:
     if args.id is None:
-        rows = [(book.id, book.kind.value, book.title) for book in PRESETS.values()]
+        rows = [
+            (book.id, field_value("kind", book.kind, lang), _book_value(book, "title", lang).split(_COLON[lang], 1)[-1])
+            for book in PRESETS.values()
+        ]
         headers = [say(h, lang) for h in ("h.id", "h.kind", "h.title")]
         print(tabulate(rows, headers=headers, tablefmt="simple"), file=out)
         return 0
@@ -775,13 +908,20 @@ def _rulebooks(args: argparse.Namespace, lang: Lang, out: IO[str]) -> int:
     except RuleError as error:  # the presets listed in the language's way, as the API lists them
         raise _Misuse(error.problems[0].words(lang)) from None
     rows2 = [
-        (f.name, _field_zh(f.name), _value(getattr(book, f.name)), FIELD_RULES.get(f.name, ""))
+        (f.name, _field_zh(f.name), _book_value(book, f.name, lang), FIELD_RULES.get(f.name, ""))
         for f in attrs.fields(Rulebook)
         if applies(f.name, book.kind.value)
     ]
     headers = [say("h.field", lang), "名称" if lang == "zh" else "中文", say("h.value", lang), say("h.rules", lang)]
     print(tabulate(rows2, headers=headers, tablefmt="simple"), file=out)
     return 0
+
+
+def _book_value(book: Rulebook, field: str, lang: Lang) -> str:
+    """A preset's field as shown: its title in the catalogue's words (as a report names it)."""
+    if field == "title" and book.id in RULEBOOKS:
+        return RULEBOOKS[book.id][lang]
+    return field_value(field, getattr(book, field), lang)
 
 
 def _field_zh(field: str) -> str:
@@ -792,7 +932,11 @@ def _field_zh(field: str) -> str:
 
 def _example(args: argparse.Namespace, lang: Lang) -> int:
     if args.name is None:
-        rows = [(name, DESCRIPTIONS.get(name) or MEETING_DESCRIPTIONS[name]) for name in ALL]
+        if lang == "zh":
+            shows = {**DESCRIPTIONS_ZH, **MEETING_DESCRIPTIONS_ZH}
+        else:
+            shows = {**DESCRIPTIONS, **MEETING_DESCRIPTIONS}
+        rows = [(name, shows[name]) for name in ALL]
         print(tabulate(rows, headers=[say("h.example", lang), say("h.shows", lang)], tablefmt="simple"))
         print()
         print(say("example hint", lang))
@@ -827,7 +971,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             lang = language(_lang_in(argv))
             args = _parser(lang).parse_args(argv)
-            lang = language(args.lang)
+            lang = language(args.lang or args.main_lang)
             status = _COMMANDS[args.command](args, lang)
         except _Misuse as error:
             print(f"tally: {error}", file=sys.stderr)

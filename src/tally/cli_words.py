@@ -5,7 +5,7 @@ the reports' and the forms'); a test checks that every key has both languages. V
 ``str.format`` templates.
 
 >>> say("records", "zh", n=3, agree=2, disagree=1, broken=0)
-'3份记录：2份一致，1份不一致，0份无法读取'
+'3份记录：2份一致，1份不一致，0份记录有误'
 >>> say("records", "en", n=3, agree=2, disagree=1, broken=0)
 '3 records: 2 agree, 1 disagree, 0 broken'
 """

@@ -29,8 +29,10 @@ from ..errors import Problem, RecordError
 __all__ = [
     "ALL",
     "DESCRIPTIONS",
+    "DESCRIPTIONS_ZH",
     "MEETINGS",
     "MEETING_DESCRIPTIONS",
+    "MEETING_DESCRIPTIONS_ZH",
     "NAMES",
     "ex_p_01",
     "ex_p_01_roll",
@@ -67,6 +69,29 @@ DESCRIPTIONS.update(
         "the tally sheet only",
     }
 )
+DESCRIPTIONS_ZH = {
+    "branch": "党支部委员会第一轮选举：一名党员经批准不计入应到会人数，一名预备党员到会，一张多选票和一张废票，"
+    "一人另选他人；两个名额留待另行选举",
+    "ex-p-01": "EX-P-01：名册50人，应到会42人，实到34人，会议有效；只有计票单",
+    "further": "“branch”之后的另行选举：最后一个名额得票相等",
+    "inquorate": "EX-P-01中实到33人：会议无效，无人当选",
+    "tie-break": "“further”之后对得票相等的候选人再次投票",
+    "void": "“branch”中收回选票多于投票人数一张：本轮选举无效（P-20）",
+    "residents": "居民委员会由户代表选举（R-2），等额选举（R-6），委员会六人（R-1）",
+    "exact-four-fifths": "教学：应到会10人实到8人，恰好五分之四：不能进行选举（P-10）",
+    "exact-half": "教学：实到会10人，得5票，恰好半数：不能当选（P-22）",
+    "more-qualifiers": "教学：三个名额，四人达到当选票数（P-23）",
+    "one-third-floor": "教学：另行选举中得票恰好为已投选票的三分之一而当选（V-23）",
+    "rejected-proxy": "教学：委托堂（表）兄弟姐妹投票不予接受，参加投票的人数降至半数（V-15、V-19）",
+    "over-selected": "教学：所选人数多于应选人数的选票（P-21、EX-P-06）",
+    "womens-seat": "教学：妇女委员职位空缺，进行另行选举（V-30）",
+    "village": "按北京市办法选举村民委员会：委托投票（一份不予接受）、流动票箱、一名未满18周岁的选民，"
+    "主任、副主任和委员在同一张选票上",
+    "by-election": "补选村民委员会委员一名，按选举计票（V-32）",
+    "without-candidates": "按浙江省办法进行无候选人选举：选民自填姓名，两名同名“王伟”的选民能否区分（V-11）",
+    "conference": "党员代表大会，代表260名：多于一般名额，未超过最高限（PC-2）；只有计票单",
+}
+"""The election examples' descriptions in Chinese, as ``tally example --lang zh`` lists them."""
 NAMES = tuple(sorted(DESCRIPTIONS))
 """The election examples: records of contests and ballots."""
 
@@ -80,6 +105,18 @@ MEETING_DESCRIPTIONS = {
     "residents-assembly": "a 居民会议 of household representatives dismisses a member (R-4)",
     "recall": "a recall vote: 12 of 19 registered voted, in person, by proxy and at a mobile box; 7 for (V-31)",
 }
+MEETING_DESCRIPTIONS_ZH = {
+    "party-motion": "党员大会以超过应到会党员半数同意不计入应到会人数（P-8）；"
+    "实到8人、6人赞成的一项议题未获通过（P-27）",
+    "villager-assembly": "村民会议同意一名户籍不在本村的村民登记参加选举（V-6(3)）："
+    "到会的未满18周岁的村民不计算在内（V-9）",
+    "representative-assembly": "15人的村民代表会议：到会恰好三分之二，村民代表恰好五分之四，妇女恰好三分之一（V-9）",
+    "residents-assembly": "由户代表组成的居民会议罢免一名成员（R-4）",
+    "recall": "罢免投票：登记选民19人，12人亲自、委托或在流动票箱投票；7人赞成（V-31）",
+}
+"""The meeting examples' descriptions in Chinese."""
+assert set(DESCRIPTIONS_ZH) == set(DESCRIPTIONS)
+assert set(MEETING_DESCRIPTIONS_ZH) == set(MEETING_DESCRIPTIONS)
 MEETINGS = tuple(sorted(MEETING_DESCRIPTIONS))
 """The examples of meetings that decide by attendance and vote: records of motions."""
 ALL = tuple(sorted((*NAMES, *MEETINGS)))

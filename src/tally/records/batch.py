@@ -62,7 +62,7 @@ def verify_path(path: str, *, result: bool = False) -> Outcome:
         rec = load(sys.stdin.buffer if path == "-" else path)
         v = rec.verify()
         findings = rec.compliance()
-        full = result_to_dict(v, findings) if result else None
+        full = result_to_dict(v, findings, title=rec.title, day=rec.day) if result else None
     except (RecordError, RuleError) as error:
         many = len(error.problems)
         first = str(error.problems[0])
@@ -94,28 +94,44 @@ def internal_error(error: BaseException) -> str:
     return f"internal error: {type(error).__name__}: {shown(str(error))}"
 
 
+_WORST = ("not met", "cannot tell", "met", "not applicable")
+"""A record's standing on a check that it has several findings of (one per proxy, one per
+objection): the first of these that one of them has."""
+
+
 def compliance_table(outcomes: Iterable[Outcome]) -> list[dict[str, Any]]:
-    """Per check over many records: how many meet it, do not, cannot tell, or do not apply, and
-    which records do not meet it. The rows of the township summary (``tally compliance``)."""
+    """Per check over many records: how many records meet it, do not, cannot tell, or are not
+    concerned, and which records do not meet it. The rows of the township summary (``tally
+    compliance``). The numbers count records, each once per check: a record with several findings
+    of one check (a proxy each, an objection each) counts where the worst of them stands (not met,
+    else cannot tell, else met). The check ``youth`` has its ``age`` too: the ages its records' rulebooks
+    set, sorted (one, unless a record's rules set another).
+
+    >>> from tally._compliance import Finding
+    >>> proxies = [Finding("proxy-filed", "V-16", True, s) for s in ("met", "not met", "met")]
+    >>> row, = compliance_table([Outcome("a.json", 0, "agrees", findings=tuple(proxies))])
+    >>> row["met"], row["not met"], row["failing"]
+    (0, 1, ['a.json'])
+    """
     rows: dict[str, dict[str, Any]] = {}
+    ages: dict[str, set[int]] = {}
     for o in outcomes:
+        standing: dict[str, str] = {}
         for f in o.findings:
-            row = rows.setdefault(
-                f.check,
-                {
-                    "check": f.check,
-                    "rule": f.rule,
-                    "statutory": f.statutory,
-                    "met": 0,
-                    "not met": 0,
-                    "cannot tell": 0,
-                    "not applicable": 0,
-                    "failing": [],
-                },
-            )
-            row[f.status] += 1
-            if f.status == "not met" and o.path not in row["failing"]:
-                row["failing"].append(o.path)
+            if f.check not in rows:
+                rows[f.check] = {"check": f.check, "rule": f.rule, "statutory": f.statutory}
+                rows[f.check].update({"met": 0, "not met": 0, "cannot tell": 0, "not applicable": 0, "failing": []})
+            if "age" in f.numbers:
+                ages.setdefault(f.check, set()).add(f.numbers["age"])
+            was = standing.get(f.check)
+            if was is None or _WORST.index(f.status) < _WORST.index(was):
+                standing[f.check] = f.status
+        for check, status in standing.items():
+            rows[check][status] += 1
+            if status == "not met":
+                rows[check]["failing"].append(o.path)
+    for check, seen in ages.items():
+        rows[check]["age"] = sorted(seen)
     return list(rows.values())
 
 

@@ -396,10 +396,10 @@ def _detail(o: Outcome, lang: Lang) -> str:
         return first if len(o.problems) == 1 else say("problems first", lang, n=len(o.problems), first=first)
     if o.status == INTERNAL and lang == "zh":
         return say("internal error", lang, error=o.summary.removeprefix("internal error: "))
+    if o.status == 0:
+        return ""  # the status says it
     if lang == "en" or o.status > 2:
         return o.summary
-    if o.status == 0:
-        return say("status agrees", lang)
     detail = "不一致：" + "、".join(DISCREPANCIES[w]["zh"] if w in DISCREPANCIES else w for w in o.what)
     return detail + ("；法定检查项不符合" if o.summary.endswith("a statutory check not met") else "")
 

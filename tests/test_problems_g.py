@@ -138,3 +138,42 @@ def test_dates_written_year_first_read_and_others_say_the_forms(tmp_path: pathli
         f"名册!{col}2: 日历上没有'2026/2/30'这一天",
         f"名册!{col}3: '21/5/2026'不是可读的日期：请写作2026-05-21、2026/5/21、2026.5.21或2026年5月21日（年份在前）",
     ]
+
+
+def test_every_drop_down_offers_the_vocabulary_the_reader_accepts(tmp_path: pathlib.Path) -> None:
+    """The drop-down lists of a converted workbook and of a template, and the first sheet that
+    says how to fill one in, offer every canonical value the reader accepts (关系 with other,
+    轮次 with by-election), and nothing it refuses."""
+    from openpyxl import load_workbook
+
+    from tally.cli_words import instructions
+    from tally.records.sheets import TEMPLATE_KINDS, template_sheets, write_workbook
+    from tally.records.vocabulary import VOCABULARIES, read_word
+
+    path = tmp_path / "v.xlsx"
+    write_workbook(path, record_sheets(examples.load("village"), lang="zh"), lang="zh")
+    lists: dict[str, set[str]] = {}
+    for kind in ("village-committee", "party-meeting"):
+        write_workbook(tmp_path / f"{kind}.xlsx", template_sheets(kind, lang="zh"), lang="zh")
+    for book_path in (path, tmp_path / "village-committee.xlsx", tmp_path / "party-meeting.xlsx"):
+        book = load_workbook(book_path)
+        for ws in book.worksheets:
+            for dv in ws.data_validations.dataValidation:
+                for where in str(dv.sqref).split():
+                    first = where.split(":")[0]
+                    row = first.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+                    header = ws[f"A{row}"].value if ws.title == "选举信息" else ws[f"{first.rstrip(row)}1"].value
+                    lists.setdefault(f"{ws.title}:{header}", set()).update(str(dv.formula1).strip('"').split(","))
+    assert "other" in lists["委托投票:关系"]
+    assert "by-election" in lists["职位:轮次"]
+    fields = {"委托投票:关系": "relation", "职位:轮次": "stage", "职位:职务": "post", "名册:性别": "sex",
+              "名册:登记类别": "registration", "名册:党籍": "standing", "名册:党员权利": "rights",
+              "不计入应到会:类别": "category"}  # fmt: skip
+    for where, field in fields.items():
+        canonical = {str(getattr(v, "value", v)) for v in VOCABULARIES[field]}
+        assert lists[where] == canonical, where
+        assert all(read_word(field, word) is not None for word in lists[where])
+    assert lists["选举信息:选举类型"] == set(TEMPLATE_KINDS)
+    lines = "\n".join(instructions("zh"))
+    assert "spouse/parent/child/sibling/grandparent/grandchild/other" in lines
+    assert "regular/tie-break/further/by-election" in lines

@@ -45,11 +45,12 @@ from typing import Any, Literal
 import attrs
 
 from .._ids import canonical_id, id_problem
-from .._rulebook import EXCLUSION_CATEGORIES, NEAR_RELATIVES, PRESETS
+from .._rulebook import PRESETS
 from .._values import Quoted, Word, shown
 from ..errors import Problem, RecordError
 from .files import os_reason
 from .record import RECORD_FORMAT, Note
+from .vocabulary import VOCABULARIES
 
 __all__ = [
     "INSTRUCTIONS",
@@ -314,31 +315,29 @@ _ELECTED = {"当选": True, "elected": True, "未当选": False, "落选": False
 
 
 def choices(field: str, lang: Lang) -> tuple[str, ...]:
-    """The words a drop-down list offers for an enumerated column.
-
-    The record's reader judges these fields; until it accepts Chinese words for them, the lists
-    hold the record format's own words (yes/no and marks are read here, in either language).
+    """The words a drop-down list (and the first sheet, which says how to fill in the workbook)
+    offers for an enumerated column: the canonical values of the field's vocabulary
+    (:data:`tally.records.vocabulary.VOCABULARIES`, which the record's reader reads), so that a
+    list never leaves out a value the reader accepts; for the kind, the kinds of election a
+    workbook holds (:data:`TEMPLATE_KINDS`: a meeting that decides is no workbook's).
 
     >>> choices("sex", "zh"), choices("mark", "zh")
     (('F', 'M'), ('赞成', '不赞成', '弃权', '无法辨认'))
+    >>> choices("relation", "zh")[-1], choices("stage", "zh")[-1]
+    ('other', 'by-election')
     """
-    table: dict[str, tuple[str, ...]] = {
-        "kind": TEMPLATE_KINDS,
-        "rulebook": tuple(PRESETS),
-        "mode": ("direct", "household", "group-representatives"),
-        "sex": ("F", "M"),
-        "standing": ("full", "probationary"),
-        "rights": ("full", "probation", "suspended"),
-        "registration": ("resident", "away-opted-in", "non-hukou-approved"),
-        "category": EXCLUSION_CATEGORIES,
-        "relation": tuple(sorted(NEAR_RELATIVES)),
-        "post": ("member", "secretary", "deputy-secretary", "chair", "vice-chair", "women-member"),
-        "stage": ("regular", "tie-break", "further"),
-        "side": ("village", "party"),
-        "bool": (YES_NO[True][lang], YES_NO[False][lang]),
-        "mark": tuple(MARKS[m][lang] for m in MARKS),
-    }
-    return table[field]
+    if field == "bool":
+        return (YES_NO[True][lang], YES_NO[False][lang])
+    if field == "mark":
+        return tuple(MARKS[m][lang] for m in MARKS)
+    if field == "rulebook":
+        return tuple(PRESETS)
+    if field == "side":
+        return ("village", "party")
+    words = tuple(str(getattr(v, "value", v)) for v in VOCABULARIES[field])
+    if field == "kind":
+        return tuple(k for k in words if k in TEMPLATE_KINDS)
+    return words
 
 
 # --- cells as the user sees them ------------------------------------------------------------------

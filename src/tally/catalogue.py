@@ -2098,7 +2098,10 @@ _SHEET_PROBLEMS: dict[str, Words] = {
         "en": "a second {column} column: the first is {first}",
     },
     "sheet-needs-column": {"zh": "缺少{column}列", "en": "needs a column {column}"},
-    "sheet-no-header": {"zh": "此列没有列名，却填了内容", "en": "a value in a column with no header"},
+    "sheet-no-header": {
+        "zh": "此列没有列名，下方却填了内容（首个在{first}）：请补上列名，或清除这些内容",
+        "en": "this column has no header, yet values below it (the first at {first}): name it, or clear them",
+    },
     # rows and cells
     "sheet-unknown-item": {
         "zh": "未知的项目{value}；项目应为以下之一：{items}",
@@ -2120,6 +2123,12 @@ _SHEET_PROBLEMS: dict[str, Words] = {
         "zh": "应填写“是”或“否”，而不是{value}",
         "en": "{value} is not yes or no: write 是 or 否 (yes or no)",
     },
+    "sheet-not-date": {
+        "zh": "{value}不是可读的日期：请写作2026-05-21、2026/5/21、2026.5.21或2026年5月21日（年份在前）",
+        "en": "{value} is not a date tally reads: write 2026-05-21, 2026/5/21, 2026.5.21 or 2026年5月21日 "
+        "(the year first)",
+    },
+    "sheet-no-such-day": {"zh": "日历上没有{value}这一天", "en": "{value} is no day of the calendar"},
     "sheet-not-json": {"zh": "不是 JSON 文本：{why}", "en": "not JSON text: {why}"},
     "sheet-not-relatives": {
         "zh": "{value}不是“编号:关系”的写法（例如{example}）",

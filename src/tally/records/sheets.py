@@ -45,12 +45,12 @@ from typing import Any, Literal
 import attrs
 
 from .._ids import canonical_id, id_problem
-from .._rulebook import EXCLUSION_CATEGORIES, NEAR_RELATIVES, PRESETS
+from .._rulebook import PRESETS
 from .._values import Quoted, Word, shown
 from ..errors import Problem, RecordError
 from .files import os_reason
 from .record import RECORD_FORMAT, Note
-from .vocabulary import mark_choices, read_word
+from .vocabulary import VOCABULARIES, mark_choices, read_word
 
 __all__ = [
     "INSTRUCTIONS",
@@ -74,8 +74,9 @@ Rows = list[list[Any]]
 #
 # A column's ``kind`` says how a cell becomes JSON: ``id`` (NFKC, trimmed), ``name`` (trimmed),
 # ``word`` (an enumerated field: NFKC, trimmed, passed through for the record's reader to judge),
-# ``bool`` (是/否, yes/no), ``date`` (an Excel date or YYYY-MM-DD text), ``int``, ``json`` (the
-# ``extra`` of the record format, as JSON text) and ``relatives`` (``V02:spouse; V03:parent``).
+# ``bool`` (是/否, yes/no), ``date`` (an Excel date, or text written year first: :func:`year_first`),
+# ``int``, ``json`` (the ``extra`` of the record format, as JSON text) and ``relatives``
+# (``V02:spouse; V03:parent``).
 
 
 @attrs.frozen
@@ -303,34 +304,34 @@ MARKS: dict[str, dict[str, str]] = {
 YES_NO = {True: {"zh": "是", "en": "yes"}, False: {"zh": "否", "en": "no"}}
 _TRUE = {"是", "yes", "y", "true", "1", "✓", "√"}
 _FALSE = {"否", "no", "n", "false", "0"}
+_ELECTED = {"当选": True, "elected": True, "未当选": False, "落选": False, "not elected": False}
+"""The words an officer writes in the 当选 column of the declared results, beside yes and no."""
 
 
 def choices(field: str, lang: Lang) -> tuple[str, ...]:
-    """The words a drop-down list offers for an enumerated column.
-
-    The record's reader judges these fields; until it accepts Chinese words for them, the lists
-    hold the record format's own words (yes/no and marks are read here, in either language).
+    """The words a drop-down list (and the first sheet, which says how to fill in the workbook)
+    offers for an enumerated column: the canonical values of the field's vocabulary
+    (:data:`tally.records.vocabulary.VOCABULARIES`, which the record's reader reads), so that a
+    list never leaves out a value the reader accepts; for the kind, the kinds of election a
+    workbook holds (:data:`TEMPLATE_KINDS`: a meeting that decides is no workbook's).
 
     >>> choices("sex", "zh"), choices("mark", "zh")
     (('F', 'M'), ('赞成', '不赞成', '弃权', '无法辨认'))
+    >>> choices("relation", "zh")[-1], choices("stage", "zh")[-1]
+    ('other', 'by-election')
     """
-    table: dict[str, tuple[str, ...]] = {
-        "kind": TEMPLATE_KINDS,
-        "rulebook": tuple(PRESETS),
-        "mode": ("direct", "household", "group-representatives"),
-        "sex": ("F", "M"),
-        "standing": ("full", "probationary"),
-        "rights": ("full", "probation", "suspended"),
-        "registration": ("resident", "away-opted-in", "non-hukou-approved"),
-        "category": EXCLUSION_CATEGORIES,
-        "relation": tuple(sorted(NEAR_RELATIVES)),
-        "post": ("member", "secretary", "deputy-secretary", "chair", "vice-chair", "women-member"),
-        "stage": ("regular", "tie-break", "further"),
-        "side": ("village", "party"),
-        "bool": (YES_NO[True][lang], YES_NO[False][lang]),
-        "mark": tuple(MARKS[m][lang] for m in MARKS),
-    }
-    return table[field]
+    if field == "bool":
+        return (YES_NO[True][lang], YES_NO[False][lang])
+    if field == "mark":
+        return tuple(MARKS[m][lang] for m in MARKS)
+    if field == "rulebook":
+        return tuple(PRESETS)
+    if field == "side":
+        return ("village", "party")
+    words = tuple(str(getattr(v, "value", v)) for v in VOCABULARIES[field])
+    if field == "kind":
+        return tuple(k for k in words if k in TEMPLATE_KINDS)
+    return words
 
 
 # --- cells as the user sees them ------------------------------------------------------------------
@@ -385,6 +386,8 @@ class Locator:
         self.reductions: dict[str, int] = {}
         self.items: list[Any] = []  # the papers as read, to find the column of a mark
         self.said: set[str] = set()  # record paths left out, their sheet or column reported missing
+        self.said_within: set[str] = set()  # record paths left out with every part within them
+        self.said_codes: set[str] = set()  # problems that only restate a missing sheet or column
 
     def _at(self, sheet: str, row: int, field: str | None = None) -> str:
         name = self.names.get(sheet, sheet)
@@ -481,8 +484,22 @@ class Locator:
             if p.code == "missing" or p.reason == "missing"
             else self._placed(p)
             for p in problems
-            if p.path not in self.said
+            if not self._said(p)
         ]
+
+    def _said(self, p: Problem) -> bool:
+        """Whether *p* is about a part whose sheet or column is missing (the part, or a part
+        within it: ``declared`` says ``declared.chair`` too), or only restates that: a margin
+        built on a list of candidates that was not there."""
+        if p.path in self.said or p.code in self.said_codes:
+            return True
+        path = p.path
+        while path:
+            if path in self.said_within:
+                return True
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return False
 
     def _placed(self, p: Problem) -> Problem:
         first = p.values.get("first")
@@ -563,8 +580,9 @@ class _Cells:
             self.trimmed.append(where)
         return out
 
-    def read(self, value: Any, kind: str, where: str) -> Any:
-        """The JSON value of a cell, or ``_ABSENT`` for an empty one."""
+    def read(self, value: Any, kind: str, where: str, *, words: Mapping[str, bool] | None = None) -> Any:
+        """The JSON value of a cell, or ``_ABSENT`` for an empty one (or a bad one, said at its
+        cell); a yes/no cell also takes *words*."""
         if value is None or (isinstance(value, str) and not value.strip()):
             return _ABSENT
         if kind == "id":
@@ -583,12 +601,23 @@ class _Cells:
             text = self._text(value, where, fold=True).casefold()
             if text in _TRUE or text in _FALSE:
                 return text in _TRUE
+            if words is not None and " ".join(text.split()) in words:
+                return words[" ".join(text.split())]
             self.bad(where, "sheet-not-yes-no", {"value": shown(text)})
             return _ABSENT
         if kind == "date":
             if isinstance(value, datetime.datetime | datetime.date):
                 return _date_text(value)
-            return self._text(value, where, fold=True)
+            text = self._text(value, where, fold=True)
+            try:
+                day = year_first(text)
+            except ValueError:
+                self.bad(where, "sheet-no-such-day", {"value": shown(text)})
+                return text
+            if day is None:
+                self.bad(where, "sheet-not-date", {"value": shown(text)})
+                return text
+            return day
         if kind == "int":
             if isinstance(value, bool):
                 return value  # the record's reader says it is not a number
@@ -631,6 +660,30 @@ class _Cells:
                     self.problems.append(Problem(where, "bad-id-cell", {"value": shown(part), "why": problem}))
                 out.append(canonical_id(part))
         return out
+
+
+_YEAR_FIRST = re.compile(
+    r"([0-9]{4})\s*(?:([-/.])\s*([0-9]{1,2})\s*\2\s*([0-9]{1,2})|年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日)"
+)
+
+
+def year_first(text: str) -> str | None:
+    """A date written year first, as Excel saves one in a CSV file (``2026/5/21``) or an officer
+    writes it (``2026年5月21日``, ``2026.5.21``, ``2026-5-21``), as the record writes it
+    (``2026-05-21``); ``None`` for any other form (day or month first is ambiguous: never
+    guessed). A day the calendar lacks is a :class:`ValueError`.
+
+    >>> year_first("2026/5/21"), year_first("2026年5月21日"), year_first("2026.05.21"), year_first("21/5/2026")
+    ('2026-05-21', '2026-05-21', '2026-05-21', None)
+    >>> year_first("2026/2/30")
+    Traceback (most recent call last):
+    ValueError: day is out of range for month
+    """
+    found = _YEAR_FIRST.fullmatch(text.strip())
+    if found is None:
+        return None
+    year, _, month, day, month_zh, day_zh = found.groups()
+    return datetime.date(int(year), int(month or month_zh), int(day or day_zh)).isoformat()
 
 
 def _date_text(value: datetime.date) -> str:
@@ -709,7 +762,9 @@ class _SheetReader:
         self.papers: list[Any] | None = None
         self.rules: list[tuple[str, Any, str]] = []
         self.ballot_header: Sequence[Any] = ()
+        self.ballot_unnamed: dict[int, int] = {}  # a ballot column with marks but no header -> its first row
         self.lacking: set[str] = set()  # sheets without a column they require: not read
+        self.unread: set[tuple[str, int, str]] = set()  # (sheet, row, field) of a cell said bad
 
     def _header(self, sheet: Sheet, header: Sequence[Any]) -> dict[int, Column]:
         name = self.where.sheet(sheet.key)
@@ -757,6 +812,7 @@ class _SheetReader:
         if header is None:
             return
         columns = self._header(sheet, header)
+        unnamed: dict[int, int] = {}  # a column with values but no header -> its first row
         for r, row in enumerate(it, start=2):
             if _empty(row):
                 continue
@@ -764,15 +820,23 @@ class _SheetReader:
             for j, value in enumerate(row):
                 col = columns.get(j)
                 if col is None:
-                    if (value is not None and str(value).strip() and j >= len(header)) or (
-                        j < len(header) and not _header(header[j]) and value is not None and str(value).strip()
-                    ):
-                        self.cells.bad(f"{name}!{letter(j)}{r}", "sheet-no-header")
+                    if value is not None and str(value).strip() and (j >= len(header) or not _header(header[j])):
+                        unnamed.setdefault(j, r)
                     continue
-                got = self.cells.read(value, col.kind, f"{name}!{letter(j)}{r}")
+                words = _ELECTED if sheet.key == "declared" and col.key == "elected" else None
+                got = self.cells.read(value, col.kind, f"{name}!{letter(j)}{r}", words=words)
                 if got is not _ABSENT:
                     item[col.key] = got
+                elif value is not None and str(value).strip():
+                    self.unread.add((sheet.key, r, col.key))  # said at its cell: not "missing" too
             yield r, item
+        self._unnamed(name, unnamed)
+
+    def _unnamed(self, name: str, unnamed: Mapping[int, int]) -> None:
+        """Columns with values but no header: each once, at its header cell (a column of a
+        hundred values is one thing to mend, not a hundred)."""
+        for j, r in sorted(unnamed.items()):
+            self.cells.bad(f"{name}!{letter(j)}1", "sheet-no-header", {"first": f"{name}!{letter(j)}{r}"})
 
     def sheet(self, sheet: Sheet, rows: Iterable[Sequence[Any]]) -> None:
         getattr(self, f"_{sheet.key}", self._list)(sheet, rows)
@@ -789,14 +853,15 @@ class _SheetReader:
         if header is None:
             return
         self._header(sheet, header)
+        unnamed: dict[int, int] = {}
         for r, row in enumerate(it, start=2):
             if _empty(row):
                 continue
             label = _header(row[0] if row else None)
             value = row[1] if len(row) > 1 else None
             for j in range(2, len(row)):
-                if row[j] is not None and str(row[j]).strip():
-                    self.cells.bad(f"{name}!{letter(j)}{r}", "sheet-no-header")
+                if row[j] is not None and str(row[j]).strip() and (j >= len(header) or not _header(header[j])):
+                    unnamed.setdefault(j, r)
             rule = label[len("rules.") :] if label.startswith("rules.") else None
             if rule is not None:
                 self._rule(name, r, rule, value)
@@ -820,6 +885,7 @@ class _SheetReader:
             for p in parents:
                 target = target.setdefault(p, {})
             target[last] = got
+        self._unnamed(name, unnamed)
 
     def _rule(self, name: str, r: int, rule: str, value: Any) -> None:
         """A rule override, ``rules.FIELD``: read once the rulebook is known (:meth:`finish`)."""
@@ -892,7 +958,7 @@ class _SheetReader:
         name = self.where.sheet("candidates")
         for r, item in self._table(sheet, rows):
             if "contest" not in item or "candidate" not in item:
-                if "contest" in item or "candidate" in item:
+                if ("contest" in item or "candidate" in item) and "candidates" not in self.lacking:
                     missing = "candidate" if "contest" in item else "contest"
                     col = self.where.cols["candidates"].get(missing, "A")
                     self.cells.bad(f"{name}!{col}{r}", "missing")
@@ -916,6 +982,7 @@ class _SheetReader:
         self.where.cols["ballots"] = {}
         self.ballot_header = header
         known = {c.get("id") for c in self.data.get("contests", []) if isinstance(c, dict)}
+        judged = "contests" in self.where.names and "contests" not in self.lacking  # the contests were read
         listed = "candidates" in self.where.names and "candidates" not in self.lacking  # the candidates were read
         for j, value in enumerate(header):
             key = _header(value)
@@ -942,6 +1009,8 @@ class _SheetReader:
                     },
                 )
                 continue
+            if not judged:
+                continue  # no contests to judge it by: the missing sheet or column is said, once
             if cid not in known:
                 # Said once at the column, rather than once for every paper.
                 self.cells.bad(at, "sheet-not-a-contest", {"value": shown(cid), "sheet": self.where.sheet("contests")})
@@ -981,6 +1050,7 @@ class _SheetReader:
                 memo[same] = paper
             papers.append(paper)
             self.where.rows["ballots"].append(r)
+        self._unnamed(name, self.ballot_unnamed)
 
     def _numbered(self, value: Any, r: int, numbered: dict[str, int], name: str) -> None:
         """A paper's number, given once: two rows of one number are one paper entered twice (which
@@ -1018,7 +1088,7 @@ class _SheetReader:
                 continue  # the paper's number: for the people who keep the sheet
             if j not in marks:
                 if j >= len(self.ballot_header) or not _header(self.ballot_header[j]):
-                    self.cells.bad(at, "sheet-no-header")
+                    self.ballot_unnamed.setdefault(j, r)
                 continue  # else under a header already reported
             cid, who = marks[j]
             if who is None:
@@ -1082,7 +1152,8 @@ class _SheetReader:
                     self.cells.bad(self.where._at("declared", r, "person"), "sheet-missing-person")
                 continue
             if "elected" not in item:
-                self.cells.bad(self.where._at("declared", r, "elected"), "sheet-missing-elected")
+                if ("declared", r, "elected") not in self.unread:
+                    self.cells.bad(self.where._at("declared", r, "elected"), "sheet-missing-elected")
             elif item["elected"]:
                 said["elected"].append(who)
                 self.where.elected[cid].append(r)
@@ -1139,6 +1210,14 @@ class _SheetReader:
             if key not in found:
                 self.cells.bad("", "sheet-needs-sheet", {"sheet": _named(sheet)})
                 self.where.said.update(_SAID_OF_SHEET.get(key, (key,)))
+        if "contests" in self.data and "candidates" not in found:
+            self.cells.bad("", "sheet-needs-sheet", {"sheet": _named(_BY_KEY["candidates"])})
+        if "contests" in self.data and ("candidates" not in found or "candidates" in self.lacking):
+            # Every contest would have no candidates: its margin is no news, the sheet or column is.
+            self.where.said_codes.add("contest-margin-too-small")
+        if "contests" not in self.data:
+            # Results, reductions and totals by contest: each would say its contest is unknown.
+            self.where.said_within.update(("declared", "reductions", "ballots.totals"))
         if "contests" in self.data:
             for i, contest in enumerate(self.data["contests"]):
                 cid = contest.get("id")

@@ -135,8 +135,9 @@ def test_dates_written_year_first_read_and_others_say_the_forms(tmp_path: pathli
     sheets["名册"][2][born] = "21/5/2026"
     col = "ABCDEFGHIJ"[born]
     assert _lines(_csv(tmp_path / "bad", sheets)) == [
-        f"名册!{col}2: 日历上没有'2026/2/30'这一天",
-        f"名册!{col}3: '21/5/2026'不是可读的日期：请写作2026-05-21、2026/5/21、2026.5.21或2026年5月21日（年份在前）",
+        f"名册.csv!{col}2: 日历上没有'2026/2/30'这一天",
+        f"名册.csv!{col}3: '21/5/2026'不是可读的日期："
+        "请写作2026-05-21、2026/5/21、2026.5.21或2026年5月21日（年份在前）",
     ]
 
 

@@ -221,7 +221,7 @@ def test_a_village_workbook_without_its_roll_is_one_problem(tmp_path: pathlib.Pa
     sheets = _village()
     del sheets["名册"]
     assert _lines(_workbook(tmp_path / "a.xlsx", sheets)) == ["工作簿缺少名册工作表"]
-    assert _lines(_csv(tmp_path / "c", sheets)) == ["工作簿缺少名册工作表"]
+    assert _lines(_csv(tmp_path / "c", sheets)) == ["文件夹中缺少名册.csv"]
     sheets = _village()
     sheets["名册"][0][0] = "号码"
     lines = _lines(_workbook(tmp_path / "b.xlsx", sheets))
@@ -266,7 +266,7 @@ def test_a_ballot_column_for_one_not_a_candidate_is_said_at_its_header(tmp_path:
     sheets = _village()
     sheets["选票"][0][2] = "chair:V99"
     assert _lines(_workbook(tmp_path / "w.xlsx", sheets)) == [
-        "选票!C1: 'V99'不是候选人工作表上选举项目'chair'的候选人：请改正列名，或在候选人工作表上补上这一行"
+        "选票!C1: 'V99'不是候选人工作表中选举项目'chair'的候选人：请改正列名，或在候选人工作表中补上这一行"
     ]
 
 
@@ -355,3 +355,57 @@ def test_a_sheet_reads_every_mark_word_the_vocabulary_has(tmp_path: pathlib.Path
             assert rec.items is not None
             marks = next(iter(rec.items)).sections["committee"]
             assert getattr(marks, "for_" if mark == "for" else mark) == ("M01",), (mark, word)
+
+
+def test_a_csv_folder_says_files_and_names_each_cell_by_its_file(tmp_path: pathlib.Path) -> None:
+    """A folder of CSV files is what the user has: a cell is named by its file (`选举信息.csv!B6`),
+    a file tally does not know is named and the files it reads listed, and a missing or second
+    file is said in a folder's words, never a workbook's."""
+    sheets = _party()
+    sheets["选举信息"][5][1] = "三"  # 收回选票数: 选举信息.csv!B6
+    sheets["签到表"] = sheets.pop("签到")  # a file tally does not know; so no sign-in file
+    sheets["Contests"] = [["contest", "title", "seats"], ["committee", "支部委员", 1]]  # a second 职位
+    del sheets["选票"]  # ... and neither ballots nor a tally sheet
+    found = _problems(_csv(tmp_path / "c", sheets))
+    assert set(found) == {"", "签到表.csv", "选举信息.csv!B6", "职位.csv"}
+    with pytest.raises(RecordError) as caught:
+        load(tmp_path / "c")
+    lines = [p.line("zh") for p in caught.value.problems]
+    assert "文件夹中缺少签到.csv" in lines
+    assert "文件夹中缺少选票.csv或计票单.csv" in lines
+    assert "职位.csv: 职位.csv重复（第一个是Contests.csv）" in lines  # the files are read in order of name
+    unknown = found["签到表.csv"]
+    assert unknown.code == "sheet-unknown-file"
+    assert unknown.words("zh").startswith("未知的文件；文件夹中的 CSV 文件名应为以下之一：选举信息.csv、名册.csv、")
+    assert unknown.reason.startswith("unknown file; the CSV files of a folder are 选举信息.csv (Election.csv), ")
+    assert found["选举信息.csv!B6"].reason == "must be a whole number, not the string '三'"
+    en = [p.line("en") for p in caught.value.problems]
+    assert "the folder needs a file 签到.csv (Sign-in.csv)" in en
+    assert "the folder needs a file 选票.csv (Ballots.csv) or 计票单.csv (Tally sheet.csv)" in en
+    said = " ".join(lines + en)
+    assert not any(word in said for word in ("工作簿", "工作表", "workbook", "the sheet", "a sheet", "unknown sheet"))
+
+
+def test_a_csv_folder_names_its_files_in_the_words_of_a_cell(tmp_path: pathlib.Path) -> None:
+    """A contest or candidate a ballot column names, absent from its file: the file is named
+    (`职位.csv中`), as a workbook names its sheet (`职位工作表中`)."""
+    sheets = _party()
+    sheets["选票"][0][4] = "secretary:M01"
+    sheets["选票"][0][3] = "committee:M09"
+    assert _lines(_csv(tmp_path / "c", sheets)) == [
+        "选票.csv!D1: 'M09'不是候选人.csv中选举项目'committee'的候选人：请改正列名，或在候选人.csv中补上这一行",
+        "选票.csv!E1: 'secretary'不是职位.csv中的选举项目",
+    ]
+    assert _lines(_workbook(tmp_path / "w.xlsx", sheets)) == [
+        "选票!D1: 'M09'不是候选人工作表中选举项目'committee'的候选人：请改正列名，或在候选人工作表中补上这一行",
+        "选票!E1: 'secretary'不是职位工作表中的选举项目",
+    ]
+
+
+def test_a_sheet_of_a_workbook_named_as_a_csv_file_is_unknown(tmp_path: pathlib.Path) -> None:
+    """Only a folder's files set `.csv` aside: a workbook's sheet `名册.csv` is no sheet of it."""
+    sheets = _party()
+    sheets["名册.csv"] = sheets.pop("名册")
+    found = _problems(_workbook(tmp_path / "w.xlsx", sheets))
+    assert found["名册.csv"].code == "sheet-unknown-sheet"
+    assert found[""].words("zh") == "工作簿缺少名册工作表"

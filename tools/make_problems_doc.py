@@ -24,8 +24,9 @@ HEAD = """# Problem codes
 <!-- made by tools/make_problems_doc.py from tally.catalogue.PROBLEMS; do not edit by hand -->
 
 Every problem of a broken input (`tally.Problem`) has a **code**, its **values** and a **path**
-(or, in a workbook, a cell such as `选票!C12`). The words below are how tally tells it, in English
-(`problem.reason`, `str(error)`) and in Chinese (`problem.words("zh")`, `tally … --lang zh`);
+(or, in a workbook, a cell such as `选票!C12`; in a folder of CSV files, `选票.csv!C12`). The words
+below are how tally tells it, in English (`problem.reason`, `str(error)`) and in Chinese
+(`problem.words("zh")`, `tally … --lang zh`);
 `{{name}}` is a value of the problem. A program that reacts to a problem tests its code: the codes
 stay, the words may be improved. See [Errors](errors.md) for when each error is raised.
 

@@ -2089,6 +2089,20 @@ _SHEET_PROBLEMS: dict[str, Words] = {
         "zh": "工作簿缺少{ballots}或{tally}工作表",
         "en": "the workbook needs a sheet {ballots} or {tally}",
     },
+    # a folder of CSV files: a sheet is a file
+    "sheet-unknown-file": {
+        "zh": "未知的文件；文件夹中的 CSV 文件名应为以下之一：{files}",
+        "en": "unknown file; the CSV files of a folder are {files}",
+    },
+    "sheet-second-file": {
+        "zh": "{sheet}重复（第一个是{first}）",
+        "en": "a second file for {sheet}: the first is {first}",
+    },
+    "sheet-needs-file": {"zh": "文件夹中缺少{file}", "en": "the folder needs a file {file}"},
+    "sheet-needs-ballots-file": {
+        "zh": "文件夹中缺少{ballots}或{tally}",
+        "en": "the folder needs a file {ballots} or {tally}",
+    },
     "sheet-unknown-column": {
         "zh": "未知的列{value}；列名应为以下之一：{columns}",
         "en": "unknown column {value}; the columns are {columns}",
@@ -2134,7 +2148,7 @@ _SHEET_PROBLEMS: dict[str, Words] = {
         "zh": "{value}不是“编号:关系”的写法（例如{example}）",
         "en": "{value} is not id:relation (for example {example})",
     },
-    "sheet-no-tally-row": {"zh": "{sheet}工作表上没有{value}这一行", "en": "{value} has no row on the sheet {sheet}"},
+    "sheet-no-tally-row": {"zh": "{sheet}中没有{value}这一行", "en": "{value} has no row on {sheet}"},
     # the ballots sheet
     "sheet-not-ballot-column": {
         "zh": "{value}不是选票的列：列名应为“职位编号:候选人编号”（例如{example}）、“职位编号:{write_in}”，"
@@ -2143,8 +2157,8 @@ _SHEET_PROBLEMS: dict[str, Words] = {
         "contest:{write_in} for write-ins, {paper} or {spoiled}",
     },
     "sheet-not-a-contest": {
-        "zh": "{value}不是{sheet}工作表上的选举项目",
-        "en": "{value} is not a contest of the sheet {sheet}",
+        "zh": "{value}不是{sheet}中的选举项目",
+        "en": "{value} is not a contest of {sheet}",
     },
     "sheet-second-write-in": {"zh": "{value}的另选他人列重复", "en": "a second write-in column for {value}"},
     "sheet-second-ballot-column": {"zh": "{column}列重复", "en": "a second column for {column}"},
@@ -2153,8 +2167,8 @@ _SHEET_PROBLEMS: dict[str, Words] = {
         "en": "{value} is not a mark; the marks are {marks}, or empty",
     },
     "sheet-not-a-candidate": {
-        "zh": "{who}不是{sheet}工作表上选举项目{contest}的候选人：请改正列名，或在{sheet}工作表上补上这一行",
-        "en": "{who} is not a candidate of {contest} on the sheet {sheet}: mend the header, or add the row there",
+        "zh": "{who}不是{sheet}中选举项目{contest}的候选人：请改正列名，或在{sheet}中补上这一行",
+        "en": "{who} is not a candidate of {contest} on {sheet}: mend the header, or add the row there",
     },
     "sheet-paper-twice": {
         "zh": "票号{paper}重复（首次出现在{first}）：同一张选票录入了两次，或票号填错",

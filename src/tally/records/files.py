@@ -213,14 +213,15 @@ def _load_folder(path: pathlib.Path) -> Record:
     if not is_csv_folder(path):
         raise RecordError(Problem("", "file-folder-without-sheets", {"example": "名册.csv"}))
     sheets, notes = read_csv_folder(path)
-    return _from_sheets(sheets, notes)
+    return _from_sheets(sheets, notes, folder=True)
 
 
-def _from_sheets(sheets: Any, notes: list[Note]) -> Record:
-    """The record of sheets: the translator's problems and the record's own, each at its cell."""
+def _from_sheets(sheets: Any, notes: list[Note], *, folder: bool = False) -> Record:
+    """The record of sheets: the translator's problems and the record's own, each at its cell
+    (in a *folder* of CSV files, a sheet is a file: ``名册.csv!B5``)."""
     from .sheets import read_sheets
 
-    data, where, changed, problems = read_sheets(sheets)
+    data, where, changed, problems = read_sheets(sheets, folder=folder)
     record = None
     try:
         record = Record.from_dict(data)

@@ -368,8 +368,9 @@ class Locator:
     falling back to the row, then to the sheet.
     """
 
-    def __init__(self, names: Mapping[str, str]) -> None:
+    def __init__(self, names: Mapping[str, str], *, folder: bool = False) -> None:
         self.names = dict(names)  # sheet key -> the sheet's name as the user wrote it
+        self.folder = folder  # a folder of CSV files: each name is a file's (名册.csv)
         self.rows: dict[str, list[int]] = {}  # list sheet -> the row of each item
         self.cols: dict[str, dict[str, str]] = {}  # sheet -> field -> column letter
         self.last: dict[str, str] = {}  # sheet -> its last column letter
@@ -398,6 +399,17 @@ class Locator:
 
     def sheet(self, key: str) -> str:
         return self.names.get(key, _BY_KEY[key].zh if key in _BY_KEY else key)
+
+    def called(self, key: str) -> Quoted:
+        """A sheet as the words of a problem name it: ``the sheet 职位`` (``职位工作表``), or
+        in a folder its file, ``职位.csv``.
+
+        >>> book, folder = Locator({"contests": "职位"}), Locator({"contests": "职位.csv"}, folder=True)
+        >>> book.called("contests").zh, folder.called("contests")
+        ('职位工作表', '职位.csv')
+        """
+        name = self.sheet(key)
+        return Quoted(name) if self.folder else Quoted(f"the sheet {name}", f"{name}工作表")
 
     def cell(self, path: str) -> str:
         """The cell (or row, or sheet) of a record path."""
@@ -693,8 +705,11 @@ def _date_text(value: datetime.date) -> str:
 # --- reading sheets into the record's JSON form ----------------------------------------------------
 
 
-def _match_sheet(name: str) -> Sheet | Literal["instructions"] | None:
+def _match_sheet(name: str, *, folder: bool = False) -> Sheet | Literal["instructions"] | None:
+    """The sheet a name stands for; in a CSV folder (*folder*) a file's name, its ``.csv`` set aside."""
     key = _header(name)
+    if folder and key.endswith(".csv"):
+        key = key.removesuffix(".csv").rstrip()
     if key in {_header(n) for n in INSTRUCTIONS.values()}:
         return "instructions"
     for sheet in SHEETS:
@@ -708,32 +723,48 @@ def _named(thing: Sheet | Column) -> Quoted:
     return Quoted(f"{thing.zh} ({thing.en})", thing.zh)
 
 
+def _file(sheet: Sheet) -> Quoted:
+    """A sheet's CSV file in a folder, as a problem names it: ``名册.csv`` (in English with
+    ``Roll.csv`` beside it)."""
+    return Quoted(f"{sheet.zh}.csv ({sheet.en}.csv)", f"{sheet.zh}.csv")
+
+
 def _empty(row: Sequence[Any]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in row)
 
 
 def read_sheets(
-    sheets: Iterable[tuple[str, Iterable[Sequence[Any]]]],
+    sheets: Iterable[tuple[str, Iterable[Sequence[Any]]]], *, folder: bool = False
 ) -> tuple[dict[str, Any], Locator, list[Note], list[Problem]]:
     """The record's JSON form from sheets given as (name, rows), with the map back to the cells,
     the notes on what was changed, and the problems found in the cells themselves (each at its
-    cell). The record's own checks come after, in :meth:`Record.from_dict`."""
+    cell). The record's own checks come after, in :meth:`Record.from_dict`.
+
+    For a *folder* of CSV files each name is a file's (``名册.csv``, as :func:`read_csv_folder`
+    gives it): cells are named by it (``名册.csv!B5``), and a file unknown, missing or given
+    twice is said in a folder's words."""
     cells = _Cells()
     found: dict[str, tuple[str, Iterable[Sequence[Any]]]] = {}
     for name, rows in sheets:
-        spec = _match_sheet(name)
+        spec = _match_sheet(name, folder=folder)
         if spec == "instructions":
+            continue
+        if spec is None and folder:
+            cells.bad(name, "sheet-unknown-file", {"files": tuple(_file(s) for s in SHEETS)})
             continue
         if spec is None:
             cells.bad(name, "sheet-unknown-sheet", {"sheets": tuple(_named(s) for s in SHEETS)})
+            continue
+        if spec.key in found and folder:
+            cells.bad(name, "sheet-second-file", {"sheet": _file(spec), "first": found[spec.key][0]})
             continue
         if spec.key in found:
             cells.bad(name, "sheet-second-sheet", {"sheet": _named(spec), "first": found[spec.key][0]})
             continue
         found[spec.key] = (name, rows)
-    where = Locator({key: name for key, (name, _) in found.items()})
+    where = Locator({key: name for key, (name, _) in found.items()}, folder=folder)
     data: dict[str, Any] = {"format": RECORD_FORMAT}
-    reader = _SheetReader(cells, where, data)
+    reader = _SheetReader(cells, where, data, folder=folder)
     for sheet in SHEETS:  # in the layout's order: contests before ballots
         if sheet.key in found:
             reader.sheet(sheet, found[sheet.key][1])
@@ -751,8 +782,9 @@ _SAID_OF_SHEET = {"settings": tuple(path for path, *_ in SETTING_ROWS)}
 
 
 class _SheetReader:
-    def __init__(self, cells: _Cells, where: Locator, data: dict[str, Any]) -> None:
+    def __init__(self, cells: _Cells, where: Locator, data: dict[str, Any], *, folder: bool = False) -> None:
         self.cells = cells
+        self.folder = folder  # a folder of CSV files: a sheet is a file
         self.where = where
         self.data = data
         self.candidates: dict[str, list[str]] = {}
@@ -1013,7 +1045,7 @@ class _SheetReader:
                 continue  # no contests to judge it by: the missing sheet or column is said, once
             if cid not in known:
                 # Said once at the column, rather than once for every paper.
-                self.cells.bad(at, "sheet-not-a-contest", {"value": shown(cid), "sheet": self.where.sheet("contests")})
+                self.cells.bad(at, "sheet-not-a-contest", {"value": shown(cid), "sheet": self.where.called("contests")})
                 continue
             if who.casefold() in _WRITE_IN_WORDS:
                 if cid in self.where.write_in:
@@ -1025,7 +1057,7 @@ class _SheetReader:
                 who = canonical_id(who)
                 if listed and who not in self.candidates.get(cid, ()):
                     # Said once at the column, rather than once for every paper that marks it.
-                    values = {"who": shown(who), "contest": shown(cid), "sheet": self.where.sheet("candidates")}
+                    values = {"who": shown(who), "contest": shown(cid), "sheet": self.where.called("candidates")}
                     self.cells.bad(at, "sheet-not-a-candidate", values)
                     continue
                 if who in self.where.ballot_cols.get(cid, {}):
@@ -1124,7 +1156,7 @@ class _SheetReader:
                 self.cells.bad(
                     self.where._at("votes", r, "contest"),
                     "sheet-no-tally-row",
-                    {"value": shown(cid), "sheet": self.where.sheet("tally")},
+                    {"value": shown(cid), "sheet": self.where.called("tally")},
                 )
                 continue
             if (cid, who) in self.where.votes:
@@ -1202,16 +1234,23 @@ class _SheetReader:
         self.where.rows["objections"] = at
         self.data.setdefault("timeline", {})["objections"] = items
 
+    def _needs(self, sheet: Sheet) -> None:
+        """A sheet the record needs is not there: in a folder, its file."""
+        if self.folder:
+            self.cells.bad("", "sheet-needs-file", {"file": _file(sheet)})
+        else:
+            self.cells.bad("", "sheet-needs-sheet", {"sheet": _named(sheet)})
+
     def finish(self, found: Mapping[str, Any]) -> None:
         """Join what the sheets gave into the record's shape."""
         if self.rules:
             self._read_rules()
         for key, sheet in (("settings", SETTINGS), ("roll", _BY_KEY["roll"]), ("present", _BY_KEY["present"])):
             if key not in found:
-                self.cells.bad("", "sheet-needs-sheet", {"sheet": _named(sheet)})
+                self._needs(sheet)
                 self.where.said.update(_SAID_OF_SHEET.get(key, (key,)))
         if "contests" in self.data and "candidates" not in found:
-            self.cells.bad("", "sheet-needs-sheet", {"sheet": _named(_BY_KEY["candidates"])})
+            self._needs(_BY_KEY["candidates"])
         if "contests" in self.data and ("candidates" not in found or "candidates" in self.lacking):
             # Every contest would have no candidates: its margin is no news, the sheet or column is.
             self.where.said_codes.add("contest-margin-too-small")
@@ -1230,10 +1269,10 @@ class _SheetReader:
                     self.cells.bad(
                         f"{name}!{col}{rows[0]}",
                         "sheet-not-a-contest",
-                        {"value": shown(cid), "sheet": self.where.sheet("contests")},
+                        {"value": shown(cid), "sheet": self.where.called("contests")},
                     )
         elif "contests" not in found:
-            self.cells.bad("", "sheet-needs-sheet", {"sheet": _named(_BY_KEY["contests"])})
+            self._needs(_BY_KEY["contests"])
             self.where.said.add("contests")
         ballots = self.data.setdefault("ballots", {})
         if self.papers is not None and (self.papers or not self.tally):
@@ -1241,9 +1280,11 @@ class _SheetReader:
         if self.tally:
             ballots["totals"] = self.tally
         if self.papers is None and not self.tally and "tally" not in found:
-            self.cells.bad(
-                "", "sheet-needs-ballots", {"ballots": _named(_BY_KEY["ballots"]), "tally": _named(_BY_KEY["tally"])}
-            )
+            ballots, tally = _BY_KEY["ballots"], _BY_KEY["tally"]
+            if self.folder:
+                self.cells.bad("", "sheet-needs-ballots-file", {"ballots": _file(ballots), "tally": _file(tally)})
+            else:
+                self.cells.bad("", "sheet-needs-ballots", {"ballots": _named(ballots), "tally": _named(tally)})
             self.where.said.add("ballots")  # "give items or totals": the same, said of the record
         if self.declared is not None:
             self.data["declared"] = self.declared
@@ -1297,8 +1338,9 @@ def _csv_rows(text: str) -> Iterator[list[str | None]]:
 
 
 def read_csv_folder(folder: pathlib.Path) -> tuple[list[tuple[str, Iterator[list[str | None]]]], list[Note]]:
-    """The sheets of a folder of CSV files, one file a sheet named as the sheet; the rows are
-    read one at a time."""
+    """The sheets of a folder of CSV files, one file a sheet, each named by its file's name
+    (``名册.csv``: the cells of a folder are named as ``名册.csv!B5``, read with
+    ``read_sheets(..., folder=True)``); the rows are read one at a time."""
     sheets: list[tuple[str, Iterator[list[str | None]]]] = []
     notes: list[Note] = []
     problems: list[Problem] = []
@@ -1317,7 +1359,7 @@ def read_csv_folder(folder: pathlib.Path) -> tuple[list[tuple[str, Iterator[list
             problems.append(Problem(path.name, "csv-empty"))  # not even a header: no sheet, not an empty one
             continue
         notes.extend(found)
-        sheets.append((path.stem, _csv_rows(text)))
+        sheets.append((path.name, _csv_rows(text)))
     if problems:
         raise RecordError(problems)
     return sheets, notes

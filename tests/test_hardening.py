@@ -507,8 +507,8 @@ def test_csv_ids_follow_the_policy() -> None:
     notes = []
     roll = roll_from_csv(["id,name", " M01,张三", "Ｍ０２,李四"], notes=notes)
     assert [m.id for m in roll] == ["M01", "M02"]
-    assert note_texts(notes, "en") == ["roll[0].id: ' M01' read as 'M01'", "roll[1].id: 'Ｍ０２' read as 'M02'"]
-    with pytest.raises(RecordError, match=r"^roll\[1\]\.id: duplicate id 'M01'"):
+    assert note_texts(notes, "en") == ["roll[1].id: ' M01' read as 'M01'", "roll[2].id: 'Ｍ０２' read as 'M02'"]
+    with pytest.raises(RecordError, match=r"^roll\[2\]\.id: duplicate id 'M01' \(first at roll\[1\]\)"):
         roll_from_csv(["id", "M01", "Ｍ０１"])
 
 
@@ -525,5 +525,5 @@ def test_dates_are_yyyy_mm_dd_only(day: str, monkeypatch: pytest.MonkeyPatch, ca
 
 def test_csv_birth_dates_are_yyyy_mm_dd_only() -> None:
     """The CSV roll's `born` is read as a record's date."""
-    with pytest.raises(RecordError, match=r"^roll\[0\]\.born: '2026-W21-4' is not a date YYYY-MM-DD$"):
+    with pytest.raises(RecordError, match=r"^roll\[1\]\.born: '2026-W21-4' is not a date YYYY-MM-DD$"):
         roll_from_csv(["id,born", "M01,2026-W21-4"])

@@ -21,6 +21,7 @@ from tally.records import (
     schema,
     verify_many,
 )
+from tally.records.record import Note
 
 HERE = pathlib.Path(__file__).parent
 BROKEN = HERE / "broken"
@@ -185,11 +186,33 @@ def test_roll_from_csv() -> None:
     assert [m.in_electorate for m in roll] == [True, False]
     with pytest.raises(RecordError) as caught:
         roll_from_csv(["id,standing,born", "M01,lapsed,1980-02-30", "M01,full,"])
-    assert [p.path for p in caught.value.problems] == ["roll[0].born", "roll[0].standing"]
+    assert [p.path for p in caught.value.problems] == ["roll[1].born", "roll[1].standing"]  # rows of the file
     with pytest.raises(RecordError, match="duplicate id"):
         roll_from_csv(["id", "M01", "M01"])
     with pytest.raises(RecordError, match="unknown column 'phone'"):
         roll_from_csv(["id,phone", "M01,1"])
+
+
+def test_a_roll_csv_names_the_rows_of_its_file_as_a_ballots_csv_does() -> None:
+    """One scheme for a CSV file's rows, as ballots_from_csv counts them: the header is row 0
+    (`roll[0][2]` is its third column), the first member row 1, an empty line a row too; the
+    Roll's own duplicate id and the notes on ids are at those rows, under the name given."""
+    contest = Contest("c", seats=1, candidates=["M01"])
+    with pytest.raises(RecordError) as caught:
+        list(ballots_from_csv(["M01,phone", "✓,1"], contest))
+    assert [p.path for p in caught.value.problems] == ["ballots[0][1]"]
+    with pytest.raises(RecordError) as caught:
+        roll_from_csv(["id,sex,phone", "M01,x,1"])
+    assert [p.path for p in caught.value.problems] == ["roll[0][2]"]
+    with pytest.raises(RecordError) as caught:
+        roll_from_csv(["id,sex", "M01,x"])
+    assert [p.path for p in caught.value.problems] == ["roll[1].sex"]  # not the header's roll[0]
+    notes: list[Note] = []
+    with pytest.raises(RecordError) as caught:
+        roll_from_csv(["id", "M01", "", "M02", "Ｍ０１"], where="名册", notes=notes)
+    (twice,) = caught.value.problems
+    assert (twice.path, twice.code, twice.values["first"]) == ("名册[4].id", "duplicate-id", "名册[1]")
+    assert [n.values["path"] for n in notes] == ["名册[4].id"]
 
 
 def test_weighted_csv_counts_as_the_rows_one_by_one() -> None:

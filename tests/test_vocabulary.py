@@ -290,7 +290,7 @@ def test_a_roll_csv_in_chinese_words() -> None:
     ]
     with pytest.raises(RecordError) as caught:
         roll_from_csv(["id,sex,standing", "M01,女士,正式"])
-    assert [p.path for p in caught.value.problems] == ["roll[0].sex"]
+    assert [p.path for p in caught.value.problems] == ["roll[1].sex"]
 
 
 def test_written_back_in_canonical_words() -> None:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import csv
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+
+import attrs
 
 from .._ballot import Ballot, Marks
 from .._contest import Contest
 from .._roll import Roll
 from .._values import shown
 from ..errors import Problem, RecordError
-from .read import _checked, _member, _Reader
+from .read import _member, _Reader
 from .record import Note
 from .sheets import letter
 from .vocabulary import mark_choices, read_word, unknown
@@ -240,12 +243,18 @@ def roll_from_csv(lines: Iterable[str], *, where: str = "roll", notes: list[Note
     once. Ids follow the id policy (each id written another way is added once to *notes*, when
     given); dates are ``YYYY-MM-DD``.
 
+    A problem names the row of the file as :func:`ballots_from_csv` counts it: the header is
+    row 0 (``roll[0][2]``, its third column), the first member row 1 (``roll[1].sex``), and an
+    id given twice is said at its second row with its first (``roll[3].id``, first at
+    ``roll[1]``).
+
     >>> roll = roll_from_csv(["id,name,standing", "M01,张三,full", "M02,李四,probationary"])
     >>> [(m.id, m.name, m.standing.value) for m in roll]
     [('M01', '张三', 'full'), ('M02', '李四', 'probationary')]
     """
-    reader = csv.DictReader(iter(lines))
-    fields = [f.strip().lstrip("\ufeff") for f in (reader.fieldnames or [])]
+    reader = csv.reader(iter(lines))
+    first = next(reader, None) or []
+    fields = [f.strip().lstrip("\ufeff") for f in first]
     allowed = ("id", "name", "sex", "born", "standing", "rights")
     r = _Reader()
     r.problems.extend(_twice(fields, where))
@@ -256,16 +265,39 @@ def roll_from_csv(lines: Iterable[str], *, where: str = "roll", notes: list[Note
             r.bad(f"{where}[0][{j}]", "csv-unknown-column", {"name": shown(name), "columns": allowed})
     if r.problems:
         raise RecordError(r.problems)
-    reader.fieldnames = fields
     members = []
-    for i, row in enumerate(reader):
-        # Cells are trimmed, but for the id, which the id policy trims with a note.
-        cells = {k: v for k, v in row.items() if k is not None and v is not None and v.strip()}
+    rows: list[int] = []  # the row of the file of each member
+    for i, row in enumerate(reader, start=1):
+        if not row:
+            continue  # an empty line
+        # Cells are trimmed, but for the id, which the id policy trims with a note. A cell beyond
+        # the header has no column and is not read; a column a row stops short of is empty.
+        cells = {k: v for k, v in zip(fields, row, strict=False) if v.strip()}
         item = {k: v if k == "id" else v.strip() for k, v in cells.items()}
         members.append(_member(r, f"{where}[{i}]", item, {}))
+        rows.append(i)
     if r.problems:
         raise RecordError(r.problems)
     if notes is not None:
         notes.extend(r.notes())
-    roll: Roll = _checked(lambda: Roll(m for m in members if m is not None))
-    return roll
+    try:
+        return Roll(m for m in members if m is not None)
+    except RecordError as error:
+        raise RecordError([_at_row(p, where, rows) for p in error.problems]) from None
+
+
+_ROLL_PATH = re.compile(r"roll\[(\d+)\]")
+
+
+def _at_row(problem: Problem, where: str, rows: list[int]) -> Problem:
+    """A problem of the Roll itself (``roll[2].id``, first at ``roll[0]``: places in the roll)
+    at the rows of the file they came from."""
+
+    def row(text: str) -> str:
+        return _ROLL_PATH.sub(lambda m: f"{where}[{rows[int(m.group(1))]}]", text, count=1)
+
+    values = dict(problem.values)
+    first = values.get("first")
+    if isinstance(first, str):
+        values["first"] = row(first)
+    return attrs.evolve(problem, path=row(problem.path), values=values)

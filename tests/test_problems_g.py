@@ -4,91 +4,52 @@ only restates a missing sheet."""
 
 from __future__ import annotations
 
-import csv
-import io
 import pathlib
-from typing import Any
 
-import pytest
-from openpyxl import Workbook
-
+from sheetfiles import csv_folder, village, workbook, zh_lines
 from tally import examples
-from tally.errors import RecordError
 from tally.records import load
 from tally.records.sheets import record_sheets
-
-
-def _village() -> dict[str, list[list[Any]]]:
-    """The village example as `tally convert` writes its sheets, in Chinese."""
-    return {name: [list(row) for row in rows] for name, rows in record_sheets(examples.load("village"), lang="zh")}
-
-
-def _workbook(path: pathlib.Path, sheets: dict[str, list[list[Any]]]) -> pathlib.Path:
-    book = Workbook()
-    first = book.active
-    assert first is not None
-    book.remove(first)
-    for name, rows in sheets.items():
-        ws = book.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    book.save(path)
-    return path
-
-
-def _csv(folder: pathlib.Path, sheets: dict[str, list[list[Any]]]) -> pathlib.Path:
-    folder.mkdir()
-    for name, rows in sheets.items():
-        text = io.StringIO()
-        csv.writer(text).writerows([["" if v is None else v for v in row] for row in rows])
-        (folder / f"{name}.csv").write_text(text.getvalue(), encoding="utf-8-sig")
-    return folder
-
-
-def _lines(source: pathlib.Path) -> list[str]:
-    with pytest.raises(RecordError) as caught:
-        load(source)
-    return [p.line("zh") for p in caught.value.problems]
 
 
 def test_a_missing_candidates_sheet_is_said_once_without_margins(tmp_path: pathlib.Path) -> None:
     """No 候选人 sheet (deleted, or renamed): the missing sheet, once, and no margin problem of
     contests whose candidates were never read."""
-    sheets = _village()
+    sheets = village()
     del sheets["候选人"]
-    assert _lines(_workbook(tmp_path / "a.xlsx", sheets)) == ["工作簿缺少候选人工作表"]
-    renamed = {("候选" if name == "候选人" else name): rows for name, rows in _village().items()}
-    lines = _lines(_workbook(tmp_path / "b.xlsx", renamed))
+    assert zh_lines(workbook(tmp_path / "a.xlsx", sheets)) == ["工作簿缺少候选人工作表"]
+    renamed = {("候选" if name == "候选人" else name): rows for name, rows in village().items()}
+    lines = zh_lines(workbook(tmp_path / "b.xlsx", renamed))
     assert lines[1:] == ["工作簿缺少候选人工作表"]
     assert lines[0].startswith("候选: 未知的工作表")
 
 
 def test_a_candidates_sheet_without_its_candidate_column_is_said_once(tmp_path: pathlib.Path) -> None:
     """The 候选人编号 header renamed: the missing column, once; no row, no margin."""
-    sheets = _village()
+    sheets = village()
     sheets["候选人"][0][1] = "人选"
-    lines = _lines(_workbook(tmp_path / "a.xlsx", sheets))
+    lines = zh_lines(workbook(tmp_path / "a.xlsx", sheets))
     assert lines[1:] == ["候选人!1:1: 缺少候选人编号列"]
     assert lines[0].startswith("候选人!B1: 未知的列'人选'")
 
 
 def test_a_missing_contests_sheet_is_said_once(tmp_path: pathlib.Path) -> None:
     """No 职位 sheet: said once, not again at each ballot column nor at each declared result."""
-    sheets = _village()
+    sheets = village()
     del sheets["职位"]
-    assert _lines(_workbook(tmp_path / "a.xlsx", sheets)) == ["工作簿缺少职位工作表"]
+    assert zh_lines(workbook(tmp_path / "a.xlsx", sheets)) == ["工作簿缺少职位工作表"]
 
 
 def test_a_bad_elected_cell_is_one_problem_and_its_words_read(tmp_path: pathlib.Path) -> None:
     """公布结果!C2 holding a word that is not yes or no: that, once, never "not filled in" too;
     当选 and 未当选 (what an officer writes there) read as yes and no."""
-    sheets = _village()
+    sheets = village()
     assert sheets["公布结果"][0][2] == "当选"
     sheets["公布结果"][1][2] = "也许"
-    assert _lines(_workbook(tmp_path / "a.xlsx", sheets)) == ["公布结果!C2: 应填写“是”或“否”，而不是'也许'"]
+    assert zh_lines(workbook(tmp_path / "a.xlsx", sheets)) == ["公布结果!C2: 应填写“是”或“否”，而不是'也许'"]
     for word, elected in (("当选", True), ("未当选", False), ("落选", False), (" 当选 ", True)):
         sheets["公布结果"][1][2] = word
-        record = load(_workbook(tmp_path / f"{word.strip()}.xlsx", sheets))
+        record = load(workbook(tmp_path / f"{word.strip()}.xlsx", sheets))
         cid, who = sheets["公布结果"][1][:2]
         assert record.declared is not None
         assert (who in record.declared[cid].elected) is elected, word
@@ -97,14 +58,14 @@ def test_a_bad_elected_cell_is_one_problem_and_its_words_read(tmp_path: pathlib.
 def test_a_column_without_its_header_is_one_problem_at_the_header(tmp_path: pathlib.Path) -> None:
     """名册!C1 emptied over thirty values, a mark past the ballots' last header, a value beside
     a setting: each column once, at its header cell, with its first value."""
-    sheets = _village()
+    sheets = village()
     sheets["名册"][0][2] = None
     sheets["选票"][3].append("赞成")
     sheets["选票"][5].append("赞成")
     sheets["选举信息"][2].append("备注")
     sheets["选举信息"][4].append("备注")
     ballots = len(sheets["选票"][0])
-    lines = _lines(_workbook(tmp_path / "a.xlsx", sheets))
+    lines = zh_lines(workbook(tmp_path / "a.xlsx", sheets))
     from tally.records.sheets import letter
 
     col = letter(ballots)
@@ -121,20 +82,20 @@ def test_dates_written_year_first_read_and_others_say_the_forms(tmp_path: pathli
     """Year-first dates as Excel saves them in a CSV file or an officer writes them read, in a
     workbook and in a CSV folder; a day the calendar lacks and a day-first date are each an
     error at its cell, the latter naming the forms read."""
-    sheets = _village()
+    sheets = village()
     day_row = next(i for i, row in enumerate(sheets["选举信息"]) if row[0] == "选举日期")
     born = sheets["名册"][0].index("出生日期")
     for i, written in enumerate(("2026/5/21", "2026年5月21日", "２０２６.５.２１", "2026-5-21")):
         sheets["选举信息"][day_row][1] = written
         sheets["名册"][1][born] = "1970年3月4日"
-        for source in (_workbook(tmp_path / f"{i}.xlsx", sheets), _csv(tmp_path / f"c{i}", sheets)):
+        for source in (workbook(tmp_path / f"{i}.xlsx", sheets), csv_folder(tmp_path / f"c{i}", sheets)):
             record = load(source)
             assert str(record.day) == "2026-05-21", (written, source)
             assert str(next(iter(record.roll)).born) == "1970-03-04"
     sheets["名册"][1][born] = "2026/2/30"
     sheets["名册"][2][born] = "21/5/2026"
     col = "ABCDEFGHIJ"[born]
-    assert _lines(_csv(tmp_path / "bad", sheets)) == [
+    assert zh_lines(csv_folder(tmp_path / "bad", sheets)) == [
         f"名册.csv!{col}2: 日历上没有'2026/2/30'这一天",
         f"名册.csv!{col}3: '21/5/2026'不是可读的日期："
         "请写作2026-05-21、2026/5/21、2026.5.21或2026年5月21日（年份在前）",

@@ -9,26 +9,12 @@ import pathlib
 from typing import Any
 
 import pytest
-from openpyxl import Workbook
 
+from sheetfiles import csv_folder, village, workbook, zh_lines
 from tally import examples
 from tally.errors import Problem, RecordError
 from tally.records import load
 from tally.records.sheets import record_sheets, template_sheets, write_workbook
-
-
-def _workbook(path: pathlib.Path, sheets: dict[str, list[list[Any]]]) -> pathlib.Path:
-    """A workbook as a person would make it with a spreadsheet program: openpyxl, no tally."""
-    book = Workbook()
-    first = book.active
-    assert first is not None
-    book.remove(first)
-    for name, rows in sheets.items():
-        ws = book.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    book.save(path)
-    return path
 
 
 def _party() -> dict[str, list[list[Any]]]:
@@ -61,7 +47,7 @@ def test_cells_of_a_broken_workbook_in_both_languages(tmp_path: pathlib.Path) ->
     sheets["选票"][2][3] = "maybe"  # 选票!D3
     sheets["选票"][3][1] = "也许"  # 选票!B4
     sheets["职位"][0].append("颜色")  # 职位!D1
-    found = _problems(_workbook(tmp_path / "w.xlsx", sheets))
+    found = _problems(workbook(tmp_path / "w.xlsx", sheets))
 
     mark = found["选票!D3"]
     assert mark.code == "sheet-not-a-mark"
@@ -92,7 +78,7 @@ def test_missing_and_second_sheets_in_both_languages(tmp_path: pathlib.Path) -> 
     del sheets["名册"]
     sheets["Sign-in"] = [["id"], ["M01"]]
     with pytest.raises(RecordError) as caught:
-        load(_workbook(tmp_path / "w.xlsx", sheets))
+        load(workbook(tmp_path / "w.xlsx", sheets))
     by_code = {p.code: p for p in caught.value.problems}
     needs = by_code["sheet-needs-sheet"]
     assert (needs.path, needs.reason) == ("", "the workbook needs a sheet 名册 (Roll)")
@@ -170,7 +156,7 @@ def test_a_result_row_without_its_person_is_one_problem(tmp_path: pathlib.Path) 
     sheets = _party()
     sheets["公布结果"][1][1] = None  # 公布结果!B2
     with pytest.raises(RecordError) as caught:
-        load(_workbook(tmp_path / "w.xlsx", sheets))
+        load(workbook(tmp_path / "w.xlsx", sheets))
     at = [p for p in caught.value.problems if p.path == "公布结果!B2"]
     assert [p.code for p in at] == ["sheet-missing-person"]
 
@@ -194,37 +180,17 @@ def test_a_board_row_without_its_side_is_empty_not_none(tmp_path: pathlib.Path) 
 # --- what a review of broken workbooks and CSV folders found ------------------------------------------
 
 
-def _village() -> dict[str, list[list[Any]]]:
-    """The village example as `tally convert` writes its sheets, in Chinese."""
-    return {name: [list(row) for row in rows] for name, rows in record_sheets(examples.load("village"), lang="zh")}
-
-
-def _csv(folder: pathlib.Path, sheets: dict[str, list[list[Any]]]) -> pathlib.Path:
-    folder.mkdir()
-    for name, rows in sheets.items():
-        text = io.StringIO()
-        csv.writer(text).writerows([["" if v is None else v for v in row] for row in rows])
-        (folder / f"{name}.csv").write_text(text.getvalue(), encoding="utf-8-sig")
-    return folder
-
-
-def _lines(source: pathlib.Path) -> list[str]:
-    with pytest.raises(RecordError) as caught:
-        load(source)
-    return [p.line("zh") for p in caught.value.problems]
-
-
 def test_a_village_workbook_without_its_roll_is_one_problem(tmp_path: pathlib.Path) -> None:
     """No roll sheet, or no id column on it: one problem that says so, never a line per row of
     the roll in Python's words (a stand-in member on a villagers' roll), nor a candidate or a
     sign-in "not on the roll" of a roll that is not there."""
-    sheets = _village()
+    sheets = village()
     del sheets["名册"]
-    assert _lines(_workbook(tmp_path / "a.xlsx", sheets)) == ["工作簿缺少名册工作表"]
-    assert _lines(_csv(tmp_path / "c", sheets)) == ["文件夹中缺少名册.csv"]
-    sheets = _village()
+    assert zh_lines(workbook(tmp_path / "a.xlsx", sheets)) == ["工作簿缺少名册工作表"]
+    assert zh_lines(csv_folder(tmp_path / "c", sheets)) == ["文件夹中缺少名册.csv"]
+    sheets = village()
     sheets["名册"][0][0] = "号码"
-    lines = _lines(_workbook(tmp_path / "b.xlsx", sheets))
+    lines = zh_lines(workbook(tmp_path / "b.xlsx", sheets))
     assert lines[1:] == ["名册!1:1: 缺少编号列"]
     assert lines[0].startswith("名册!A1: 未知的列'号码'")
 
@@ -245,9 +211,9 @@ def test_a_village_record_with_an_empty_roll_names_no_python_value() -> None:
 
 def test_a_workbook_without_ballots_says_so_once(tmp_path: pathlib.Path) -> None:
     """No ballots sheet nor tally sheet: said once, not again as the record's items or totals."""
-    sheets = _village()
+    sheets = village()
     del sheets["选票"]
-    assert _lines(_workbook(tmp_path / "w.xlsx", sheets)) == ["工作簿缺少选票或计票单工作表"]
+    assert zh_lines(workbook(tmp_path / "w.xlsx", sheets)) == ["工作簿缺少选票或计票单工作表"]
 
 
 def test_the_first_of_two_is_named_at_its_cell(tmp_path: pathlib.Path) -> None:
@@ -255,7 +221,7 @@ def test_the_first_of_two_is_named_at_its_cell(tmp_path: pathlib.Path) -> None:
     sheets = _party()
     sheets["名册"][2][0] = "M01"
     sheets["签到"][2][0] = "M01"
-    lines = _lines(_workbook(tmp_path / "w.xlsx", sheets))
+    lines = zh_lines(workbook(tmp_path / "w.xlsx", sheets))
     assert "名册!A3: 编号'M01'重复（首次出现在名册!A2）" in lines
     assert "签到!A3: 'M01'重复签到（首次出现在签到!A2）" in lines
     assert not any("roll[" in line or "present[" in line for line in lines)
@@ -263,9 +229,9 @@ def test_the_first_of_two_is_named_at_its_cell(tmp_path: pathlib.Path) -> None:
 
 def test_a_ballot_column_for_one_not_a_candidate_is_said_at_its_header(tmp_path: pathlib.Path) -> None:
     """A ballot column `chair:V99`: once, at its header, however many papers mark it."""
-    sheets = _village()
+    sheets = village()
     sheets["选票"][0][2] = "chair:V99"
-    assert _lines(_workbook(tmp_path / "w.xlsx", sheets)) == [
+    assert zh_lines(workbook(tmp_path / "w.xlsx", sheets)) == [
         "选票!C1: 'V99'不是候选人工作表中选举项目'chair'的候选人：请改正列名，或在候选人工作表中补上这一行"
     ]
 
@@ -273,18 +239,18 @@ def test_a_ballot_column_for_one_not_a_candidate_is_said_at_its_header(tmp_path:
 def test_a_margin_problem_is_at_its_contest(tmp_path: pathlib.Path) -> None:
     """Too few candidates for a contest: the problem is at the contest's row, not at one of its
     candidates' rows."""
-    sheets = _village()
+    sheets = village()
     sheets["候选人"][1][0] = "nope"
-    lines = _lines(_workbook(tmp_path / "w.xlsx", sheets))
+    lines = zh_lines(workbook(tmp_path / "w.xlsx", sheets))
     assert any(line.startswith("职位!A2:E2: 应选1名，候选人只有1名") for line in lines), lines
     assert not any(line.startswith("候选人!A3") for line in lines)
 
 
 def test_an_empty_csv_file_is_a_problem(tmp_path: pathlib.Path) -> None:
     """A sign-in file of no bytes at all is not an empty sign-in list: it is said."""
-    folder = _csv(tmp_path / "c", _village())
+    folder = csv_folder(tmp_path / "c", village())
     (folder / "签到.csv").write_bytes(b"")
-    assert _lines(folder) == ["签到.csv: CSV 文件是空的：第一行须为表头"]
+    assert zh_lines(folder) == ["签到.csv: CSV 文件是空的：第一行须为表头"]
 
 
 def test_a_paper_number_given_twice_names_both_rows(tmp_path: pathlib.Path) -> None:
@@ -292,7 +258,7 @@ def test_a_paper_number_given_twice_names_both_rows(tmp_path: pathlib.Path) -> N
     mistyped; the problem names both rows."""
     sheets = _party()
     sheets["选票"][2][0] = 1
-    assert _lines(_workbook(tmp_path / "w.xlsx", sheets)) == [
+    assert zh_lines(workbook(tmp_path / "w.xlsx", sheets)) == [
         "选票!A3: 票号'1'重复（首次出现在选票!A2）：同一张选票录入了两次，或票号填错"
     ]
 
@@ -351,7 +317,7 @@ def test_a_sheet_reads_every_mark_word_the_vocabulary_has(tmp_path: pathlib.Path
         for k, word in enumerate(words):
             sheets = _party()
             sheets["选票"][1][2] = word  # 选票!C2: the first paper's mark for M01
-            rec = load(_workbook(tmp_path / f"{mark}-{k}.xlsx", sheets))
+            rec = load(workbook(tmp_path / f"{mark}-{k}.xlsx", sheets))
             assert rec.items is not None
             marks = next(iter(rec.items)).sections["committee"]
             assert getattr(marks, "for_" if mark == "for" else mark) == ("M01",), (mark, word)
@@ -366,7 +332,7 @@ def test_a_csv_folder_says_files_and_names_each_cell_by_its_file(tmp_path: pathl
     sheets["签到表"] = sheets.pop("签到")  # a file tally does not know; so no sign-in file
     sheets["Contests"] = [["contest", "title", "seats"], ["committee", "支部委员", 1]]  # a second 职位
     del sheets["选票"]  # ... and neither ballots nor a tally sheet
-    found = _problems(_csv(tmp_path / "c", sheets))
+    found = _problems(csv_folder(tmp_path / "c", sheets))
     assert set(found) == {"", "签到表.csv", "选举信息.csv!B6", "职位.csv"}
     with pytest.raises(RecordError) as caught:
         load(tmp_path / "c")
@@ -392,11 +358,11 @@ def test_a_csv_folder_names_its_files_in_the_words_of_a_cell(tmp_path: pathlib.P
     sheets = _party()
     sheets["选票"][0][4] = "secretary:M01"
     sheets["选票"][0][3] = "committee:M09"
-    assert _lines(_csv(tmp_path / "c", sheets)) == [
+    assert zh_lines(csv_folder(tmp_path / "c", sheets)) == [
         "选票.csv!D1: 'M09'不是候选人.csv中选举项目'committee'的候选人：请改正列名，或在候选人.csv中补上这一行",
         "选票.csv!E1: 'secretary'不是职位.csv中的选举项目",
     ]
-    assert _lines(_workbook(tmp_path / "w.xlsx", sheets)) == [
+    assert zh_lines(workbook(tmp_path / "w.xlsx", sheets)) == [
         "选票!D1: 'M09'不是候选人工作表中选举项目'committee'的候选人：请改正列名，或在候选人工作表中补上这一行",
         "选票!E1: 'secretary'不是职位工作表中的选举项目",
     ]
@@ -406,6 +372,6 @@ def test_a_sheet_of_a_workbook_named_as_a_csv_file_is_unknown(tmp_path: pathlib.
     """Only a folder's files set `.csv` aside: a workbook's sheet `名册.csv` is no sheet of it."""
     sheets = _party()
     sheets["名册.csv"] = sheets.pop("名册")
-    found = _problems(_workbook(tmp_path / "w.xlsx", sheets))
+    found = _problems(workbook(tmp_path / "w.xlsx", sheets))
     assert found["名册.csv"].code == "sheet-unknown-sheet"
     assert found[""].words("zh") == "工作簿缺少名册工作表"

@@ -6,31 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import pathlib
-from typing import Any
 
 import pytest
 
-from sheetfiles import csv_folder, village, workbook, zh_lines
+from sheetfiles import csv_folder, party, village, workbook, zh_lines
 from tally import examples
 from tally.errors import Problem, RecordError
 from tally.records import load
 from tally.records.sheets import record_sheets, template_sheets, write_workbook
-
-
-def _party() -> dict[str, list[list[Any]]]:
-    """A small party-meeting workbook in Chinese: three members, one contest, three papers."""
-    return {
-        "选举信息": [["项目", "内容"], ["标题", "某支部选举"], ["选举类型", "party-meeting"],
-                 ["规则", "cpc-basic-2020"], ["选举日期", "2021-05-21"], ["收回选票数", 3]],
-        "名册": [["编号", "姓名", "党籍"], ["M01", "张三", "full"], ["M02", "李四", "full"], ["M03", "王五", "full"]],
-        "签到": [["编号"], ["M01"], ["M02"], ["M03"]],
-        "职位": [["职位编号", "名称", "应选人数"], ["committee", "支部委员", 1]],
-        "候选人": [["职位编号", "候选人编号"], ["committee", "M01"], ["committee", "M02"]],
-        "选票": [["票号", "废票", "committee:M01", "committee:M02", "committee:另选他人"],
-               [1, None, "赞成", None, None], [2, None, "赞成", "不赞成", None], [3, None, None, "赞成", None]],
-        "公布结果": [["职位编号", "人员编号", "当选", "公布票数"],
-                 ["committee", "M01", "是", 2], ["committee", "M02", "否", 1]],
-    }  # fmt: skip
 
 
 def _problems(source: pathlib.Path) -> dict[str, Problem]:
@@ -43,7 +26,7 @@ def _problems(source: pathlib.Path) -> dict[str, Problem]:
 def test_cells_of_a_broken_workbook_in_both_languages(tmp_path: pathlib.Path) -> None:
     """A mark, a yes/no cell and a column header the sheets do not know: each at its cell, the
     names of sheets and columns in Chinese only when the words are Chinese."""
-    sheets = _party()
+    sheets = party()
     sheets["选票"][2][3] = "maybe"  # 选票!D3
     sheets["选票"][3][1] = "也许"  # 选票!B4
     sheets["职位"][0].append("颜色")  # 职位!D1
@@ -74,7 +57,7 @@ def test_cells_of_a_broken_workbook_in_both_languages(tmp_path: pathlib.Path) ->
 
 def test_missing_and_second_sheets_in_both_languages(tmp_path: pathlib.Path) -> None:
     """A workbook without its roll and with two sign-in sheets (one named in English)."""
-    sheets = _party()
+    sheets = party()
     del sheets["名册"]
     sheets["Sign-in"] = [["id"], ["M01"]]
     with pytest.raises(RecordError) as caught:
@@ -103,7 +86,7 @@ def test_a_csv_file_in_another_encoding_says_how_to_save_it(tmp_path: pathlib.Pa
     """Bytes neither UTF-8 nor GB18030: the officer is told, in Chinese, to save as CSV UTF-8."""
     folder = tmp_path / "支部"
     folder.mkdir()
-    for name, rows in _party().items():
+    for name, rows in party().items():
         text = io.StringIO()
         csv.writer(text).writerows([["" if v is None else v for v in row] for row in rows])
         (folder / f"{name}.csv").write_text(text.getvalue(), encoding="utf-8")
@@ -153,7 +136,7 @@ def test_writing_sheets_and_templates_name_their_problems(tmp_path: pathlib.Path
 
 def test_a_result_row_without_its_person_is_one_problem(tmp_path: pathlib.Path) -> None:
     """A declared row with 当选 and 公布票数 but no person: one problem at the person's cell."""
-    sheets = _party()
+    sheets = party()
     sheets["公布结果"][1][1] = None  # 公布结果!B2
     with pytest.raises(RecordError) as caught:
         load(workbook(tmp_path / "w.xlsx", sheets))
@@ -218,7 +201,7 @@ def test_a_workbook_without_ballots_says_so_once(tmp_path: pathlib.Path) -> None
 
 def test_the_first_of_two_is_named_at_its_cell(tmp_path: pathlib.Path) -> None:
     """An id given twice on the roll or the sign-in sheet: the first is named at its cell too."""
-    sheets = _party()
+    sheets = party()
     sheets["名册"][2][0] = "M01"
     sheets["签到"][2][0] = "M01"
     lines = zh_lines(workbook(tmp_path / "w.xlsx", sheets))
@@ -256,7 +239,7 @@ def test_an_empty_csv_file_is_a_problem(tmp_path: pathlib.Path) -> None:
 def test_a_paper_number_given_twice_names_both_rows(tmp_path: pathlib.Path) -> None:
     """Two rows of one paper number: one paper entered twice (counted twice), or a number
     mistyped; the problem names both rows."""
-    sheets = _party()
+    sheets = party()
     sheets["选票"][2][0] = 1
     assert zh_lines(workbook(tmp_path / "w.xlsx", sheets)) == [
         "选票!A3: 票号'1'重复（首次出现在选票!A2）：同一张选票录入了两次，或票号填错"
@@ -315,7 +298,7 @@ def test_a_sheet_reads_every_mark_word_the_vocabulary_has(tmp_path: pathlib.Path
 
     for mark, words in VOCABULARIES["mark"].items():
         for k, word in enumerate(words):
-            sheets = _party()
+            sheets = party()
             sheets["选票"][1][2] = word  # 选票!C2: the first paper's mark for M01
             rec = load(workbook(tmp_path / f"{mark}-{k}.xlsx", sheets))
             assert rec.items is not None
@@ -327,7 +310,7 @@ def test_a_csv_folder_says_files_and_names_each_cell_by_its_file(tmp_path: pathl
     """A folder of CSV files is what the user has: a cell is named by its file (`选举信息.csv!B6`),
     a file tally does not know is named and the files it reads listed, and a missing or second
     file is said in a folder's words, never a workbook's."""
-    sheets = _party()
+    sheets = party()
     sheets["选举信息"][5][1] = "三"  # 收回选票数: 选举信息.csv!B6
     sheets["签到表"] = sheets.pop("签到")  # a file tally does not know; so no sign-in file
     sheets["Contests"] = [["contest", "title", "seats"], ["committee", "支部委员", 1]]  # a second 职位
@@ -355,7 +338,7 @@ def test_a_csv_folder_says_files_and_names_each_cell_by_its_file(tmp_path: pathl
 def test_a_csv_folder_names_its_files_in_the_words_of_a_cell(tmp_path: pathlib.Path) -> None:
     """A contest or candidate a ballot column names, absent from its file: the file is named
     (`职位.csv中`), as a workbook names its sheet (`职位工作表中`)."""
-    sheets = _party()
+    sheets = party()
     sheets["选票"][0][4] = "secretary:M01"
     sheets["选票"][0][3] = "committee:M09"
     assert zh_lines(csv_folder(tmp_path / "c", sheets)) == [
@@ -370,7 +353,7 @@ def test_a_csv_folder_names_its_files_in_the_words_of_a_cell(tmp_path: pathlib.P
 
 def test_a_sheet_of_a_workbook_named_as_a_csv_file_is_unknown(tmp_path: pathlib.Path) -> None:
     """Only a folder's files set `.csv` aside: a workbook's sheet `名册.csv` is no sheet of it."""
-    sheets = _party()
+    sheets = party()
     sheets["名册.csv"] = sheets.pop("名册")
     found = _problems(workbook(tmp_path / "w.xlsx", sheets))
     assert found["名册.csv"].code == "sheet-unknown-sheet"

@@ -12,8 +12,9 @@ from typing import Any
 
 import jsonschema
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
+from sheetfiles import party, workbook
 from tally import examples
 from tally.catalogue import FIELDS
 from tally.cli import language, main
@@ -45,35 +46,10 @@ def _cells(path: pathlib.Path) -> dict[str, list[list[Any]]]:
 
 
 def _workbook(path: pathlib.Path, sheets: dict[str, list[list[Any]]]) -> str:
-    """A workbook as a person would make it with a spreadsheet program: openpyxl, no tally."""
-    book = Workbook()
-    first = book.active
-    assert first is not None
-    book.remove(first)
-    for name, rows in sheets.items():
-        ws = book.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    book.save(path)
-    return str(path)
+    """A workbook as a person would make it (tests/sheetfiles.py), as the command line takes it."""
+    return str(workbook(path, sheets))
 
 
-def _party(**changes: list[list[Any]]) -> dict[str, list[list[Any]]]:
-    """A small party-meeting workbook in Chinese: three members, one contest, three papers."""
-    sheets: dict[str, list[list[Any]]] = {
-        "选举信息": [["项目", "内容"], ["标题", "某支部选举"], ["选举类型", "party-meeting"],
-                 ["规则", "cpc-basic-2020"], ["选举日期", "2021-05-21"], ["收回选票数", 3]],
-        "名册": [["编号", "姓名", "党籍"], ["M01", "张三", "full"], ["M02", "李四", "full"], ["M03", "王五", "full"]],
-        "签到": [["编号"], ["M01"], ["M02"], ["M03"]],
-        "职位": [["职位编号", "名称", "应选人数"], ["committee", "支部委员", 1]],
-        "候选人": [["职位编号", "候选人编号"], ["committee", "M01"], ["committee", "M02"]],
-        "选票": [["票号", "废票", "committee:M01", "committee:M02", "committee:另选他人"],
-               [1, None, "赞成", None, None], [2, None, "赞成", "不赞成", None], [3, None, None, "赞成", None]],
-        "公布结果": [["职位编号", "人员编号", "当选", "公布票数"],
-                 ["committee", "M01", "是", 2], ["committee", "M02", "否", 1]],
-    }  # fmt: skip
-    sheets.update(changes)
-    return sheets
 
 
 # --- the round trip --------------------------------------------------------------------------------
@@ -138,7 +114,7 @@ def test_marks_out_of_ballot_order_are_noted(tmp_path: pathlib.Path, capsys: Cap
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_verify_a_workbook_made_with_openpyxl(tmp_path: pathlib.Path, lang: str, capsys: Capture) -> None:
     """A workbook written by openpyxl (no tally) verifies: exit 0, the report in the language."""
-    path = _workbook(tmp_path / "支部.xlsx", _party())
+    path = _workbook(tmp_path / "支部.xlsx", party())
     assert main(["verify", path, "--lang", lang]) == 0
     out = capsys.readouterr().out
     assert ("复核结果与公布结果一致" if lang == "zh" else "The recount agrees with what was declared.") in out
@@ -157,7 +133,7 @@ def _csv_folder(folder: pathlib.Path, sheets: dict[str, list[list[Any]]], encodi
 def test_csv_saved_as_gb18030_is_read_with_a_note(tmp_path: pathlib.Path, lang: str, capsys: Capture) -> None:
     """CSV files saved as GBK/GB18030 (Excel's default in China) are read, and the output says so:
     a note on stderr, and ``notes`` in the JSON result."""
-    folder = _csv_folder(tmp_path / "支部", _party(), "gb18030")
+    folder = _csv_folder(tmp_path / "支部", party(), "gb18030")
     assert main(["verify", str(folder), "--lang", lang]) == 0
     err = capsys.readouterr().err
     assert ("已按 GB18030（GBK）读取" if lang == "zh" else "it was read as GB18030") in err
@@ -170,14 +146,14 @@ def test_csv_saved_as_gb18030_is_read_with_a_note(tmp_path: pathlib.Path, lang: 
 
 def test_csv_saved_as_utf8_with_a_bom_is_read_quietly(tmp_path: pathlib.Path, capsys: Capture) -> None:
     """UTF-8 with a byte-order mark (Excel's "CSV UTF-8") is plain UTF-8: no note."""
-    folder = _csv_folder(tmp_path / "支部", _party(), "utf-8-sig")
+    folder = _csv_folder(tmp_path / "支部", party(), "utf-8-sig")
     assert main(["verify", str(folder)]) == 0
     assert capsys.readouterr().err == ""
 
 
 def test_a_file_neither_utf8_nor_gb18030_says_what_to_save_as(tmp_path: pathlib.Path, capsys: Capture) -> None:
     """Bytes that are neither: exit 2, and the error names the file and the encoding to save in."""
-    folder = _csv_folder(tmp_path / "支部", _party(), "utf-8")
+    folder = _csv_folder(tmp_path / "支部", party(), "utf-8")
     (folder / "签到.csv").write_bytes(b"\x81\x30\xff\xff")  # no byte-order mark: not UTF-16
     assert main(["verify", str(folder)]) == 2
     assert "签到.csv: the file is neither UTF-8 nor GB18030 text: save it as 'CSV UTF-8'" in capsys.readouterr().err
@@ -198,7 +174,7 @@ def test_json_with_a_bom_or_in_gb18030_is_read(tmp_path: pathlib.Path, capsys: C
 def test_full_width_ids_and_marks_are_folded_and_said_once(tmp_path: pathlib.Path, capsys: Capture) -> None:
     """Full-width ids (Ｍ０１), marks and digits are NFKC-folded, names trimmed, and the output
     says so once, naming the first cell changed."""
-    sheets = _party()
+    sheets = party()
     sheets["签到"] = [["编号"], ["Ｍ０１"], [" M02 "], ["Ｍ03"]]
     sheets["名册"][1][1] = " 张三 "
     sheets["选票"][1][2] = "√"
@@ -217,7 +193,7 @@ def test_full_width_ids_and_marks_are_folded_and_said_once(tmp_path: pathlib.Pat
 
 def test_english_sheet_and_column_names_are_read_too(tmp_path: pathlib.Path) -> None:
     """Sheet and column names in English are accepted, mixed with Chinese ones."""
-    sheets = _party()
+    sheets = party()
     sheets["Roll"] = [["id", "name", "standing"], *sheets.pop("名册")[1:]]
     sheets["Sign-in"] = [["id"], *sheets.pop("签到")[1:]]
     assert load(_workbook(tmp_path / "w.xlsx", sheets)).verify().agrees
@@ -227,7 +203,7 @@ def test_excel_numbers_and_dates_are_read_as_the_user_sees_them(tmp_path: pathli
     """A numeric id cell (1001) is the id "1001"; a date cell is the date; yes/no as Excel's TRUE."""
     import datetime
 
-    sheets = _party()
+    sheets = party()
     sheets["选举信息"][4][1] = datetime.datetime(2021, 5, 21)
     sheets["名册"] = [["编号", "姓名"], [1001, "张三"], [1002, "李四"], [1003, "王五"]]
     sheets["签到"] = [["编号"], [1001], [1002], [1003]]
@@ -245,7 +221,7 @@ def test_excel_numbers_and_dates_are_read_as_the_user_sees_them(tmp_path: pathli
 
 def test_every_error_of_a_broken_workbook_names_its_cell(tmp_path: pathlib.Path, capsys: Capture) -> None:
     """Each problem is shown at the cell the user sees (sheet!column row), all at once."""
-    sheets = _party()
+    sheets = party()
     sheets["名册"][2][2] = "党员"  # 名册!C3: full or probationary? not a standing the record knows
     sheets["签到"].append(["M0\u200b4"])  # 签到!A5: an invisible character
     sheets["选票"][2][3] = "maybe"  # 选票!D3: not a mark
@@ -269,12 +245,12 @@ def test_every_error_of_a_broken_workbook_names_its_cell(tmp_path: pathlib.Path,
 
 def test_roll_and_sign_in_errors_name_their_cells(tmp_path: pathlib.Path) -> None:
     """A duplicate id on the roll and a sign-in of someone not on it, each at its cell."""
-    sheets = _party()
+    sheets = party()
     sheets["名册"].append(["M01", "重复", "full"])
     with pytest.raises(RecordError) as caught:
         load(_workbook(tmp_path / "a.xlsx", sheets))
     assert [p.path for p in caught.value.problems] == ["名册!A5"]
-    sheets = _party()
+    sheets = party()
     sheets["签到"].append(["M99"])
     with pytest.raises(RecordError) as caught:
         load(_workbook(tmp_path / "b.xlsx", sheets))
@@ -287,7 +263,7 @@ def test_a_column_for_one_who_is_not_a_candidate_is_said_once_at_its_header(
     """A column for someone who is not a candidate of its contest is said once, at its header,
     not once for every paper that marks it; so is a column for a contest that the round does
     not hold; both in one run."""
-    sheets = _party()
+    sheets = party()
     sheets["选票"][0].append("committee:M03")
     sheets["选票"][2].append("赞成")
     sheets["选票"][0].append("secretary:M01")
@@ -310,7 +286,7 @@ def test_a_column_for_one_who_is_not_a_candidate_is_said_once_at_its_header(
 
 def test_missing_sheets_are_named(tmp_path: pathlib.Path) -> None:
     """A workbook without the roll or the ballots says which sheets it needs."""
-    sheets = _party()
+    sheets = party()
     del sheets["名册"], sheets["选票"]
     with pytest.raises(RecordError) as caught:
         load(_workbook(tmp_path / "w.xlsx", sheets))
